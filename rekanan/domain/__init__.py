@@ -1,0 +1,1 @@
+"""Pure rules over plain data: no database, no Textual, no clock."""

@@ -1,0 +1,1 @@
+"""Where data enters and leaves rekanan: imports (templates, SPSE) and exports (PDF, XLSX, CSV)."""

@@ -1,0 +1,1 @@
+"""Engine, sessions, migrations, queries returning plain records, and audited writes."""
