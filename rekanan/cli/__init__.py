@@ -1,0 +1,53 @@
+"""The ``rekanan`` command: opens the app, or runs a subcommand headless.
+
+Each subcommand lives in its own module under ``rekanan.cli`` and exposes
+``register(subparsers)``; the module list below is the only place that names them all.
+Textual is imported only when the app is opened, so headless commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from rekanan import __version__
+from rekanan.cli.common import CommandError, add_global_options, report_problems, settings_from
+from rekanan.errors import RekananError
+
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    # one line per module; each module defines register(subparsers)
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="rekanan",
+        description="Supplier and contract management for a Dinkominfo, in the terminal.",
+    )
+    parser.add_argument("--version", action="version", version=f"rekanan {__version__}")
+    add_global_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in SUBCOMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "open"])
+    try:
+        settings, problems = settings_from(args)
+        report_problems(problems)
+        return int(args.func(args, settings) or 0)
+    except (CommandError, RekananError) as error:
+        print(f"rekanan: {error}", file=sys.stderr)
+        return getattr(error, "exit_code", 2)
+    except KeyboardInterrupt:
+        print("rekanan: stopped.", file=sys.stderr)
+        return 130
