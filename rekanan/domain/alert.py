@@ -1,0 +1,149 @@
+"""The Alert: one thing a person should look at, with why, by when, and the rule behind it.
+
+Every rule module returns ``Alert`` values; ``rekanan.domain.alerts.compute_alerts`` gathers
+them. ``key`` is stable for as long as the facts behind the alert stay the same (it names
+the record and the date concerned), so a snooze keyed on it stops applying as soon as
+someone changes those facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypedDict
+
+
+class Severity(StrEnum):
+    """How urgent an alert is."""
+
+    CRITICAL = "critical"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class AlertKind(StrEnum):
+    """The kinds of alert the rules raise (issue 3)."""
+
+    RENEWAL_DECISION = "renewal_decision"
+    NOTICE_DEADLINE = "notice_deadline"
+    CONTRACT_EXPIRING = "contract_expiring"
+    COVERAGE_GAP = "coverage_gap"
+    SLA_UNBACKED = "sla_unbacked"
+    SLA_TARGET_GAP = "sla_target_gap"
+    PENALTY_CAP = "penalty_cap"
+    GRACE_PERIOD = "grace_period"
+    BLACKLIST_RISK = "blacklist_risk"
+    SANCTIONED_SUPPLIER = "sanctioned_supplier"
+    DATA_INCOMPLETE = "data_incomplete"
+
+
+class Subject(TypedDict):
+    """Who and what an alert is about, as ``Alert`` keyword arguments."""
+
+    supplier_id: int | None
+    supplier_name: str
+    supplier_npwp: str
+    contract_id: int | None
+    contract_number: str
+    service_id: int | None
+    service_code: str
+    service_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """One alert, already worded in the requested language.
+
+    ``due`` is the date the alert is about (None when it has none) and ``days_left`` the
+    days from the as-of date to it (negative once passed). ``reasons`` are the facts, each
+    a sentence; ``rule`` names where the rule comes from.
+    """
+
+    kind: AlertKind
+    severity: Severity
+    title: str
+    key: str
+    rule: str
+    due: date | None = None
+    days_left: int | None = None
+    reasons: tuple[str, ...] = ()
+    supplier_id: int | None = None
+    supplier_name: str = ""
+    supplier_npwp: str = ""
+    contract_id: int | None = None
+    contract_number: str = ""
+    service_id: int | None = None
+    service_code: str = ""
+    service_name: str = ""
+    snoozed_until: date | None = None
+    snooze_reason: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def snoozed(self) -> bool:
+        """True when the alert is shown although a snooze hides it."""
+        return self.snoozed_until is not None
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        """Most urgent first: severity, then days left (undated last), then title."""
+        days = self.days_left if self.days_left is not None else 10**6
+        return (SEVERITY_ORDER[self.severity], days, self.title, self.key)
+
+    def with_snooze(self, until: date, reason: str) -> Alert:
+        """The same alert marked as snoozed."""
+        return replace(self, snoozed_until=until, snooze_reason=reason)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the CLI (``rekanan alerts --format json``)."""
+        return {
+            "kind": self.kind.value,
+            "severity": self.severity.value,
+            "title": self.title,
+            "due": self.due.isoformat() if self.due else None,
+            "days_left": self.days_left,
+            "supplier": {
+                "id": self.supplier_id,
+                "name": self.supplier_name,
+                "npwp": self.supplier_npwp,
+            }
+            if self.supplier_id is not None
+            else {"id": None, "name": "", "npwp": ""},
+            "contract": {"id": self.contract_id, "number": self.contract_number},
+            "service": {
+                "id": self.service_id,
+                "code": self.service_code,
+                "name": self.service_name,
+            },
+            "reasons": list(self.reasons),
+            "rule": self.rule,
+            "key": self.key,
+            "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
+        }
+
+
+def horizon_severity(days_left: int, horizons: tuple[int, ...]) -> Severity | None:
+    """Severity of a dated alert by how close its date is (None = not yet within a horizon).
+
+    With the default horizons 90/60/30/7: more than 90 days away, no alert; 90 to 31 days,
+    info; 30 to 8 days, warning; 7 days or less, and every day once passed, critical.
+    """
+    ordered = sorted(set(horizons)) or [7]
+    if days_left > ordered[-1]:
+        return None
+    if days_left <= ordered[0]:
+        return Severity.CRITICAL
+    if len(ordered) > 1 and days_left <= ordered[1]:
+        return Severity.WARNING
+    return Severity.INFO
+
+
+def horizon_stage(days_left: int, horizons: tuple[int, ...]) -> int | None:
+    """The horizon just crossed (90, 60, 30, 7), or None once the date has passed."""
+    if days_left < 0:
+        return None
+    crossed = [h for h in horizons if days_left <= h]
+    return min(crossed) if crossed else None

@@ -1,0 +1,101 @@
+"""Every alert of the agency as of one day: the rules gathered, snoozes applied, sorted.
+
+``compute_alerts`` indexes the data once and asks each rule module for its alerts. A
+snoozed alert (``AgencyData.snoozes``: its key put aside until a date on or after the as-of
+date) is hidden, or kept and marked with ``include_snoozed``. A review decision to *defer*
+a contract hides its date alerts the same way until its date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rekanan.domain.alert import Alert, AlertKind, Severity, Subject
+from rekanan.domain.calendar import WorkingCalendar
+from rekanan.domain.index import AgencyIndex
+from rekanan.domain.records import AgencyData
+from rekanan.domain.renewal import Deferral, contract_alerts
+from rekanan.domain.thresholds import Thresholds
+
+__all__ = ["Alert", "AlertKind", "Severity", "Subject", "compute_alerts", "filter_alerts"]
+
+
+def compute_alerts(
+    data: AgencyData,
+    as_of: date,
+    thresholds: Thresholds | None = None,
+    language: str = "id",
+    *,
+    include_snoozed: bool = False,
+    calendar: WorkingCalendar | None = None,
+) -> list[Alert]:
+    """All alerts as of ``as_of``, most urgent first.
+
+    ``thresholds`` default to DOMAIN.md's numbers; ``language`` is ``id`` or ``en``.
+    """
+    limits = thresholds or Thresholds()
+    index = AgencyIndex.build(data, calendar)
+    alerts: list[Alert] = []
+    for alert, deferral in contract_alerts(index, as_of, limits, language):
+        _keep(alerts, alert, index, as_of, deferral, include_snoozed, language)
+    for alert in _other_rules(index, as_of, limits, language):
+        _keep(alerts, alert, index, as_of, None, include_snoozed, language)
+    alerts.sort(key=Alert.sort_key)
+    return alerts
+
+
+def _other_rules(
+    index: AgencyIndex, as_of: date, thresholds: Thresholds, language: str
+) -> Iterable[Alert]:
+    return ()
+
+
+def _keep(
+    alerts: list[Alert],
+    alert: Alert,
+    index: AgencyIndex,
+    as_of: date,
+    deferral: Deferral | None,
+    include_snoozed: bool,
+    language: str,
+) -> None:
+    snooze = index.snoozes.get(alert.key)
+    if snooze is not None and snooze.until >= as_of:
+        if include_snoozed:
+            alerts.append(alert.with_snooze(snooze.until, snooze.reason))
+        return
+    if deferral is not None:
+        if include_snoozed:
+            alerts.append(alert.with_snooze(deferral.until, deferral.reason))
+        return
+    alerts.append(alert)
+
+
+def filter_alerts(
+    alerts: Iterable[Alert],
+    *,
+    within_days: int | None = None,
+    severity: Severity | None = None,
+    kinds: Iterable[AlertKind] | None = None,
+) -> list[Alert]:
+    """Alerts due within ``within_days`` (undated and overdue ones always pass), of at
+    least ``severity`` (critical > warning > info), of the given ``kinds``."""
+    from rekanan.domain.alert import SEVERITY_ORDER
+
+    wanted = set(kinds) if kinds is not None else None
+    limit = SEVERITY_ORDER[severity] if severity is not None else None
+    kept = []
+    for alert in alerts:
+        if (
+            within_days is not None
+            and alert.days_left is not None
+            and (alert.days_left > within_days)
+        ):
+            continue
+        if limit is not None and SEVERITY_ORDER[alert.severity] > limit:
+            continue
+        if wanted is not None and alert.kind not in wanted:
+            continue
+        kept.append(alert)
+    return kept
