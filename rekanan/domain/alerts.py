@@ -12,10 +12,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from rekanan.domain.alert import Alert, AlertKind, Severity, Subject
+from rekanan.domain.alignment import alignment_alerts
 from rekanan.domain.calendar import WorkingCalendar
+from rekanan.domain.coverage import coverage_alerts
+from rekanan.domain.data_quality import data_quality_alerts
 from rekanan.domain.index import AgencyIndex
+from rekanan.domain.penalties import penalty_alerts
 from rekanan.domain.records import AgencyData
 from rekanan.domain.renewal import Deferral, contract_alerts
+from rekanan.domain.sanctions import sanction_alerts
 from rekanan.domain.thresholds import Thresholds
 
 __all__ = ["Alert", "AlertKind", "Severity", "Subject", "compute_alerts", "filter_alerts"]
@@ -48,7 +53,11 @@ def compute_alerts(
 def _other_rules(
     index: AgencyIndex, as_of: date, thresholds: Thresholds, language: str
 ) -> Iterable[Alert]:
-    return ()
+    yield from coverage_alerts(index, as_of, thresholds, language)
+    yield from alignment_alerts(index, as_of, thresholds, language)
+    yield from penalty_alerts(index, as_of, thresholds, language)
+    yield from sanction_alerts(index, as_of, thresholds, language)
+    yield from data_quality_alerts(index, as_of, thresholds, language)
 
 
 def _keep(

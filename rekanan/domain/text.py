@@ -442,6 +442,11 @@ def pct(value: Decimal | None, language: str, digits: int = 3) -> str:
     return formatting.percent(value, language, digits)
 
 
+def num(value: Decimal | int | None, language: str, digits: int = 3) -> str:
+    """A plain number such as ``0,6``."""
+    return formatting.number(value, language, digits)
+
+
 def hours(value: Decimal | None, language: str) -> str:
     """A number of hours such as ``4`` or ``0,5``."""
     return formatting.number(value, language, 2)
