@@ -109,18 +109,33 @@ def main() -> None:
         th = Thresholds()
         start = time.perf_counter()
         idx = cache.get(s, TODAY, th)
-        print(f"{'contracts: build the deadline index (once)':<55} {(time.perf_counter() - start) * 1000:7.1f} ms")
-        timed("contracts: deadline index still fresh (stamp check)", lambda: cache.get(s, TODAY, th))
+        print(
+            f"{'contracts: build the deadline index (once)':<55} {(time.perf_counter() - start) * 1000:7.1f} ms"
+        )
+        timed(
+            "contracts: deadline index still fresh (stamp check)", lambda: cache.get(s, TODAY, th)
+        )
         cq = ContractQuery(as_of=TODAY)
-        timed("contracts: first window by next deadline", lambda: list_contracts(s, cq, index=idx))
-        timed("contracts: window at offset 90 000", lambda: list_contracts(s, cq, 90_000, index=idx))
+        timed(
+            "contracts: first window by next deadline",
+            lambda: (idx.views.clear(), list_contracts(s, cq, index=idx)),
+        )
+        timed(
+            "contracts: window at offset 90 000", lambda: list_contracts(s, cq, 90_000, index=idx)
+        )
         for text in ("602.3/1", "jaya", "zzz"):
             c2 = ContractQuery(as_of=TODAY, search=text)
-            timed(f"contracts: search {text!r}", lambda c2=c2: list_contracts(s, c2, index=idx))
+            timed(
+                f"contracts: search {text!r}",
+                lambda c2=c2: (idx.views.clear(), list_contracts(s, c2, index=idx)),
+            )
         c3 = ContractQuery(
             as_of=TODAY, due_within_days=30, statuses=frozenset({ContractStatus.ACTIVE})
         )
-        timed("contracts: active, due within 30 days", lambda: list_contracts(s, c3, index=idx))
+        timed(
+            "contracts: active, due within 30 days",
+            lambda: (idx.views.clear(), list_contracts(s, c3, index=idx)),
+        )
         for sort in ("number", "value", "end_date", "supplier"):
             c4 = ContractQuery(as_of=TODAY, sort=sort, descending=True)
             timed(f"contracts: sort by {sort}", lambda c4=c4: list_contracts(s, c4, index=idx))
