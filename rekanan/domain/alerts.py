@@ -20,6 +20,7 @@ from rekanan.domain.index import AgencyIndex
 from rekanan.domain.penalties import penalty_alerts
 from rekanan.domain.records import AgencyData
 from rekanan.domain.renewal import Deferral, contract_alerts
+from rekanan.domain.risk import risk_alerts
 from rekanan.domain.sanctions import sanction_alerts
 from rekanan.domain.thresholds import Thresholds
 
@@ -56,6 +57,7 @@ def _other_rules(
     yield from coverage_alerts(index, as_of, thresholds, language)
     yield from alignment_alerts(index, as_of, thresholds, language)
     yield from penalty_alerts(index, as_of, thresholds, language)
+    yield from risk_alerts(index, as_of, thresholds, language)
     yield from sanction_alerts(index, as_of, thresholds, language)
     yield from data_quality_alerts(index, as_of, thresholds, language)
 

@@ -401,6 +401,39 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Supplier {supplier} has no NPWP: it cannot be matched with SPSE and the national "
         "blacklist.",
     ),
+    # --- scorecards ------------------------------------------------------------------
+    "score.band_value": (
+        "Nilai akhir N = {value} ({category}).",
+        "Final value N = {value} ({category}).",
+    ),
+    "score.band_fault": (
+        "Kontrak {number} diputus karena kesalahan penyedia: semua aspek bernilai 0.",
+        "Contract {number} terminated for the supplier's fault: every aspect scores 0.",
+    ),
+    "score.band_letter": (
+        "{level} diterbitkan {day} untuk kontrak {number}.",
+        "{level} issued {day} for contract {number}.",
+    ),
+    "score.band_penalties": (
+        "{count} denda keterlambatan dalam periode, jumlah {total}.",
+        "{count} late-completion penalties in the period, {total} in total.",
+    ),
+    "score.band_cap": (
+        "Denda kontrak {number} mencapai batas.",
+        "The penalty on contract {number} reached its cap.",
+    ),
+    "score.band_sla": (
+        "Insiden dalam target SLA: {value}.",
+        "Incidents within SLA targets: {value}.",
+    ),
+    "score.band_availability": (
+        "{count} UC di bawah target ketersediaannya.",
+        "{count} UCs below their availability target.",
+    ),
+    "score.band_green": (
+        "Tidak ada temuan yang merugikan dalam periode ini.",
+        "No adverse findings in this period.",
+    ),
     # --- snoozes ----------------------------------------------------------------------
     "snooze.reason": (
         "Ditunda s.d. {until}: {reason}",

@@ -28,6 +28,37 @@ def _default_weights() -> dict[str, Decimal]:
     }
 
 
+def _default_categories() -> tuple[tuple[Decimal, str], ...]:
+    """SIKaP categories by lower bound of the final value N (DOMAIN.md 3.5), highest first."""
+    return (
+        (Decimal("3"), "Sangat Baik"),
+        (Decimal("2"), "Baik"),
+        (Decimal("1"), "Cukup"),
+        (Decimal("0"), "Buruk"),
+    )
+
+
+def _default_risk_points() -> dict[str, int]:
+    """Points of each blacklist-risk ground (rekanan.domain.risk); the sum is capped at 100."""
+    return {
+        "SP1": 15,
+        "SP2": 30,
+        "SP3": 45,
+        "penalty_some": 5,
+        "penalty_near_cap": 15,
+        "penalty_at_cap": 25,
+        "grace_some": 5,
+        "grace_near_max": 10,
+        "grace_at_max": 20,
+        "termination_for_fault": 60,
+        "evaluations_1": 5,
+        "evaluations_2": 10,
+        "evaluations_3": 20,
+        "breach_streak_short": 5,
+        "breach_streak": 15,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     """Configurable numbers of the rules (``[thresholds]`` in the config file)."""
@@ -48,3 +79,11 @@ class Thresholds:
     sanction_ending_days: int = 30
     breach_streak_periods: int = 3
     coverage_horizon_days: int = 120
+    # Added by the rules (issue 3); defaults only, not read from the config file yet.
+    sikap_categories: tuple[tuple[Decimal, str], ...] = field(default_factory=_default_categories)
+    timeliness_late_days: int = 50
+    scorecard_amber_sla_pct: Decimal = Decimal("95")
+    scorecard_red_sla_pct: Decimal = Decimal("90")
+    letter_in_force_days: int = 365
+    termination_memory_days: int = 730
+    risk_points: dict[str, int] = field(default_factory=_default_risk_points)

@@ -1,0 +1,332 @@
+"""Blacklist risk: an explainable 0-100 score per supplier, to act before it is too late.
+
+Rule (DOMAIN.md 3.4, Perpres 16/2018 Pasal 78): a supplier that does not carry out the
+contract, does not finish the work or does not meet maintenance obligations may be
+blacklisted for a year. The score adds points (``Thresholds.risk_points``) for each
+contract-stage ground found as of the day, capped at 100:
+
+* the highest warning letter issued within ``letter_in_force_days`` (SP1, SP2, SP3);
+* a penalty at 80 % of its cap or at the cap (Pasal 79), or any running penalty;
+* grace days used: any, within ``grace_warning_days`` of the limit, at the limit (50);
+* a contract terminated for the supplier's fault within ``termination_memory_days``;
+* consecutive evaluations in Cukup or Buruk (N < 2), latest first;
+* consecutive months, up to the current one, in which a UC of the supplier missed its
+  availability target or breached a response/resolution target.
+
+Every point comes with its reason in Indonesian and English naming the fact and the rule.
+The score is a warning, never a sanction. Alert ``blacklist_risk`` from
+``blacklist_risk_warning`` (40, warning) and ``blacklist_risk_critical`` (70, critical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from rekanan.domain.alert import Alert, AlertKind, Severity
+from rekanan.domain.contract_dates import LIVE_STATUSES
+from rekanan.domain.index import AgencyIndex
+from rekanan.domain.penalties import PenaltyStatus, contract_penalty_status
+from rekanan.domain.periods import month
+from rekanan.domain.records import ContractRecord
+from rekanan.domain.scorecard import ASPECTS, category_of, final_value
+from rekanan.domain.service_levels import uc_level
+from rekanan.domain.text import day, pct, t
+from rekanan.domain.thresholds import Thresholds
+from rekanan.models.enums import WarningLevel
+
+_LEVEL_RANK = {WarningLevel.SP1: 1, WarningLevel.SP2: 2, WarningLevel.SP3: 3}
+_STREAK_MONTHS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RiskReason:
+    """One ground of the score: its points and the sentence in both languages."""
+
+    ground: str
+    points: int
+    text_id: str
+    text_en: str
+    contract_id: int | None = None
+
+    def text(self, language: str) -> str:
+        """The sentence in ``language``."""
+        return self.text_en if language == "en" else self.text_id
+
+
+@dataclass(frozen=True, slots=True)
+class RiskAssessment:
+    """The blacklist-risk score of a supplier as of a day, with its reasons."""
+
+    supplier_id: int
+    as_of: date
+    score: int
+    reasons: tuple[RiskReason, ...]
+
+    def explain(self, language: str) -> list[str]:
+        """The reasons as sentences, biggest first."""
+        return [r.text(language) for r in self.reasons]
+
+
+def _reason(
+    ground: str,
+    points: int,
+    key: str,
+    params: Callable[[str], dict[str, object]],
+    contract_id: int | None = None,
+) -> RiskReason:
+    return RiskReason(
+        ground,
+        points,
+        t("id", key, points=points, **params("id")),
+        t("en", key, points=points, **params("en")),
+        contract_id,
+    )
+
+
+def supplier_risk(
+    index: AgencyIndex, supplier_id: int, as_of: date, thresholds: Thresholds
+) -> RiskAssessment:
+    """Score the contract-stage blacklist grounds of one supplier as of ``as_of``."""
+    points = thresholds.risk_points
+    contracts = index.contracts_by_supplier.get(supplier_id, [])
+    reasons: list[RiskReason] = []
+    letter_since = as_of - timedelta(days=thresholds.letter_in_force_days)
+    best_letter = None
+    for contract in contracts:
+        for letter in index.letters_by_contract.get(contract.id, ()):
+            if letter_since < letter.issued_on <= as_of:
+                rank = (_LEVEL_RANK.get(letter.level, 0), letter.issued_on)
+                if best_letter is None or rank > best_letter[0]:
+                    best_letter = (rank, letter, contract)
+    if best_letter is not None:
+        _, letter, contract = best_letter
+        reasons.append(
+            _reason(
+                "warning_letter",
+                points.get(str(letter.level), 0),
+                "risk.letter",
+                lambda lang: {
+                    "level": str(letter.level),
+                    "day": day(letter.issued_on, lang),
+                    "number": contract.number,
+                },
+                contract.id,
+            )
+        )
+    reasons.extend(_penalty_and_grace(index, contracts, as_of, thresholds))
+    memory = as_of - timedelta(days=thresholds.termination_memory_days)
+    terminated = next(
+        (
+            c
+            for c in contracts
+            if c.terminated_for_fault
+            and (c.termination_date is None or memory < c.termination_date <= as_of)
+        ),
+        None,
+    )
+    if terminated is not None:
+        reasons.append(
+            _reason(
+                "termination",
+                points.get("termination_for_fault", 0),
+                "risk.termination",
+                lambda lang: {
+                    "number": terminated.number,
+                    "day": day(terminated.termination_date, lang),
+                },
+                terminated.id,
+            )
+        )
+    evaluation = _evaluation_streak(index, supplier_id, as_of, thresholds)
+    if evaluation is not None:
+        reasons.append(evaluation)
+    breaches = _breach_streak(index, contracts, as_of, thresholds)
+    if breaches is not None:
+        reasons.append(breaches)
+    reasons = [r for r in reasons if r.points > 0]
+    reasons.sort(key=lambda r: -r.points)
+    score = max(0, min(100, sum(r.points for r in reasons)))
+    return RiskAssessment(supplier_id, as_of, score, tuple(reasons))
+
+
+def _penalty_and_grace(
+    index: AgencyIndex, contracts: Sequence[ContractRecord], as_of: date, thresholds: Thresholds
+) -> list[RiskReason]:
+    points = thresholds.risk_points
+    worst_penalty: tuple[PenaltyStatus, ContractRecord, Decimal] | None = None
+    worst_grace: tuple[PenaltyStatus, ContractRecord] | None = None
+    for contract in contracts:
+        if contract.id not in index.penalties_by_contract and (
+            contract.id not in index.graces_by_contract
+        ):
+            continue
+        if contract.status not in LIVE_STATUSES:
+            continue
+        status = contract_penalty_status(index, contract, as_of)
+        share = status.share
+        if (
+            share is not None
+            and status.total > 0
+            and (worst_penalty is None or share > worst_penalty[2])
+        ):
+            worst_penalty = (status, contract, share)
+        if (
+            status.grace_days
+            and not status.finished
+            and (worst_grace is None or status.grace_days > worst_grace[0].grace_days)
+        ):
+            worst_grace = (status, contract)
+    result = []
+    if worst_penalty is not None:
+        status, contract, share = worst_penalty
+        if share >= 1:
+            gained = points.get("penalty_at_cap", 0)
+        elif share >= thresholds.penalty_warning_share:
+            gained = points.get("penalty_near_cap", 0)
+        else:
+            gained = points.get("penalty_some", 0)
+        result.append(
+            _reason(
+                "penalty",
+                gained,
+                "risk.penalty",
+                lambda lang: {
+                    "number": contract.number,
+                    "share": pct((share * 100).quantize(Decimal("0.1")), lang, 1),
+                },
+                contract.id,
+            )
+        )
+    if worst_grace is not None:
+        status, contract = worst_grace
+        limit = thresholds.grace_days_max
+        if status.grace_days >= limit:
+            gained = points.get("grace_at_max", 0)
+        elif status.grace_days >= limit - thresholds.grace_warning_days:
+            gained = points.get("grace_near_max", 0)
+        else:
+            gained = points.get("grace_some", 0)
+        result.append(
+            _reason(
+                "grace",
+                gained,
+                "risk.grace",
+                lambda lang: {"used": status.grace_days, "max": limit, "number": contract.number},
+                contract.id,
+            )
+        )
+    return result
+
+
+def _evaluation_streak(
+    index: AgencyIndex, supplier_id: int, as_of: date, thresholds: Thresholds
+) -> RiskReason | None:
+    evaluations = sorted(
+        (e for e in index.evaluations_by_supplier.get(supplier_id, ()) if e.evaluated_on <= as_of),
+        key=lambda e: (e.period_end, e.evaluated_on, e.id),
+        reverse=True,
+    )
+    streak = 0
+    latest = None
+    for evaluation in evaluations:
+        aspects = {a: Decimal(getattr(evaluation, a)) for a in ASPECTS}
+        value = final_value(aspects, thresholds.aspect_weights)
+        if value >= 2:
+            break
+        if latest is None:
+            latest = (evaluation, category_of(value, thresholds))
+        streak += 1
+    if not streak or latest is None:
+        return None
+    key = f"evaluations_{min(streak, 3)}"
+    evaluation, category = latest
+    return _reason(
+        "evaluations",
+        thresholds.risk_points.get(key, 0),
+        "risk.evaluations",
+        lambda lang: {
+            "count": streak,
+            "last": day(evaluation.period_end, lang),
+            "category": category,
+        },
+        evaluation.contract_id,
+    )
+
+
+def _breach_streak(
+    index: AgencyIndex, contracts: Sequence[ContractRecord], as_of: date, thresholds: Thresholds
+) -> RiskReason | None:
+    best = None
+    for contract in contracts:
+        if not contract.is_underpinning or contract.id not in index.incidents_by_contract:
+            continue
+        current = month(as_of.year, as_of.month)
+        streak = 0
+        labels = []
+        for each in reversed(current.last(_STREAK_MONTHS)):
+            if not each.overlaps(contract.start_date, contract.end_date):
+                break
+            if not uc_level(index, contract, each, as_of).breached:
+                break
+            streak += 1
+            labels.append(each.label)
+        if streak and (best is None or streak > best[0]):
+            best = (streak, list(reversed(labels)), contract)
+    if best is None or best[0] < 2:
+        return None
+    streak, labels, contract = best
+    key = "breach_streak" if streak >= thresholds.breach_streak_periods else "breach_streak_short"
+    return _reason(
+        "breaches",
+        thresholds.risk_points.get(key, 0),
+        "risk.breaches",
+        lambda lang: {"count": streak, "months": ", ".join(labels), "number": contract.number},
+        contract.id,
+    )
+
+
+def risk_alerts(
+    index: AgencyIndex, as_of: date, thresholds: Thresholds, language: str
+) -> Iterator[Alert]:
+    """``blacklist_risk`` alerts for suppliers whose score reaches the warning level."""
+    candidates = {c.supplier_id for c in index.data.contracts if _has_grounds(index, c.id)}
+    candidates |= {e.supplier_id for e in index.data.evaluations}
+    for supplier_id in sorted(candidates):
+        supplier = index.suppliers.get(supplier_id)
+        if supplier is None:
+            continue
+        assessment = supplier_risk(index, supplier_id, as_of, thresholds)
+        if assessment.score >= thresholds.blacklist_risk_critical:
+            severity, level = Severity.CRITICAL, "critical"
+        elif assessment.score >= thresholds.blacklist_risk_warning:
+            severity, level = Severity.WARNING, "warning"
+        else:
+            continue
+        top = assessment.reasons[0] if assessment.reasons else None
+        contract = (
+            index.contracts.get(top.contract_id) if top and top.contract_id is not None else None
+        )
+        yield Alert(
+            kind=AlertKind.BLACKLIST_RISK,
+            severity=severity,
+            title=t(language, "risk.title", score=assessment.score, supplier=supplier.name),
+            key=f"blacklist_risk:supplier:{supplier_id}:{level}",
+            rule=t(language, "rule.blacklist_risk"),
+            reasons=tuple(assessment.explain(language)),
+            extra={"score": assessment.score},
+            **index.subject(supplier=supplier, contract=contract),
+        )
+
+
+def _has_grounds(index: AgencyIndex, contract_id: int) -> bool:
+    contract = index.contracts[contract_id]
+    return (
+        contract.id in index.letters_by_contract
+        or contract.id in index.penalties_by_contract
+        or contract.id in index.graces_by_contract
+        or contract.terminated_for_fault
+        or (contract.is_underpinning and contract.id in index.incidents_by_contract)
+    )
