@@ -334,35 +334,32 @@ def _sql_window(
     ).fetchall()
 
 
-def _search_where(text: str) -> tuple[str, tuple[str, ...]]:
+def _sql_search(con: sqlite3.Connection, text: str) -> None:
+    """One scan for the matching ids (their count is the total), then one window of rows."""
     pattern = f"%{text}%"
-    return (
-        "WHERE c.number LIKE ? OR c.title LIKE ? OR s.name LIKE ?",
+    ids = con.execute(
+        "SELECT c.id FROM contract c WHERE c.number LIKE ? OR c.title LIKE ? "
+        "OR c.supplier_id IN (SELECT id FROM supplier WHERE name LIKE ?)",
         (pattern, pattern, pattern),
-    )
+    ).fetchall()
+    window = [i for (i,) in ids[:100]]
+    marks = ",".join("?" * len(window))
+    con.execute(f"SELECT {LIST_COLUMNS} {LIST_FROM} WHERE c.id IN ({marks})", window).fetchall()
 
 
 SQL_FLOORS: dict[str, Callable[[sqlite3.Connection], None]] = {
-    "open": lambda con: _sql_window(con, "", "c.end_date IS NULL, c.end_date", 0, ()),
-    "scroll": lambda con: _sql_window(con, "", "c.end_date IS NULL, c.end_date", 100, ()),
-    "search": lambda con: [
-        _sql_window(con, *_swap(_search_where(SEARCH_TEXT[: n + 1])))
-        for n in range(len(SEARCH_TEXT))
-    ][-1],
+    "open": lambda con: _sql_window(con, "", "c.end_date", 0, ()),
+    "scroll": lambda con: _sql_window(con, "", "c.end_date", 100, ()),
+    "search": lambda con: [_sql_search(con, SEARCH_TEXT[: n + 1]) for n in range(len(SEARCH_TEXT))],
     "filter": lambda con: _sql_window(
         con,
         "WHERE c.status = 'aktif' AND c.is_underpinning = 1",
-        "c.end_date IS NULL, c.end_date",
+        "c.end_date",
         0,
         (),
     ),
     "sort": lambda con: _sql_window(con, "", "c.value DESC, c.id", 0, ()),
 }
-
-
-def _swap(pair: tuple[str, tuple[str, ...]]) -> tuple[str, str, int, tuple[str, ...]]:
-    where, params = pair
-    return where, "c.end_date IS NULL, c.end_date", 0, params
 
 
 def sql_floor(db: Path, kind: str, runs: int) -> Measure:
@@ -390,13 +387,22 @@ def bench_store_lists(db: Path, runs: int, rows: list[Row]) -> None:
     except ImportError:
         pass
 
+    from rekanan.domain.thresholds import Thresholds
+
+    limits = Thresholds()
+
     def call(session: Session, query: Any, offset: int = 0) -> None:
+        """As a screen calls it: the deadline index from a cache kept across calls."""
         import inspect
 
         params = inspect.signature(list_contracts).parameters
         kwargs: dict[str, Any] = {}
-        if "cache" in params and cache is not None:
-            kwargs["cache"] = cache
+        if "index" in params and cache is not None:
+            kwargs["index"] = index = cache.get(session, AS_OF, limits)
+            if hasattr(index, "views"):
+                # Filtered views are memoised per query text; a person's keystroke is a
+                # new text, so every timed call starts without them.
+                index.views.clear()
         list_contracts(session, query, offset, **kwargs)
 
     try:
