@@ -18,6 +18,7 @@ from rekanan.errors import RekananError
 
 SUBCOMMAND_MODULES: tuple[str, ...] = (
     # one line per module; each module defines register(subparsers)
+    "rekanan.cli.bench_commands",
 )
 
 

@@ -185,3 +185,34 @@ def test_npwp_helper_makes_valid_numbers() -> None:
     for serial in (1, 123456, 999999):
         assert stdnum_npwp.is_valid(make_data.npwp_for(1, serial, 91)[1:])
     assert date(2026, 11, 2) == AS_OF
+
+
+def test_bench_data_command_builds_a_database(tmp_path: Path) -> None:
+    from rekanan.cli import main
+
+    target = tmp_path / "cli.db"
+    code = main(
+        [
+            "bench-data",
+            "--suppliers",
+            "12",
+            "--contracts",
+            "30",
+            "--evaluations",
+            "40",
+            "--incidents",
+            "40",
+            "--db",
+            str(target),
+        ]
+    )
+    assert code == 0
+    assert rows(target, "SELECT COUNT(*) FROM contract") == [(30,)]
+    assert main(["bench-data", "--suppliers", "12", "--contracts", "30", "--db", str(target)]) == 2
+
+
+def test_bench_data_command_refuses_without_a_database(capsys: pytest.CaptureFixture[str]) -> None:
+    from rekanan.cli import main
+
+    assert main(["bench-data", "--size", "M"]) == 2
+    assert "--db" in capsys.readouterr().err
