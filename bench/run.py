@@ -705,14 +705,12 @@ def _floor_date(text: str) -> str | None:
     return text
 
 
-def import_floor(path: Path, db: Path) -> None:
+def import_floor(path: Path, work: Path) -> None:
     """csv.DictReader, dates and Rupiah parsed, one executemany INSERT: the least an import does.
 
-    Runs on a copy of the database (the copy is part of the floor, as the real import also
-    runs on a copy of a database of this size).
+    ``work`` is a fresh copy of the dataset, made before the clock starts (as for the real
+    import), so the floor writes into a database of the same size.
     """
-    work = db.parent / "floor-copy.db"
-    shutil.copyfile(db, work)
     with sqlite_con(work) as con, path.open(encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         base = con.execute("SELECT COALESCE(MAX(id), 0) FROM contract").fetchone()[0]
@@ -738,7 +736,6 @@ def import_floor(path: Path, db: Path) -> None:
             values,
         )
         con.commit()
-    work.unlink()
 
 
 def bench_import(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
@@ -754,7 +751,13 @@ def bench_import(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
     records = import_files.spse_records(db, 10_000, 7, AS_OF)
     files["spse_json"] = import_files.write_spse_json(records, folder / "spse.json")
     files["spse_csv"] = import_files.write_spse_csv(records, folder / "spse.csv")
-    floor = repeat(lambda: import_floor(files["template_csv"], db), runs)
+    work = tmp / "floor-work.db"
+    samples = []
+    for _ in range(runs):
+        shutil.copyfile(db, work)
+        samples.extend(repeat(lambda: import_floor(files["template_csv"], work), 1).samples)
+    work.unlink()
+    floor = Measure(samples)
     for row in import_measures(db, runs, tmp, files, floor):
         rows.append(row)
 
