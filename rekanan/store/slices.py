@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any, TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from rekanan.domain.records import (
@@ -193,3 +193,29 @@ def services_slice(session: Session, service_ids: Iterable[int] | None = None) -
     )
     contracts = _contracts(session, _in(_C.id, uc_ids))
     return _around_contracts(session, (), contracts, more_service_ids=ids)
+
+
+def risk_candidates_slice(session: Session) -> AgencyData:
+    """The suppliers that have any blacklist-risk ground, with what the risk rule reads.
+
+    Grounds (``rekanan.domain.risk``): warning letters, penalties, grace extensions, a
+    termination for fault, incidents on an underpinning contract, evaluations. Suppliers
+    with none of them score 0 and are left out.
+    """
+    with_contract_grounds = select(_C.supplier_id).where(
+        or_(
+            _C.id.in_(select(_W.contract_id)),
+            _C.id.in_(select(_P.contract_id)),
+            _C.id.in_(select(_G.contract_id)),
+            _C.terminated_for_fault.is_(True),
+            and_(
+                _C.is_underpinning.is_(True),
+                _C.id.in_(select(_I.contract_id).where(_I.contract_id.is_not(None))),
+            ),
+        )
+    )
+    ids = set(session.execute(with_contract_grounds).scalars())
+    ids |= set(session.execute(select(_E.supplier_id).distinct()).scalars())
+    suppliers = _run(session, _fetch(SupplierRecord, Supplier, _in(_S.id, ids)))
+    contracts = _contracts(session, _in(_C.supplier_id, ids))
+    return _around_contracts(session, suppliers, contracts)

@@ -26,7 +26,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from rekanan.domain.formatting import number
 from rekanan.domain.identifiers import IdentifierError, check_npwp, format_npwp, normalise_nib
@@ -68,6 +68,8 @@ KINDS = (
     "bool",
     "npwp",
     "nib",
+    "ref",
+    "multi",
 )
 
 
@@ -192,9 +194,19 @@ def _plain_number(value: Decimal) -> str:
 
 
 def parse_field(spec: FieldSpec, raw: Any) -> Parsed:
-    """Turn what the person entered into the value the store takes, or raise FieldError."""
+    """Turn what the person entered into the value the store takes, or raise FieldError.
+
+    A ``ref`` field (a supplier, contract or service named by text) parses to its text;
+    the form's screen resolves it to an id in the database. A ``multi`` field parses to the
+    tuple of chosen values.
+    """
     if spec.kind == "bool":
         return Parsed(bool(raw))
+    if spec.kind == "multi":
+        chosen = tuple(raw or ())
+        if spec.required and not chosen:
+            raise FieldError("Pilih paling sedikit satu.")
+        return Parsed(chosen)
     if spec.kind == "choice":
         if raw in (None, Select.BLANK, ""):
             if spec.required:
@@ -206,6 +218,8 @@ def parse_field(spec: FieldSpec, raw: Any) -> Parsed:
         if spec.required:
             raise FieldError("Wajib diisi.")
         return Parsed("" if spec.kind in ("text", "area") else None)
+    if spec.kind == "ref":
+        return Parsed(text.strip())
     if spec.kind in ("text", "area"):
         value = text.strip() if spec.kind == "text" else text
         if spec.max_length is not None and len(value) > spec.max_length:
@@ -257,6 +271,8 @@ def format_value(spec: FieldSpec, value: Any, language: str = "id") -> Any:
     """The text an input shows for a stored value (the inverse of ``parse_field``)."""
     if spec.kind == "bool":
         return bool(value)
+    if spec.kind == "multi":
+        return tuple(value or ())
     if spec.kind == "choice":
         if value is None:
             return Select.BLANK
@@ -290,6 +306,7 @@ class FieldRow(Vertical):
     FieldRow > .field-message.-hint { color: $text-muted; }
     FieldRow > Input.-invalid { border: tall $error; }
     FieldRow > TextArea { height: 5; }
+    FieldRow > SelectionList { height: auto; max-height: 12; }
     """
 
     def __init__(self, spec: FieldSpec, control: Widget, label: str) -> None:
@@ -380,6 +397,12 @@ class FormView(VerticalScroll):
             )
         if spec.kind == "area":
             return TextArea(str(value), id=control_id, soft_wrap=True, show_line_numbers=False)
+        if spec.kind == "multi":
+            chosen = set(value)
+            return SelectionList[Any](
+                *[(self._t(lbl), key, key in chosen) for key, lbl in spec.choices],
+                id=control_id,
+            )
         placeholder = (
             self._t(spec.placeholder) if spec.placeholder else _PLACEHOLDERS.get(spec.kind, "")
         )
@@ -402,6 +425,8 @@ class FormView(VerticalScroll):
             return control.value
         if isinstance(control, Select):
             return control.value
+        if isinstance(control, SelectionList):
+            return tuple(control.selected)
         return None
 
     def set_raw(self, name: str, value: Any) -> None:
@@ -417,6 +442,10 @@ class FormView(VerticalScroll):
             control.value = bool(shown)
         elif isinstance(control, Select):
             control.value = shown
+        elif isinstance(control, SelectionList):
+            control.deselect_all()
+            for key in shown:
+                control.select(key)
 
     def check(self, name: str) -> Parsed | None:
         """Check one field now and show the sentence; None when it is wrong."""
@@ -482,6 +511,7 @@ class FormView(VerticalScroll):
     @on(Select.Changed)
     @on(Checkbox.Changed)
     @on(TextArea.Changed)
+    @on(SelectionList.SelectedChanged)
     def _changed(self, event: Message) -> None:
         control = getattr(event, "control", None) or getattr(event, "input", None)
         name = (getattr(control, "id", "") or "").removeprefix("field-")
@@ -491,7 +521,7 @@ class FormView(VerticalScroll):
             return
         self.dirty = True
         row = self.row(name)
-        if row.showing_error or row.spec.kind in ("choice", "bool"):
+        if row.showing_error or row.spec.kind in ("choice", "bool", "multi"):
             self.check(name)
         self.post_message(self.Edited())
 

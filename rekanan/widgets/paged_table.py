@@ -353,3 +353,58 @@ def cancelled() -> bool:
         return get_current_worker().is_cancelled
     except Exception:
         return False
+
+
+class RecordTable(DataTable[Cell]):
+    """A short list of plain records (a detail tab): rows rendered by columns, no paging."""
+
+    class RowChosen(Message):
+        """Enter on a record."""
+
+        def __init__(self, table: RecordTable, row: Any) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
+    def __init__(
+        self,
+        columns: Sequence[Column[Any]],
+        *,
+        empty_text: str = "Belum ada data.",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        self.spec = list(columns)
+        self.records: list[Any] = []
+        self.empty_text = empty_text
+
+    def on_mount(self) -> None:
+        for column in self.spec:
+            self.add_column(Text(translate(self, column.label)), key=column.key, width=column.width)
+
+    def show(self, records: Sequence[Any]) -> None:
+        """Replace the rows, keeping the cursor where it was when possible."""
+        cursor = self.cursor_row
+        self.records = list(records)
+        self.clear()
+        for index, record in enumerate(self.records):
+            self.add_row(*(column.render(record) for column in self.spec), key=str(index))
+        if self.records:
+            self.move_cursor(row=max(0, min(cursor, len(self.records) - 1)), animate=False)
+
+    @property
+    def current(self) -> Any:
+        """The record under the cursor (None when empty)."""
+        if not self.records or not 0 <= self.cursor_row < len(self.records):
+            return None
+        return self.records[self.cursor_row]
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.RowChosen(self, self.current))

@@ -1,0 +1,623 @@
+"""One contract: key dates on a small timeline, value, bond and penalties, the services it
+underpins with its targets against their SLAs, warning letters, penalties, review
+decisions and history.
+
+The rules run in a worker on the contract's slice: ``contract_dates`` for the timeline,
+``contract_penalty_status`` for penalties and grace days, ``alignment_alerts`` and
+``coverage_alerts`` for the gaps between the contract's targets and the SLAs it backs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from rekanan.domain import formatting
+from rekanan.domain.alert import Alert
+from rekanan.domain.alignment import alignment_alerts
+from rekanan.domain.contract_dates import ContractDates, contract_dates
+from rekanan.domain.coverage import coverage_alerts
+from rekanan.domain.index import AgencyIndex
+from rekanan.domain.penalties import PenaltyStatus, contract_penalty_status
+from rekanan.domain.records import (
+    AuditRecord,
+    ContractRecord,
+    PenaltyRecord,
+    ReviewDecisionRecord,
+    ServiceRecord,
+    SLARecord,
+    SupplierRecord,
+    WarningLetterRecord,
+)
+from rekanan.domain.thresholds import Thresholds
+from rekanan.errors import RekananError
+from rekanan.screens.audit_view import audit_columns, load_audit
+from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.register_support import (
+    N_,
+    as_of,
+    day,
+    db_of,
+    label,
+    language,
+    money,
+    run_db,
+    text,
+    thresholds_of,
+    tr,
+)
+from rekanan.store.lists import working_calendar
+from rekanan.store.slices import contract_slice
+from rekanan.widgets.paged_table import Column, RecordTable
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceTargets:
+    """A service the contract underpins, its SLAs, and the gaps the rules found."""
+
+    service: ServiceRecord
+    component: str | None
+    slas: tuple[SLARecord, ...]
+    gaps: tuple[Alert, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LetterOrPenalty:
+    """A warning letter or a penalty of this contract."""
+
+    kind: str
+    on: date
+    what: str
+    amount: Decimal | None
+    record: WarningLetterRecord | PenaltyRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ContractView:
+    """Everything the contract detail shows."""
+
+    contract: ContractRecord
+    supplier: SupplierRecord | None
+    dates: ContractDates
+    penalty: PenaltyStatus
+    services: tuple[ServiceTargets, ...]
+    other_gaps: tuple[Alert, ...]
+    letters_and_penalties: tuple[LetterOrPenalty, ...]
+    reviews: tuple[ReviewDecisionRecord, ...]
+    audit: tuple[AuditRecord, ...]
+    bond_required: bool
+
+
+def load_contract_view(
+    db: Any, contract_id: int, today: date, thresholds: Thresholds, lang: str
+) -> ContractView:
+    """Read the contract's slice and run the rules on it (in a worker)."""
+    with db.session() as session:
+        data = contract_slice(session, contract_id)
+        if data is None:
+            raise RekananError(
+                "Kontrak ini sudah tidak ada; mungkin dihapus orang lain. Kembali ke daftar."
+            )
+        calendar = working_calendar(session)
+        audit = load_audit(session, "contract", contract_id)
+    index = AgencyIndex.build(data, calendar)
+    contract = index.contracts[contract_id]
+    supplier = index.suppliers.get(contract.supplier_id)
+    dates = contract_dates(contract, supplier, today, thresholds, calendar)
+    gaps = [
+        alert
+        for alert in (
+            *alignment_alerts(index, today, thresholds, lang),
+            *coverage_alerts(index, today, thresholds, lang),
+        )
+        if alert.contract_id in (None, contract_id)
+    ]
+    services = []
+    linked = set()
+    for link in contract.services:
+        service = index.services.get(link.service_id)
+        if service is None:
+            continue
+        linked.add(service.id)
+        services.append(
+            ServiceTargets(
+                service,
+                link.component,
+                tuple(index.slas_in_force(service.id, today)),
+                tuple(a for a in gaps if a.service_id == service.id),
+            )
+        )
+    mixed = [
+        LetterOrPenalty(
+            "letter", w.issued_on, f"{w.level.value} {w.letter_number} {w.reason}".strip(), None, w
+        )
+        for w in index.letters_by_contract.get(contract_id, ())
+    ] + [
+        LetterOrPenalty("penalty", p.imposed_on, p.notes, p.amount, p)
+        for p in index.penalties_by_contract.get(contract_id, ())
+    ]
+    mixed.sort(key=lambda item: item.on, reverse=True)
+    return ContractView(
+        contract=contract,
+        supplier=supplier,
+        dates=dates,
+        penalty=contract_penalty_status(index, contract, today),
+        services=tuple(services),
+        other_gaps=tuple(a for a in gaps if a.service_id not in linked),
+        letters_and_penalties=tuple(mixed),
+        reviews=tuple(
+            sorted(
+                index.reviews_by_contract.get(contract_id, ()),
+                key=lambda r: r.decided_on,
+                reverse=True,
+            )
+        ),
+        audit=audit,
+        bond_required=contract.value > thresholds.bond_threshold,
+    )
+
+
+# ------------------------------------------------------------------------------ timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One point of the timeline."""
+
+    day: date
+    symbol: str
+    name: str
+    style: str
+
+
+def timeline_marks(dates: ContractDates, start: date) -> list[Mark]:
+    """The key dates worth a mark, in order."""
+    marks = [Mark(start, "M", N_("Mulai"), "cyan")]
+    if dates.decision_date is not None:
+        marks.append(Mark(dates.decision_date, "K", N_("Keputusan perpanjangan"), "magenta"))
+    if dates.notice_deadline_working is not None:
+        marks.append(Mark(dates.notice_deadline_working, "P", N_("Batas pemberitahuan"), "yellow"))
+    if dates.end is not None:
+        marks.append(Mark(dates.end, "B", N_("Berakhir"), "red"))
+    if dates.next_renewal is not None:
+        marks.append(Mark(dates.next_renewal, "R", N_("Perpanjangan otomatis"), "green"))
+    if dates.final_end is not None and dates.final_end != dates.end:
+        marks.append(Mark(dates.final_end, "A", N_("Akhir semua perpanjangan"), "green"))
+    return sorted(marks, key=lambda m: m.day)
+
+
+def render_timeline(marks: list[Mark], today: date, width: int = 90) -> Text:
+    """A one-line timeline with a ▼ over today and a letter for each key date."""
+    days = [m.day for m in marks] + [today]
+    first, last = min(days), max(days)
+    span = max((last - first).days, 1)
+
+    def column(d: date) -> int:
+        return round((d - first).days / span * (width - 1))
+
+    line = ["─"] * width
+    styles = ["dim"] * width
+    for mark in marks:
+        position = column(mark.day)
+        line[position] = mark.symbol
+        styles[position] = f"bold {mark.style}"
+    pointer = [" "] * width
+    pointer[column(today)] = "▼"
+    result = Text("".join(pointer) + "\n", style="bold")
+    for char, style in zip(line, styles, strict=True):
+        result.append(char, style=style)
+    return result
+
+
+class ContractDetailScreen(Screen[None]):
+    """Detail kontrak."""
+
+    CSS_PATH = "supplier_detail.tcss"
+    HELP = N_(
+        "Detail kontrak. [ dan ] berpindah tab. e mengubah kontrak (atau baris yang dipilih), "
+        "d menghapus; w surat peringatan baru, p denda baru, i insiden baru."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        Binding("right_square_bracket", "next_tab", N_("Tab berikutnya"), id="detail.next_tab"),
+        Binding(
+            "left_square_bracket", "previous_tab", N_("Tab sebelumnya"), id="detail.previous_tab"
+        ),
+        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        Binding("w", "new_letter", N_("SP baru"), id="detail.new_letter"),
+        Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty"),
+        Binding("i", "new_incident", N_("Insiden baru"), id="detail.new_incident"),
+        Binding("s", "open_supplier", N_("Rekanan"), id="detail.open_supplier"),
+        Binding("r", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+    ]
+
+    TABS = ("summary", "services", "letters", "reviews", "history")
+
+    def __init__(self, contract_id: int, *, tab: str = "summary") -> None:
+        super().__init__()
+        self.contract_id = contract_id
+        self.initial_tab = tab
+        self.view: ContractView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
+        with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
+            with TabPane(tr(self, "Ringkasan"), id="tab-summary"), VerticalScroll():
+                yield Static(id="timeline")
+                yield Static(id="summary-body")
+            with TabPane(tr(self, "Layanan & SLA"), id="tab-services"), VerticalScroll():
+                yield Static(id="services-body")
+            with TabPane(tr(self, "SP & denda"), id="tab-letters"):
+                yield RecordTable(self._letter_columns(), id="letters-table")
+            with TabPane(tr(self, "Keputusan tinjauan"), id="tab-reviews"):
+                yield RecordTable(self._review_columns(), id="reviews-table")
+            with TabPane(tr(self, "Riwayat"), id="tab-history"):
+                yield RecordTable(audit_columns(self), id="history-table")
+        yield Footer()
+
+    def _letter_columns(self) -> list[Column[LetterOrPenalty]]:
+        return [
+            Column("on", N_("Tanggal"), lambda r: day(self, r.on)),
+            Column(
+                "kind",
+                N_("Jenis"),
+                lambda r: text(
+                    tr(self, "Surat peringatan") if r.kind == "letter" else tr(self, "Denda")
+                ),
+            ),
+            Column("what", N_("Keterangan"), lambda r: text(r.what), width=50),
+            Column(
+                "amount",
+                N_("Jumlah"),
+                lambda r: money(self, r.amount) if r.amount is not None else text(""),
+            ),
+        ]
+
+    def _review_columns(self) -> list[Column[ReviewDecisionRecord]]:
+        return [
+            Column("on", N_("Tanggal"), lambda r: day(self, r.decided_on)),
+            Column("decision", N_("Keputusan"), lambda r: text(label(self, r.decision))),
+            Column("by", N_("Peninjau"), lambda r: text(r.reviewer)),
+            Column("until", N_("Ditunda sampai"), lambda r: day(self, r.defer_until)),
+            Column("notes", N_("Catatan"), lambda r: text(r.notes), width=50),
+        ]
+
+    # -- data ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Read the contract again and run the rules."""
+        db, cid, today = db_of(self), self.contract_id, as_of(self)
+        thresholds, lang = thresholds_of(self), language(self)
+        run_db(
+            self,
+            lambda: load_contract_view(db, cid, today, thresholds, lang),
+            self._show,
+            group="contract-detail",
+        )
+
+    def _show(self, view: ContractView) -> None:
+        self.view = view
+        c = view.contract
+        title = Text(tr(self, "Kontrak") + " · ", style="bold")
+        title.append(c.number)
+        if view.supplier is not None:
+            title.append(" — ")
+            title.append(view.supplier.name)
+        self.query_one("#detail-title", Static).update(title)
+        self.query_one("#timeline", Static).update(self._timeline(view))
+        self.query_one("#summary-body", Static).update(self._summary(view))
+        self.query_one("#services-body", Static).update(self._services(view))
+        self.query_one("#letters-table", RecordTable).show(view.letters_and_penalties)
+        self.query_one("#reviews-table", RecordTable).show(view.reviews)
+        self.query_one("#history-table", RecordTable).show(view.audit)
+
+    def _timeline(self, view: ContractView) -> Group:
+        today = as_of(self)
+        marks = timeline_marks(view.dates, view.contract.start_date)
+        width = max(40, min(100, (self.size.width or 100) - 6))
+        legend = Table.grid(padding=(0, 2))
+        legend.add_column()
+        legend.add_column()
+        legend.add_column()
+        legend.add_column(justify="right")
+        for mark in marks:
+            left = (mark.day - today).days
+            if left < 0:
+                when = tr(self, "{n} hari lalu", n=-left)
+            elif left == 0:
+                when = tr(self, "hari ini")
+            else:
+                when = tr(self, "{n} hari lagi", n=left)
+            legend.add_row(
+                Text(mark.symbol, style=f"bold {mark.style}"),
+                tr(self, mark.name),
+                formatting.long_date(mark.day, language(self)),
+                Text(when, style="bold red" if 0 <= left <= 30 else ""),
+            )
+        notes = []
+        if view.dates.notice_holiday:
+            notes.append(
+                Text(
+                    tr(
+                        self,
+                        "Batas pemberitahuan jatuh pada hari libur ({name}); "
+                        "berikan pemberitahuan pada hari kerja sebelumnya.",
+                        name=view.dates.notice_holiday,
+                    ),
+                    style="yellow",
+                )
+            )
+        if view.contract.end_date is None:
+            notes.append(
+                Text(
+                    tr(self, "Tanggal berakhir belum diisi; tenggat tidak dapat dihitung."),
+                    style="yellow",
+                )
+            )
+        heading = Text(tr(self, "Tanggal penting") + "  ", style="bold")
+        heading.append(
+            tr(self, "(▼ hari ini, {day})", day=formatting.long_date(today, language(self))),
+            style="dim",
+        )
+        return Group(heading, render_timeline(marks, today, width), Text(""), legend, *notes)
+
+    def _summary(self, view: ContractView) -> Table:
+        lang = language(self)
+        c, p = view.contract, view.penalty
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        bond: RenderableType
+        if c.performance_bond:
+            bond = Text(formatting.rupiah(c.performance_bond, lang))
+        elif view.bond_required:
+            bond = Text(
+                tr(
+                    self,
+                    "belum dicatat — wajib untuk nilai di atas {limit} (Perpres 16/2018 Pasal 33)",
+                    limit=formatting.rupiah(thresholds_of(self).bond_threshold, lang),
+                ),
+                style="yellow",
+            )
+        else:
+            bond = Text(tr(self, "tidak wajib"), style="dim")
+        share = "-" if p.share is None else formatting.percent(p.share * 100, lang, 1)
+        penalty = Text(
+            tr(
+                self,
+                "{total} dari batas {cap} ({share})",
+                total=formatting.rupiah(p.total, lang),
+                cap=formatting.rupiah(p.cap, lang),
+                share=share,
+            ),
+            style="bold red" if p.at_cap else ("yellow" if p.total else ""),
+        )
+        if p.days_late:
+            penalty.append(
+                "  "
+                + tr(
+                    self,
+                    "{n} hari terlambat, {daily}/hari",
+                    n=p.days_late,
+                    daily=formatting.rupiah(p.daily, lang),
+                ),
+                style="dim",
+            )
+        grace = (
+            tr(
+                self,
+                "{n} hari (sampai {day})",
+                n=p.grace_days,
+                day=formatting.long_date(p.grace_end, lang),
+            )
+            if p.grace_days
+            else tr(self, "tidak ada")
+        )
+        renewals = label(self, c.renewal_kind)
+        if view.dates.renewals_left is not None:
+            renewals += " · " + tr(self, "sisa {n} kali", n=view.dates.renewals_left)
+        rows: list[tuple[str, RenderableType]] = [
+            (N_("Pekerjaan"), Text(c.title)),
+            (N_("Rekanan"), Text(view.supplier.name if view.supplier else "-")),
+            (N_("Status"), Text(label(self, c.status))),
+            (
+                N_("Kontrak pendukung (UC)"),
+                Text(tr(self, "Ya") if c.is_underpinning else tr(self, "Tidak")),
+            ),
+            (N_("Nilai"), Text(formatting.rupiah(c.value, lang))),
+            (N_("Jaminan pelaksanaan"), bond),
+            (N_("Denda"), penalty),
+            (N_("Pemberian kesempatan"), Text(grace)),
+            (N_("Perpanjangan"), Text(renewals)),
+            (N_("Masa pemberitahuan"), Text(tr(self, "{n} hari", n=c.notice_days))),
+            (N_("Waktu pengadaan"), Text(tr(self, "{n} hari", n=view.dates.lead_days))),
+            (N_("PPK"), Text(c.ppk or "-")),
+            (N_("Satuan kerja"), Text(c.satker or "-")),
+            (N_("Catatan"), Text(c.notes or "-")),
+        ]
+        for name, value in rows:
+            table.add_row(tr(self, name), value)
+        return table
+
+    def _services(self, view: ContractView) -> RenderableType:
+        lang = language(self)
+        c = view.contract
+        if not view.services:
+            message = (
+                tr(
+                    self,
+                    "Kontrak ini belum dikaitkan dengan layanan mana pun. "
+                    "Tekan e untuk memilih layanan yang didukungnya.",
+                )
+                if c.is_underpinning
+                else tr(self, "Kontrak ini bukan kontrak pendukung (UC) layanan.")
+            )
+            return Text(message, style="dim")
+        parts: list[RenderableType] = []
+        for item in view.services:
+            head = Text(f"{item.service.code} · ", style="bold")
+            head.append(item.service.name)
+            if item.component:
+                head.append(f"  [{tr(self, 'komponen')}: {item.component}]", style="dim")
+            table = Table(show_edge=False, pad_edge=False, expand=False)
+            table.add_column(tr(self, "Target"))
+            table.add_column(tr(self, "Kontrak ini (UC)"), justify="right")
+            for sla in item.slas:
+                table.add_column(tr(self, "SLA {customer}", customer=sla.customer), justify="right")
+
+            def cells(uc: str, values: list[str]) -> list[str]:
+                return [uc, *values]
+
+            table.add_row(
+                tr(self, "Ketersediaan"),
+                *cells(
+                    formatting.percent(c.availability_pct, lang, 3),
+                    [formatting.percent(s.availability_pct, lang, 3) for s in item.slas],
+                ),
+            )
+            table.add_row(
+                tr(self, "Respons (jam)"),
+                *cells(
+                    formatting.number(c.response_hours, lang),
+                    [formatting.number(s.response_hours, lang) for s in item.slas],
+                ),
+            )
+            table.add_row(
+                tr(self, "Penyelesaian (jam)"),
+                *cells(
+                    formatting.number(c.resolution_hours, lang),
+                    [formatting.number(s.resolution_hours, lang) for s in item.slas],
+                ),
+            )
+            table.add_row(
+                tr(self, "Jam layanan"),
+                *cells(
+                    label(self, c.service_hours) if c.service_hours else tr(self, "ikut layanan"),
+                    [label(self, s.service_hours) for s in item.slas],
+                ),
+            )
+            parts.extend([head, table])
+            if not item.slas:
+                parts.append(
+                    Text(tr(self, "Layanan ini belum punya SLA yang berlaku."), style="dim")
+                )
+            parts.extend(self._gap_lines(item.gaps))
+            parts.append(Text(""))
+        if view.other_gaps:
+            parts.append(Text(tr(self, "Celah lain pada layanan yang sama"), style="bold"))
+            parts.extend(self._gap_lines(view.other_gaps))
+        return Group(*parts)
+
+    def _gap_lines(self, gaps: tuple[Alert, ...]) -> list[Text]:
+        if not gaps:
+            return [Text("✓ " + tr(self, "Target kontrak ini mendukung SLA-nya."), style="green")]
+        lines = []
+        for alert in gaps:
+            style = "bold red" if alert.severity == "critical" else "yellow"
+            lines.append(Text("✗ " + alert.title, style=style))
+            for reason in alert.reasons:
+                lines.append(Text("    " + reason))
+        return lines
+
+    # -- actions -------------------------------------------------------------------------
+
+    @property
+    def tab(self) -> str:
+        """The open tab's short name."""
+        return (self.query_one(TabbedContent).active or "tab-summary").removeprefix("tab-")
+
+    def _move_tab(self, step: int) -> None:
+        position = self.TABS.index(self.tab) if self.tab in self.TABS else 0
+        self.query_one(
+            TabbedContent
+        ).active = f"tab-{self.TABS[(position + step) % len(self.TABS)]}"
+
+    def action_next_tab(self) -> None:
+        self._move_tab(+1)
+
+    def action_previous_tab(self) -> None:
+        self._move_tab(-1)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def _saved(self, _record_id: int) -> None:
+        self.load()
+
+    def action_new_letter(self) -> None:
+        open_form(
+            self,
+            "warning_letter",
+            None,
+            start={"contract_id": self.contract_id},
+            on_saved=self._saved,
+        )
+
+    def action_new_penalty(self) -> None:
+        open_form(
+            self, "penalty", None, start={"contract_id": self.contract_id}, on_saved=self._saved
+        )
+
+    def action_new_incident(self) -> None:
+        start: dict[str, Any] = {"contract_id": self.contract_id}
+        if self.view is not None and self.view.services:
+            start["service_id"] = self.view.services[0].service.id
+        open_form(self, "incident", None, start=start, on_saved=self._saved)
+
+    def action_open_supplier(self) -> None:
+        if self.view is not None and self.view.contract.supplier_id:
+            from rekanan.screens.supplier_detail import SupplierDetailScreen
+
+            self.app.push_screen(SupplierDetailScreen(self.view.contract.supplier_id))
+
+    def _target(self) -> tuple[str, int, str, int] | None:
+        if self.view is None:
+            return None
+        if self.tab == "letters":
+            row = self.query_one("#letters-table", RecordTable).current
+            if isinstance(row, LetterOrPenalty):
+                kind = "warning_letter" if row.kind == "letter" else "penalty"
+                return kind, row.record.id, row.what, row.record.version
+            return None
+        c = self.view.contract
+        return "contract", c.id, f"{c.number} — {c.title}", c.version
+
+    def action_edit(self) -> None:
+        target = self._target()
+        if target is not None:
+            open_form(self, target[0], target[1], on_saved=self._saved)
+
+    def action_delete(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        kind, record_id, description, version = target
+        after = self._gone if kind == "contract" else self.load
+        confirm_delete(self, kind, record_id, description, version, after)
+
+    def _gone(self) -> None:
+        self.dismiss(None)
+
+    @on(RecordTable.RowChosen, "#letters-table")
+    def _edit_row(self, _event: RecordTable.RowChosen) -> None:
+        self.action_edit()

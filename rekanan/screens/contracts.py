@@ -1,0 +1,300 @@
+"""Kontrak: the contract register, soonest next deadline first, days left in colour.
+
+Filters: status, underpinning or not, the supplier's category, due within N days. The
+dashboard opens it with a filter (``ContractsScreen(due_within_days=30)``). Deadlines come
+from ``rekanan.domain.contract_dates`` through the store's deadline index, built once in a
+worker and kept until the next write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, Static
+
+from rekanan.models.enums import ContractStatus, SupplierCategory
+from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.register_support import (
+    N_,
+    as_of,
+    choices,
+    day,
+    days_left,
+    db_of,
+    deadline_cache,
+    label,
+    money,
+    text,
+    thresholds_of,
+    tr,
+    yes_no,
+)
+from rekanan.store.lists import (
+    OPEN_STATUSES,
+    ContractQuery,
+    ContractRow,
+    Page,
+    list_contracts,
+)
+from rekanan.widgets.paged_table import Column, PagedTable
+
+KIND_LABEL = {
+    "decision": N_("keputusan"),
+    "notice": N_("pemberitahuan"),
+    "end": N_("berakhir"),
+    "": "",
+}
+
+OPEN = "open"
+
+
+class ContractsScreen(Screen[None]):
+    """Daftar kontrak."""
+
+    CSS_PATH = "suppliers.tcss"
+    HELP = N_(
+        "Daftar kontrak, tenggat terdekat di atas. Tenggat berikut adalah tanggal keputusan "
+        "perpanjangan, batas pemberitahuan, atau tanggal berakhir, mana yang lebih dulu. "
+        "Ketik untuk mencari nomor, judul atau rekanan; saring dengan status, UC, kategori "
+        "rekanan dan jatuh tempo dalam N hari."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
+        Binding("n", "new", N_("Baru"), id="registers.new"),
+        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
+        Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
+        Binding("escape", "back", N_("Kembali"), id="registers.back"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        search: str = "",
+        statuses: frozenset[ContractStatus] | None = None,
+        open_only: bool = False,
+        underpinning: bool | None = None,
+        category: SupplierCategory | None = None,
+        due_within_days: int | None = None,
+        supplier_id: int | None = None,
+    ) -> None:
+        super().__init__()
+        if open_only:
+            statuses = frozenset(OPEN_STATUSES)
+        self.initial: dict[str, Any] = {
+            "statuses": statuses,
+            "underpinning": underpinning,
+            "category": category,
+            "due": due_within_days,
+        }
+        self.query_state = ContractQuery(
+            as_of=as_of(self),
+            search=search,
+            statuses=statuses,
+            underpinning=underpinning,
+            category=category,
+            due_within_days=due_within_days,
+            supplier_id=supplier_id,
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Static(tr(self, "Kontrak"), classes="screen-title")
+        yield Input(
+            self.query_state.search,
+            placeholder=tr(self, "Cari nomor, judul atau rekanan… ( / )"),
+            id="search",
+        )
+        statuses = self.initial["statuses"]
+        status_value: Any = Select.BLANK
+        if statuses == frozenset(OPEN_STATUSES):
+            status_value = OPEN
+        elif statuses and len(statuses) == 1:
+            status_value = next(iter(statuses)).value
+        underpinning = self.initial["underpinning"]
+        with Horizontal(classes="filters"):
+            yield Select(
+                [(tr(self, "Masih berjalan"), OPEN)]
+                + [(tr(self, lbl), value) for value, lbl in choices(ContractStatus)],
+                prompt=tr(self, "Semua status"),
+                value=status_value,
+                id="filter-status",
+            )
+            yield Select(
+                [(tr(self, "Kontrak pendukung (UC)"), "yes"), (tr(self, "Bukan UC"), "no")],
+                prompt=tr(self, "UC atau bukan"),
+                value=Select.BLANK if underpinning is None else ("yes" if underpinning else "no"),
+                id="filter-uc",
+            )
+            yield Select(
+                [(tr(self, lbl), value) for value, lbl in choices(SupplierCategory)],
+                prompt=tr(self, "Semua kategori rekanan"),
+                value=self.initial["category"].value if self.initial["category"] else Select.BLANK,
+                id="filter-category",
+            )
+            due = self.initial["due"]
+            yield Input(
+                "" if due is None else str(due),
+                placeholder=tr(self, "Jatuh tempo ≤ hari"),
+                id="filter-due",
+                type="integer",
+            )
+        yield PagedTable(self._columns(), self._fetch, sort="deadline", id="contracts-table")
+        yield Footer()
+
+    def _columns(self) -> list[Column[ContractRow]]:
+        return [
+            Column("number", N_("Nomor"), lambda r: text(r.number), sort="number", width=24),
+            Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=24),
+            Column(
+                "supplier",
+                N_("Rekanan"),
+                lambda r: text(r.supplier_name),
+                sort="supplier",
+                width=22,
+            ),
+            Column("status", N_("Status"), lambda r: text(label(self, r.status)), sort="status"),
+            Column(
+                "uc", N_("UC"), lambda r: yes_no(self, r.is_underpinning), sort="is_underpinning"
+            ),
+            Column("value", N_("Nilai"), lambda r: money(self, r.value), sort="value"),
+            Column("end", N_("Berakhir"), lambda r: day(self, r.end_date), sort="end_date"),
+            Column("deadline", N_("Tenggat berikut"), self._deadline_cell, sort="deadline"),
+            Column("left", N_("Sisa"), lambda r: days_left(self, r.days_left, self._horizons())),
+        ]
+
+    def _horizons(self) -> tuple[int, ...]:
+        return thresholds_of(self).alert_horizons_days
+
+    def _deadline_cell(self, row: ContractRow) -> Any:
+        shown = day(self, row.next_deadline)
+        if row.deadline_kind:
+            shown.append(f" ({tr(self, KIND_LABEL[row.deadline_kind])})", style="dim")
+        return shown
+
+    def on_mount(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    def _fetch(self, offset: int, limit: int, sort: str, descending: bool) -> Page[ContractRow]:
+        query = replace(self.query_state, sort=sort, descending=descending, as_of=as_of(self))
+        db, thresholds = db_of(self), thresholds_of(self)
+        with db.session() as session:
+            index = deadline_cache(db).get(session, query.as_of, thresholds)
+            return list_contracts(session, query, offset, limit, index=index)
+
+    def refresh_data(self) -> None:
+        """Fetch again, keeping the position."""
+        self.query_one(PagedTable).reload(keep_position=True)
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_data()
+
+    # -- filters -------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self.query_state = replace(self.query_state, search=event.value)
+        self.query_one(PagedTable).reload()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    @on(Input.Changed, "#filter-due")
+    def _due(self, event: Input.Changed) -> None:
+        event.stop()
+        self._apply_filters()
+
+    @on(Select.Changed)
+    def _filter(self, event: Select.Changed) -> None:
+        event.stop()
+        self._apply_filters()
+
+    def _select(self, selector: str) -> Any:
+        value = self.query_one(selector, Select).value
+        return None if value is Select.BLANK else value
+
+    def _apply_filters(self) -> None:
+        status = self._select("#filter-status")
+        uc = self._select("#filter-uc")
+        category = self._select("#filter-category")
+        due_text = self.query_one("#filter-due", Input).value.strip()
+        statuses: frozenset[ContractStatus] | None
+        if status is None:
+            statuses = None
+        elif status == OPEN:
+            statuses = frozenset(OPEN_STATUSES)
+        else:
+            statuses = frozenset({ContractStatus(status)})
+        due = int(due_text) if due_text.lstrip("-").isdigit() and int(due_text) >= 0 else None
+        self.query_state = replace(
+            self.query_state,
+            statuses=statuses,
+            underpinning=None if uc is None else uc == "yes",
+            category=SupplierCategory(category) if category else None,
+            due_within_days=due,
+        )
+        self.query_one(PagedTable).reload()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#filter-status", Select).focus()
+
+    def action_clear_filters(self) -> None:
+        for select in self.query(".filters Select").results(Select):
+            select.clear()
+        self.query_one("#filter-due", Input).value = ""
+        self.query_one("#search", Input).value = ""
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Input | Select):
+            self.query_one(PagedTable).focus()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def _current(self) -> ContractRow | None:
+        row = self.query_one(PagedTable).current
+        return row if isinstance(row, ContractRow) else None
+
+    @on(PagedTable.RowChosen)
+    def _chosen(self, event: PagedTable.RowChosen) -> None:
+        if isinstance(event.row, ContractRow):
+            self.open_contract(event.row.id)
+
+    def open_contract(self, contract_id: int) -> None:
+        """Push the detail of one contract."""
+        from rekanan.screens.contract_detail import ContractDetailScreen
+
+        self.app.push_screen(ContractDetailScreen(contract_id))
+
+    def action_new(self) -> None:
+        open_form(self, "contract", None, on_saved=lambda _id: self.refresh_data())
+
+    def action_edit(self) -> None:
+        row = self._current()
+        if row is not None:
+            open_form(self, "contract", row.id, on_saved=lambda _id: self.refresh_data())
+
+    def action_delete(self) -> None:
+        row = self._current()
+        if row is not None:
+            confirm_delete(
+                self,
+                "contract",
+                row.id,
+                f"{row.number} — {row.title} ({row.supplier_name})",
+                row.version,
+                self.refresh_data,
+            )

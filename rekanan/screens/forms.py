@@ -1,0 +1,918 @@
+"""Forms to create and edit every kind of record, and deleting with a confirmation.
+
+One ``RecordForm`` screen serves suppliers, contracts (with the services they underpin
+and their targets), services, SLAs, evaluations, incidents, warning letters, penalties
+and sanctions: a ``Kind`` lists its fields. Saving runs in a thread worker through the
+store's writer (one transaction, version check, audit row); what the store refuses comes
+back as a sentence next to the field it names, with everything typed left in place. A
+stale edit says who saved first and offers to reload; a delete that would orphan records
+is refused with the store's sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from rich.text import Text
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from rekanan.domain.identifiers import normalise_npwp, npwp_search_key
+from rekanan.errors import RekananError
+from rekanan.models import (
+    SLA,
+    Contract,
+    ContractService,
+    ContractStatus,
+    Criticality,
+    Evaluation,
+    Incident,
+    IncidentSeverity,
+    LegalForm,
+    Penalty,
+    RenewalKind,
+    Sanction,
+    SanctionKind,
+    SanctionSource,
+    SanctionStatus,
+    Service,
+    ServiceHours,
+    Supplier,
+    SupplierCategory,
+    WarningLetter,
+    WarningLevel,
+)
+from rekanan.screens.confirm import ConfirmScreen, MessageScreen
+from rekanan.screens.register_support import (
+    N_,
+    as_of,
+    choices,
+    db_of,
+    run_db,
+    show_error,
+    tr,
+    user_of,
+)
+from rekanan.store.errors import DeleteRefused, StaleEdit, ValidationFailed
+from rekanan.widgets.form import FieldSpec, FormView
+
+D = Decimal
+
+# ------------------------------------------------------------------------------ kinds
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of record a form edits."""
+
+    key: str
+    model: Any
+    noun: str
+    fields: tuple[FieldSpec, ...]
+    refs: Mapping[str, str] = field(default_factory=dict)
+    title_field: str = ""
+
+
+_SCORES = (
+    ("3", N_("3 - Sangat baik")),
+    ("2", N_("2 - Baik")),
+    ("1", N_("1 - Cukup")),
+    ("0", N_("0 - Diputus karena kesalahan penyedia")),
+)
+
+
+def _f(name: str, label: str, kind: str = "text", **kw: Any) -> FieldSpec:
+    return FieldSpec(name, label, kind, **kw)
+
+
+KINDS: dict[str, Kind] = {
+    "supplier": Kind(
+        "supplier",
+        Supplier,
+        N_("rekanan"),
+        (
+            _f("name", N_("Nama"), required=True, max_length=300),
+            _f("npwp", N_("NPWP"), "npwp", hint=N_("15 atau 16 angka; tulisan apa pun diterima.")),
+            _f("nib", N_("NIB"), "nib"),
+            _f(
+                "legal_form",
+                N_("Bentuk usaha"),
+                "choice",
+                required=True,
+                choices=choices(LegalForm),
+            ),
+            _f(
+                "category",
+                N_("Kategori"),
+                "choice",
+                required=True,
+                choices=choices(SupplierCategory),
+            ),
+            _f("address", N_("Alamat"), max_length=500),
+            _f("contact_person", N_("Narahubung"), max_length=200),
+            _f("email", N_("Surel"), max_length=200),
+            _f("phone", N_("Telepon"), max_length=50),
+            _f("active", N_("Aktif (boleh diberi pekerjaan)"), "bool"),
+            _f("notes", N_("Catatan"), "area"),
+        ),
+        title_field="name",
+    ),
+    "contract": Kind(
+        "contract",
+        Contract,
+        N_("kontrak"),
+        (
+            _f("number", N_("Nomor kontrak"), required=True, max_length=200),
+            _f("title", N_("Judul pekerjaan"), required=True, max_length=500),
+            _f(
+                "supplier_id",
+                N_("Rekanan"),
+                "ref",
+                required=True,
+                hint=N_("Nama atau NPWP rekanan."),
+            ),
+            _f("status", N_("Status"), "choice", required=True, choices=choices(ContractStatus)),
+            _f("value", N_("Nilai kontrak (sebelum PPN)"), "money", required=True),
+            _f("start_date", N_("Tanggal mulai"), "date", required=True),
+            _f("end_date", N_("Tanggal berakhir"), "date"),
+            _f(
+                "notice_days",
+                N_("Masa pemberitahuan (hari kalender)"),
+                "int",
+                required=True,
+                minimum=D(0),
+            ),
+            _f(
+                "procurement_lead_days",
+                N_("Waktu pengadaan (hari; kosong = bawaan kategori)"),
+                "int",
+                minimum=D(0),
+            ),
+            _f(
+                "renewal_kind",
+                N_("Perpanjangan"),
+                "choice",
+                required=True,
+                choices=choices(RenewalKind),
+            ),
+            _f("renewal_period_months", N_("Lama perpanjangan (bulan)"), "int", minimum=D(1)),
+            _f(
+                "max_renewals",
+                N_("Perpanjangan paling banyak (0 = tanpa batas)"),
+                "int",
+                minimum=D(0),
+            ),
+            _f("renewals_used", N_("Perpanjangan terpakai"), "int", minimum=D(0)),
+            _f("performance_bond", N_("Jaminan pelaksanaan"), "money"),
+            _f("penalty_rate_per_mille", N_("Denda per hari (per mil)"), "decimal", minimum=D(0)),
+            _f("penalty_cap_pct", N_("Batas denda (% nilai kontrak)"), "percent"),
+            _f("is_underpinning", N_("Kontrak pendukung (UC) layanan"), "bool"),
+            _f("services", N_("Layanan yang didukung"), "multi"),
+            _f("availability_pct", N_("Target ketersediaan UC (%)"), "percent"),
+            _f("response_hours", N_("Target waktu respons (jam)"), "decimal", minimum=D(0)),
+            _f("resolution_hours", N_("Target waktu penyelesaian (jam)"), "decimal", minimum=D(0)),
+            _f(
+                "service_hours", N_("Jam layanan penyedia"), "choice", choices=choices(ServiceHours)
+            ),
+            _f("ppk", N_("PPK"), max_length=200),
+            _f("satker", N_("Satuan kerja"), max_length=300),
+            _f("contract_type", N_("Jenis kontrak"), max_length=100),
+            _f("completed_on", N_("Tanggal selesai"), "date"),
+            _f("termination_date", N_("Tanggal pemutusan"), "date"),
+            _f("termination_reason", N_("Alasan pemutusan")),
+            _f("terminated_for_fault", N_("Diputus karena kesalahan penyedia"), "bool"),
+            _f("notes", N_("Catatan"), "area"),
+        ),
+        refs={"supplier_id": "supplier"},
+        title_field="number",
+    ),
+    "service": Kind(
+        "service",
+        Service,
+        N_("layanan"),
+        (
+            _f("code", N_("Kode"), required=True, max_length=40),
+            _f("name", N_("Nama layanan"), required=True, max_length=300),
+            _f("owner_unit", N_("Unit pemilik"), max_length=200),
+            _f(
+                "criticality",
+                N_("Kekritisan"),
+                "choice",
+                required=True,
+                choices=choices(Criticality),
+            ),
+            _f(
+                "service_hours",
+                N_("Jam layanan"),
+                "choice",
+                required=True,
+                choices=choices(ServiceHours),
+            ),
+            _f("description", N_("Uraian"), "area"),
+        ),
+        title_field="code",
+    ),
+    "sla": Kind(
+        "sla",
+        SLA,
+        N_("SLA"),
+        (
+            _f(
+                "service_id",
+                N_("Layanan"),
+                "ref",
+                required=True,
+                hint=N_("Kode atau nama layanan."),
+            ),
+            _f("customer", N_("Pelanggan"), required=True, max_length=200),
+            _f("availability_pct", N_("Target ketersediaan (%)"), "percent"),
+            _f("response_hours", N_("Target waktu respons (jam)"), "decimal", minimum=D(0)),
+            _f("resolution_hours", N_("Target waktu penyelesaian (jam)"), "decimal", minimum=D(0)),
+            _f(
+                "service_hours",
+                N_("Jam layanan"),
+                "choice",
+                required=True,
+                choices=choices(ServiceHours),
+            ),
+            _f("valid_from", N_("Berlaku sejak"), "date", required=True),
+            _f("valid_until", N_("Berlaku sampai"), "date"),
+        ),
+        refs={"service_id": "service"},
+        title_field="customer",
+    ),
+    "evaluation": Kind(
+        "evaluation",
+        Evaluation,
+        N_("penilaian"),
+        (
+            _f(
+                "supplier_id",
+                N_("Rekanan"),
+                "ref",
+                required=True,
+                hint=N_("Nama atau NPWP rekanan."),
+            ),
+            _f("contract_id", N_("Kontrak"), "ref", hint=N_("Nomor kontrak (boleh kosong).")),
+            _f("period_start", N_("Periode dari"), "date", required=True),
+            _f("period_end", N_("Periode sampai"), "date", required=True),
+            _f(
+                "quality",
+                N_("Kualitas dan kuantitas (30 %)"),
+                "choice",
+                required=True,
+                choices=_SCORES,
+            ),
+            _f("cost", N_("Biaya (20 %)"), "choice", required=True, choices=_SCORES),
+            _f("timeliness", N_("Waktu (30 %)"), "choice", required=True, choices=_SCORES),
+            _f("service", N_("Layanan (20 %)"), "choice", required=True, choices=_SCORES),
+            _f("evaluator", N_("Penilai"), max_length=200),
+            _f("evaluated_on", N_("Tanggal penilaian"), "date", required=True),
+            _f("notes", N_("Catatan"), "area"),
+        ),
+        refs={"supplier_id": "supplier", "contract_id": "contract"},
+    ),
+    "incident": Kind(
+        "incident",
+        Incident,
+        N_("insiden"),
+        (
+            _f(
+                "service_id",
+                N_("Layanan"),
+                "ref",
+                required=True,
+                hint=N_("Kode atau nama layanan."),
+            ),
+            _f(
+                "contract_id",
+                N_("Kontrak penyebab"),
+                "ref",
+                hint=N_("Nomor kontrak (boleh kosong)."),
+            ),
+            _f("started_at", N_("Mulai"), "datetime", required=True),
+            _f("responded_at", N_("Direspons"), "datetime"),
+            _f("resolved_at", N_("Selesai"), "datetime"),
+            _f(
+                "severity",
+                N_("Tingkat"),
+                "choice",
+                required=True,
+                choices=choices(IncidentSeverity),
+            ),
+            _f("causes_downtime", N_("Layanan terhenti (dihitung dalam ketersediaan)"), "bool"),
+            _f("description", N_("Uraian"), "area"),
+        ),
+        refs={"service_id": "service", "contract_id": "contract"},
+    ),
+    "warning_letter": Kind(
+        "warning_letter",
+        WarningLetter,
+        N_("surat peringatan"),
+        (
+            _f("contract_id", N_("Kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
+            _f("level", N_("Tingkat"), "choice", required=True, choices=choices(WarningLevel)),
+            _f("issued_on", N_("Tanggal surat"), "date", required=True),
+            _f("letter_number", N_("Nomor surat"), max_length=200),
+            _f("reason", N_("Alasan"), "area"),
+        ),
+        refs={"contract_id": "contract"},
+        title_field="letter_number",
+    ),
+    "penalty": Kind(
+        "penalty",
+        Penalty,
+        N_("denda"),
+        (
+            _f("contract_id", N_("Kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
+            _f("imposed_on", N_("Tanggal dikenakan"), "date", required=True),
+            _f("days_late", N_("Hari terlambat"), "int", minimum=D(0)),
+            _f("base_amount", N_("Dasar perhitungan (nilai bagian yang terlambat)"), "money"),
+            _f("amount", N_("Jumlah denda"), "money", required=True),
+            _f("notes", N_("Catatan"), "area"),
+        ),
+        refs={"contract_id": "contract"},
+    ),
+    "sanction": Kind(
+        "sanction",
+        Sanction,
+        N_("sanksi"),
+        (
+            _f(
+                "supplier_id",
+                N_("Rekanan"),
+                "ref",
+                required=True,
+                hint=N_("Nama atau NPWP rekanan."),
+            ),
+            _f("kind", N_("Jenis sanksi"), "choice", required=True, choices=choices(SanctionKind)),
+            _f("decree_number", N_("Nomor keputusan"), max_length=200),
+            _f("start_date", N_("Berlaku sejak"), "date", required=True),
+            _f("end_date", N_("Berlaku sampai"), "date"),
+            _f(
+                "status",
+                N_("Status di Daftar Hitam Nasional"),
+                "choice",
+                required=True,
+                choices=choices(SanctionStatus),
+            ),
+            _f("source", N_("Sumber"), "choice", required=True, choices=choices(SanctionSource)),
+            _f("reason", N_("Alasan"), "area"),
+        ),
+        refs={"supplier_id": "supplier"},
+        title_field="decree_number",
+    ),
+}
+
+_SCORE_FIELDS = frozenset({"quality", "cost", "timeliness", "service"})
+
+
+def defaults(node: DOMNode, kind: str) -> dict[str, Any]:
+    """Values a new record of ``kind`` starts with."""
+    today = as_of(node)
+    table: dict[str, dict[str, Any]] = {
+        "supplier": {
+            "legal_form": LegalForm.PT,
+            "category": SupplierCategory.OPERATIONAL,
+            "active": True,
+        },
+        "contract": {
+            "status": ContractStatus.ACTIVE,
+            "notice_days": 30,
+            "renewal_kind": RenewalKind.NONE,
+            "max_renewals": 0,
+            "renewals_used": 0,
+            "penalty_rate_per_mille": D("1"),
+            "penalty_cap_pct": D("5"),
+            "start_date": today,
+        },
+        "service": {"criticality": Criticality.MEDIUM, "service_hours": ServiceHours.OFFICE},
+        "sla": {"service_hours": ServiceHours.OFFICE, "valid_from": today},
+        "evaluation": {"evaluated_on": today, "evaluator": user_of(node)},
+        "incident": {"severity": IncidentSeverity.MEDIUM, "causes_downtime": True},
+        "warning_letter": {"issued_on": today},
+        "penalty": {"imposed_on": today, "days_late": 0},
+        "sanction": {
+            "kind": SanctionKind.BLACKLIST_1Y,
+            "status": SanctionStatus.PUBLISHED,
+            "source": SanctionSource.LOCAL,
+            "start_date": today,
+        },
+    }
+    return dict(table[kind])
+
+
+# ------------------------------------------------------------------------------ references
+
+
+class FieldProblem(RekananError):
+    """A field's value cannot be used; shown next to the field."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
+
+
+_S: Any = Supplier
+_C: Any = Contract
+_SV: Any = Service
+_CS: Any = ContractService
+
+
+def ref_label(session: Session, target: str, ref_id: int | None) -> str:
+    """How a reference is written in its field: supplier name, contract number, service code."""
+    if ref_id is None:
+        return ""
+    if target == "supplier":
+        row = session.get(Supplier, ref_id)
+        return row.name if row else ""
+    if target == "contract":
+        row_c = session.get(Contract, ref_id)
+        return row_c.number if row_c else ""
+    row_s = session.get(Service, ref_id)
+    return row_s.code if row_s else ""
+
+
+def resolve_ref(session: Session, target: str, text: str, node: DOMNode) -> tuple[int, str]:
+    """Find the one record ``text`` names; a sentence (``ValueError``) when none or several."""
+    cleaned = text.strip()
+    if cleaned.startswith("#") and cleaned[1:].isdigit():
+        found_id = int(cleaned[1:])
+        label = ref_label(session, target, found_id)
+        if label:
+            return found_id, label
+    if target == "supplier":
+        try:
+            canonical = normalise_npwp(cleaned)
+        except ValueError:
+            canonical = None
+        if canonical:
+            rows = session.execute(select(_S.id, _S.name).where(_S.npwp == canonical)).all()
+            if len(rows) == 1:
+                return int(rows[0][0]), str(rows[0][1])
+        rows = session.execute(
+            select(_S.id, _S.name).where(func.lower(_S.name) == cleaned.lower()).limit(5)
+        ).all()
+        if len(rows) == 1:
+            return int(rows[0][0]), str(rows[0][1])
+        if len(rows) > 1:
+            raise ValueError(
+                tr(node, "Ada beberapa rekanan bernama {name}; tulis NPWP-nya.", name=cleaned)
+            )
+        digits = npwp_search_key(cleaned)
+        hint = (
+            tr(node, " (NPWP {digits} juga tidak dikenal)", digits=digits)
+            if len(digits) >= 15
+            else ""
+        )
+        raise ValueError(
+            tr(
+                node,
+                "Tidak ada rekanan bernama {name}{hint}; tulis nama lengkap atau NPWP-nya.",
+                name=cleaned,
+                hint=hint,
+            )
+        )
+    if target == "contract":
+        rows = session.execute(
+            select(_C.id, _C.number).where(func.lower(_C.number) == cleaned.lower())
+        ).all()
+        if len(rows) == 1:
+            return int(rows[0][0]), str(rows[0][1])
+        raise ValueError(
+            tr(node, "Tidak ada kontrak bernomor {number}; tulis nomornya persis.", number=cleaned)
+        )
+    rows = session.execute(
+        select(_SV.id, _SV.code).where(
+            (func.lower(_SV.code) == cleaned.lower()) | (func.lower(_SV.name) == cleaned.lower())
+        )
+    ).all()
+    if len(rows) == 1:
+        return int(rows[0][0]), str(rows[0][1])
+    raise ValueError(tr(node, "Tidak ada layanan dengan kode atau nama {name}.", name=cleaned))
+
+
+# ------------------------------------------------------------------------------ loading
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What a form opens with: stored values, their version, and the labels of references."""
+
+    values: dict[str, Any]
+    version: int | None
+    ref_ids: dict[str, int | None]
+    service_choices: tuple[tuple[str, str], ...] = ()
+    links: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def load_for_form(
+    session: Session, kind: Kind, record_id: int | None, start: Mapping[str, Any]
+) -> Loaded:
+    """Read a record (or the starting values of a new one) as form values."""
+    values: dict[str, Any] = {}
+    version: int | None = None
+    if record_id is not None:
+        row = session.get(kind.model, record_id)
+        if row is None:
+            raise RekananError(
+                "Data ini sudah tidak ada; mungkin dihapus orang lain. Tutup formulir ini."
+            )
+        for spec in kind.fields:
+            if hasattr(row, spec.name):
+                values[spec.name] = getattr(row, spec.name)
+        version = row.version
+    values.update(start)
+    ref_ids: dict[str, int | None] = {}
+    for name, target in kind.refs.items():
+        ref_id = values.get(name)
+        ref_ids[name] = ref_id if isinstance(ref_id, int) else None
+        if isinstance(ref_id, int):
+            values[name] = ref_label(session, target, ref_id)
+    for name in _SCORE_FIELDS & {s.name for s in kind.fields}:
+        if isinstance(values.get(name), int):
+            values[name] = str(values[name])
+    service_choices: tuple[tuple[str, str], ...] = ()
+    links: dict[int, tuple[int, int]] = {}
+    if kind.key == "contract":
+        service_choices = tuple(
+            (str(sid), f"{code} - {name}")
+            for sid, code, name in session.execute(
+                select(_SV.id, _SV.code, _SV.name).order_by(_SV.code)
+            ).all()
+        )
+        if record_id is not None:
+            for link in session.execute(
+                select(ContractService).where(_CS.contract_id == record_id)
+            ).scalars():
+                assert link.id is not None
+                links[link.service_id] = (link.id, link.version)
+        values["services"] = tuple(str(sid) for sid in links) or tuple(
+            str(s) for s in start.get("services", ())
+        )
+    return Loaded(values, version, ref_ids, service_choices, links)
+
+
+# ------------------------------------------------------------------------------ the screen
+
+
+class RecordForm(Screen[int | None]):
+    """Create or edit one record; dismisses with its id once saved, None when cancelled."""
+
+    CSS_PATH = "forms.tcss"
+    HELP = N_(
+        "Isi kolom lalu simpan dengan Ctrl+S. Kesalahan ditulis di bawah kolomnya; "
+        "yang sudah diketik tidak hilang. Esc menutup formulir."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", N_("Simpan"), id="form.save", priority=True),
+        Binding("escape", "cancel", N_("Batal"), id="form.cancel"),
+        Binding("ctrl+r", "reload", N_("Muat ulang"), id="form.reload", show=False),
+    ]
+
+    def __init__(
+        self, kind: str, record_id: int | None = None, start: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__()
+        self.kind = KINDS[kind]
+        self.record_id = record_id
+        self.start = dict(start or {})
+        self.loaded: Loaded | None = None
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        noun = tr(self, self.kind.noun)
+        title = (
+            tr(self, "Ubah {noun}", noun=noun)
+            if self.record_id is not None
+            else tr(self, "{noun} baru", noun=noun[:1].upper() + noun[1:])
+        )
+        yield Static(Text(title), classes="screen-title", id="form-title")
+        yield Static(Text(tr(self, "Memuat…")), id="form-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        start = {**defaults(self, self.kind.key), **self.start} if self.record_id is None else {}
+        if self.record_id is not None:
+            start = dict(self.start)
+        db = db_of(self)
+        kind, record_id = self.kind, self.record_id
+
+        def work() -> Loaded:
+            with db.session() as session:
+                return load_for_form(session, kind, record_id, start)
+
+        run_db(self, work, self._show_form, group="form-load")
+
+    def _specs(self, loaded: Loaded) -> list[FieldSpec]:
+        specs = []
+        for spec in self.kind.fields:
+            if spec.kind == "multi" and spec.name == "services":
+                spec = FieldSpec(
+                    spec.name,
+                    spec.label,
+                    "multi",
+                    choices=loaded.service_choices,
+                    hint=N_(
+                        "Spasi memilih; hanya berlaku bila kontrak ini kontrak pendukung (UC)."
+                    ),
+                )
+            specs.append(spec)
+        return specs
+
+    def _show_form(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        for old in self.query(FormView):
+            old.remove()
+        form = FormView(self._specs(loaded), loaded.values, id="record-form")
+        self.mount(form, before=self.query_one(Footer))
+        self._status("")
+        self.call_after_refresh(self._focus_first)
+
+    def _focus_first(self) -> None:
+        for control in self.query("#record-form Input, #record-form Select"):
+            control.focus()
+            return
+
+    def _status(self, message: str, error: bool = False) -> None:
+        status = self.query_one("#form-status", Static)
+        status.set_class(error, "-error")
+        status.update(Text(message))
+
+    @property
+    def form(self) -> FormView:
+        """The fields."""
+        return self.query_one(FormView)
+
+    # -- references checked on the spot ----------------------------------------------
+
+    @on(Input.Blurred)
+    def _ref_blurred(self, event: Input.Blurred) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        target = self.kind.refs.get(name)
+        if not target or not event.value.strip() or not self.form.is_mounted:
+            return
+        db, text_value = db_of(self), event.value
+
+        def work() -> tuple[int, str] | str:
+            with db.session() as session:
+                try:
+                    return resolve_ref(session, target, text_value, self)
+                except ValueError as error:
+                    return str(error)
+
+        def done(result: tuple[int, str] | str) -> None:
+            if not self.is_mounted or self.form.raw(name) != text_value:
+                return
+            row = self.form.row(name)
+            if isinstance(result, str):
+                row.show(result, "error")
+            else:
+                row.show("→ " + result[1], "hint")
+
+        run_db(self, work, done, group=f"ref-{name}")
+
+    # -- saving ------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.saving or self.loaded is None:
+            return
+        values = self.form.read()
+        if values is None:
+            self._status(tr(self, "Periksa kolom yang ditandai merah."), error=True)
+            return
+        self.saving = True
+        self._status(tr(self, "Menyimpan…"))
+        db, kind, record_id, loaded = db_of(self), self.kind, self.record_id, self.loaded
+        initial = self._initial_model_values(loaded)
+
+        def work() -> int:
+            with db.writer() as writer:
+                return save_record(writer, kind, record_id, values, initial, loaded, self)
+
+        run_db(self, work, self._saved, group="form-save", failed=self._save_failed)
+
+    def _initial_model_values(self, loaded: Loaded) -> dict[str, Any]:
+        values = dict(loaded.values)
+        values.update(loaded.ref_ids)
+        for name in _SCORE_FIELDS & set(values):
+            if isinstance(values[name], str) and values[name].isdigit():
+                values[name] = int(values[name])
+        return values
+
+    def _saved(self, record_id: int) -> None:
+        self.saving = False
+        self.app.notify(tr(self, "Tersimpan."), timeout=3)
+        self.dismiss(record_id)
+
+    def _save_failed(self, error: BaseException) -> bool:
+        self.saving = False
+        if isinstance(error, FieldProblem) and self.form.show_error(error.field, str(error)):
+            self._status(tr(self, "Periksa kolom yang ditandai merah."), error=True)
+            return True
+        if isinstance(error, ValidationFailed):
+            name = getattr(error, "field", None)
+            if self.form.show_error(name, str(error)):
+                self._status(tr(self, "Periksa kolom yang ditandai merah."), error=True)
+                return True
+            self._status(str(error), error=True)
+            return True
+        if isinstance(error, StaleEdit):
+            self._stale(error)
+            return True
+        if isinstance(error, RekananError):
+            self._status(str(error), error=True)
+            self.app.push_screen(MessageScreen(tr(self, "Belum tersimpan"), str(error)))
+            return True
+        return False
+
+    def _stale(self, error: StaleEdit) -> None:
+        self._status(str(error), error=True)
+
+        def answer(reload: bool | None) -> None:
+            if reload:
+                self.on_mount()
+            else:
+                self._status(
+                    tr(
+                        self,
+                        "Perubahan Anda masih di formulir tetapi belum tersimpan; "
+                        "muat ulang (Ctrl+R) untuk melihat versi terbaru.",
+                    ),
+                    error=True,
+                )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                tr(self, "Orang lain sudah menyimpan data ini lebih dulu."),
+                detail=str(error)
+                + "\n\n"
+                + tr(
+                    self,
+                    "Muat ulang untuk melihat versi terbaru (yang Anda ketik akan diganti), "
+                    "atau lanjut mengedit untuk menyalin isian Anda lebih dulu.",
+                ),
+                yes=N_("Muat ulang"),
+                no=N_("Lanjut mengedit"),
+            ),
+            answer,
+        )
+
+    def action_reload(self) -> None:
+        """Reload the stored record (after a stale edit)."""
+        if self.record_id is not None and not self.saving:
+            self.on_mount()
+
+    def action_cancel(self) -> None:
+        if self.loaded is None or not self.form.dirty:
+            self.dismiss(None)
+            return
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                tr(self, "Tutup formulir tanpa menyimpan?"),
+                detail=tr(self, "Yang sudah Anda ketik akan hilang."),
+                yes=N_("Tutup tanpa menyimpan"),
+                no=N_("Kembali ke formulir"),
+                danger=True,
+            ),
+            answer,
+        )
+
+
+def save_record(
+    writer: Any,
+    kind: Kind,
+    record_id: int | None,
+    values: Mapping[str, Any],
+    initial: Mapping[str, Any],
+    loaded: Loaded,
+    node: DOMNode,
+) -> int:
+    """Write a form's values through the store (runs in a worker, inside one writer)."""
+    session = writer.session
+    data = dict(values)
+    services = data.pop("services", None)
+    for name, target in kind.refs.items():
+        text_value = data.get(name)
+        if not text_value:
+            data[name] = None
+            continue
+        try:
+            data[name] = resolve_ref(session, target, str(text_value), node)[0]
+        except ValueError as error:
+            raise FieldProblem(name, str(error)) from error
+    for name in _SCORE_FIELDS & set(data):
+        data[name] = int(data[name])
+    if record_id is None:
+        clean = {k: v for k, v in data.items() if v is not None or k in kind.refs}
+        new_id = int(writer.create(kind.model(**clean)))
+    else:
+        changes = {k: v for k, v in data.items() if _comparable(initial.get(k)) != _comparable(v)}
+        if changes:
+            writer.update(kind.model, record_id, changes, expected_version=loaded.version)
+        new_id = record_id
+    if kind.key == "contract" and services is not None:
+        _sync_links(writer, new_id, {int(s) for s in services}, loaded.links)
+    return new_id
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value.normalize()
+    if hasattr(value, "value") and isinstance(getattr(value, "value", None), str):
+        return value.value
+    return value
+
+
+def _sync_links(
+    writer: Any, contract_id: int, wanted: set[int], links: Mapping[int, tuple[int, int]]
+) -> None:
+    """Add and remove the services a contract underpins, each through the writer."""
+    for service_id, (link_id, version) in links.items():
+        if service_id not in wanted:
+            writer.delete(ContractService, link_id, expected_version=version)
+    for service_id in sorted(wanted - set(links)):
+        writer.create(ContractService(contract_id=contract_id, service_id=service_id))
+
+
+# ------------------------------------------------------------------------------ entry points
+
+
+def open_form(
+    node: DOMNode,
+    kind: str,
+    record_id: int | None,
+    *,
+    on_saved: Callable[[int], None] | None = None,
+    start: Mapping[str, Any] | None = None,
+) -> None:
+    """Push a form; ``on_saved(id)`` runs after a successful save."""
+
+    def done(result: int | None) -> None:
+        if result is not None and on_saved is not None:
+            on_saved(result)
+
+    node.app.push_screen(RecordForm(kind, record_id, start), done)
+
+
+def confirm_delete(
+    node: DOMNode,
+    kind: str,
+    record_id: int,
+    description: str,
+    version: int,
+    after: Callable[[], None],
+) -> None:
+    """Ask, then delete through the store; a refusal (it would orphan records) is explained."""
+    spec = KINDS[kind]
+    noun = tr(node, spec.noun)
+
+    def answer(yes: bool | None) -> None:
+        if not yes:
+            return
+        db = db_of(node)
+
+        def work() -> None:
+            with db.writer() as writer:
+                writer.delete(spec.model, record_id, expected_version=version)
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, DeleteRefused | StaleEdit | RekananError):
+                node.app.push_screen(MessageScreen(tr(node, "Tidak dihapus"), str(error)))
+                return True
+            return False
+
+        def done(_: None) -> None:
+            node.app.notify(tr(node, "{noun} dihapus.", noun=noun[:1].upper() + noun[1:]))
+            after()
+
+        run_db(node, work, done, group="delete", failed=failed)
+
+    node.app.push_screen(
+        ConfirmScreen(
+            tr(node, "Hapus {noun} ini?", noun=noun),
+            detail=description,
+            yes=N_("Hapus"),
+            no=N_("Batal"),
+            danger=True,
+        ),
+        answer,
+    )
+
+
+__all__ = ["KINDS", "FieldProblem", "RecordForm", "confirm_delete", "open_form", "show_error"]

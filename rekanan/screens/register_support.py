@@ -1,0 +1,377 @@
+"""What the register screens share: reaching the app's store and settings, translating,
+formatting, and running database work in thread workers with errors shown as sentences.
+
+The screens ask the app for ``db`` (a ``rekanan.store.database.Database``), ``settings``,
+``as_of`` (the day the rules count from; the app reads the clock, tests fix it),
+``language`` and ``t``; each has a fallback so a screen also runs in a small test app.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from rich.text import Text
+from textual.dom import DOMNode
+from textual.worker import Worker, get_current_worker
+
+from rekanan.config import Settings
+from rekanan.domain import formatting
+from rekanan.domain.identifiers import format_npwp
+from rekanan.domain.index import AgencyIndex
+from rekanan.domain.risk import supplier_risk
+from rekanan.domain.thresholds import Thresholds
+from rekanan.errors import RekananError
+from rekanan.models.enums import (
+    ContractStatus,
+    Criticality,
+    IncidentSeverity,
+    LegalForm,
+    RenewalKind,
+    ReviewDecisionKind,
+    SanctionKind,
+    SanctionSource,
+    SanctionStatus,
+    ServiceHours,
+    SupplierCategory,
+    WarningLevel,
+)
+from rekanan.store.lists import DeadlineCache, data_stamp
+from rekanan.store.slices import risk_candidates_slice
+
+T = TypeVar("T")
+
+
+def app_of(node: DOMNode) -> Any:
+    """The running app, typed loosely: the screens use a handful of its attributes.
+
+    None before the app runs (a screen built outside it), so the helpers fall back.
+    """
+    try:
+        return node.app
+    except Exception:
+        return None
+
+
+def tr(node: DOMNode, text: str, **values: object) -> str:
+    """``app.t(text)`` with ``{placeholders}`` filled in; the text itself without a ``t``."""
+    t = getattr(app_of(node), "t", None)
+    translated = str(t(text)) if callable(t) else text
+    return translated.format(**values) if values else translated
+
+
+def language(node: DOMNode) -> str:
+    """``id`` or ``en``."""
+    app = app_of(node)
+    value = getattr(app, "language", None)
+    if not value:
+        settings = getattr(app, "settings", None)
+        value = getattr(settings, "language", "id")
+    return str(value or "id")
+
+
+def settings_of(node: DOMNode) -> Settings:
+    """The app's settings (defaults when it has none)."""
+    found = getattr(app_of(node), "settings", None)
+    return found if isinstance(found, Settings) else Settings()
+
+
+def thresholds_of(node: DOMNode) -> Thresholds:
+    """The thresholds the rules use."""
+    return settings_of(node).thresholds
+
+
+def as_of(node: DOMNode) -> date:
+    """The day the rules count from: the app's ``as_of`` (fixed in tests) or today."""
+    value = getattr(app_of(node), "as_of", None)
+    if callable(value):
+        value = value()
+    return value if isinstance(value, date) else date.today()
+
+
+def db_of(node: DOMNode) -> Any:
+    """The app's store (``Database``)."""
+    app = app_of(node)
+    for name in ("db", "store", "database"):
+        found = getattr(app, name, None)
+        if found is not None:
+            return found
+    raise RekananError("Basis data belum dibuka.")
+
+
+def user_of(node: DOMNode) -> str:
+    """Who is working, for forms that record an evaluator or a reporter."""
+    return settings_of(node).user or ""
+
+
+_CACHES: weakref.WeakKeyDictionary[Any, DeadlineCache] = weakref.WeakKeyDictionary()
+
+
+def deadline_cache(db: Any) -> DeadlineCache:
+    """One deadline index per open database, shared by every screen."""
+    try:
+        cache = _CACHES.get(db)
+        if cache is None:
+            cache = _CACHES[db] = DeadlineCache()
+        return cache
+    except TypeError:  # not weak-referenceable: keep it on the object
+        cache = getattr(db, "_rekanan_deadline_cache", None)
+        if cache is None:
+            cache = DeadlineCache()
+            db._rekanan_deadline_cache = cache
+        return cache
+
+
+def show_error(node: DOMNode, error: BaseException) -> None:
+    """A sentence in the app's error modal (or a notification), never a traceback."""
+    app = app_of(node)
+    handler = getattr(app, "show_error", None)
+    if callable(handler):
+        handler(error)
+        return
+    message = (
+        str(error)
+        if isinstance(error, RekananError)
+        else tr(
+            node,
+            "Terjadi kesalahan: {error}. Coba lagi; bila berulang, hubungi admin.",
+            error=error,
+        )
+    )
+    app.notify(message, severity="error", timeout=8)
+
+
+def run_db(
+    node: DOMNode,
+    work: Callable[[], T],
+    done: Callable[[T], None],
+    *,
+    group: str,
+    failed: Callable[[BaseException], bool] | None = None,
+    exclusive: bool = True,
+) -> Worker[None]:
+    """Run ``work`` (which opens its own session) in a thread; hand the result to ``done``.
+
+    ``done`` runs on the UI thread, only when no newer worker of the same group replaced
+    this one. Errors go to ``failed`` first (return True when handled), then to the
+    error modal, so the app keeps running.
+    """
+
+    def body() -> None:
+        worker = get_current_worker()
+        try:
+            result = work()
+        except Exception as error:
+            if not worker.is_cancelled:
+                node.app.call_from_thread(_fail, node, error, failed)
+            return
+        if not worker.is_cancelled:
+            node.app.call_from_thread(done, result)
+
+    return node.run_worker(
+        body,
+        thread=True,
+        exclusive=exclusive,
+        group=group,
+        exit_on_error=False,
+        name=group,
+    )
+
+
+def _fail(
+    node: DOMNode, error: BaseException, failed: Callable[[BaseException], bool] | None
+) -> None:
+    if failed is not None and failed(error):
+        return
+    show_error(node, error)
+
+
+# ------------------------------------------------------------------------------ cells
+
+
+def text(value: object) -> Text:
+    """User text shown literally (markup such as ``[bold]`` is not interpreted)."""
+    return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
+
+
+def money(node: DOMNode, amount: Decimal | int | None) -> Text:
+    """Rupiah, right-aligned."""
+    return Text(formatting.rupiah(amount, language(node)), justify="right")
+
+
+def day(node: DOMNode, value: date | None) -> Text:
+    """A medium date (``7 Mar 2026``)."""
+    return Text(formatting.medium_date(value, language(node)))
+
+
+def npwp(value: str | None) -> Text:
+    """An NPWP as staff write it."""
+    return Text(format_npwp(value))
+
+
+def days_left(node: DOMNode, days: int | None, horizons: tuple[int, ...] = (90, 60, 30, 7)) -> Text:
+    """Days to a deadline, coloured: red when passed or within the shortest horizons."""
+    if days is None:
+        return Text("-", style="dim")
+    shortest = min(horizons) if horizons else 7
+    middle = sorted(horizons)[len(horizons) // 2] if horizons else 30
+    if days < 0:
+        style, label = "bold red", tr(node, "lewat {n} hari", n=-days)
+    elif days <= shortest:
+        style, label = "bold red", tr(node, "{n} hari", n=days)
+    elif days <= middle:
+        style, label = "yellow", tr(node, "{n} hari", n=days)
+    elif days <= max(horizons or (90,)):
+        style, label = "cyan", tr(node, "{n} hari", n=days)
+    else:
+        style, label = "green", tr(node, "{n} hari", n=days)
+    return Text(label, style=style, justify="right")
+
+
+def yes_no(node: DOMNode, value: bool) -> Text:
+    """``Ya`` / ``Tidak``."""
+    return Text(tr(node, "Ya") if value else tr(node, "Tidak"))
+
+
+def N_(text: str) -> str:
+    """Mark a string for the catalogue; it is translated where it is shown."""
+    return text
+
+
+ENUM_LABELS: dict[StrEnum, str] = {
+    SupplierCategory.STRATEGIC: N_("Strategis"),
+    SupplierCategory.TACTICAL: N_("Taktis"),
+    SupplierCategory.OPERATIONAL: N_("Operasional"),
+    SupplierCategory.COMMODITY: N_("Komoditas"),
+    LegalForm.PT: N_("PT"),
+    LegalForm.CV: N_("CV"),
+    LegalForm.KOPERASI: N_("Koperasi"),
+    LegalForm.FIRMA: N_("Firma"),
+    LegalForm.BUMN: N_("BUMN"),
+    LegalForm.BUMD: N_("BUMD"),
+    LegalForm.PERORANGAN: N_("Perorangan"),
+    LegalForm.LAINNYA: N_("Lainnya"),
+    ContractStatus.DRAFT: N_("Draf"),
+    ContractStatus.ACTIVE: N_("Aktif"),
+    ContractStatus.IN_NOTICE: N_("Masa pemberitahuan"),
+    ContractStatus.RENEWED: N_("Diperpanjang"),
+    ContractStatus.EXPIRED: N_("Berakhir"),
+    ContractStatus.TERMINATED: N_("Diputus"),
+    RenewalKind.NONE: N_("Tidak diperpanjang"),
+    RenewalKind.TACIT: N_("Otomatis (diam-diam)"),
+    RenewalKind.EXPRESS: N_("Eksplisit"),
+    ServiceHours.ALWAYS: N_("24x7"),
+    ServiceHours.OFFICE: N_("Jam kerja"),
+    Criticality.CRITICAL: N_("Kritis"),
+    Criticality.HIGH: N_("Tinggi"),
+    Criticality.MEDIUM: N_("Sedang"),
+    Criticality.LOW: N_("Rendah"),
+    WarningLevel.SP1: N_("SP1"),
+    WarningLevel.SP2: N_("SP2"),
+    WarningLevel.SP3: N_("SP3"),
+    SanctionKind.BLACKLIST_1Y: N_("Daftar hitam 1 tahun"),
+    SanctionKind.BLACKLIST_2Y: N_("Daftar hitam 2 tahun"),
+    SanctionKind.OTHER: N_("Sanksi lain"),
+    SanctionStatus.PUBLISHED: N_("Tayang"),
+    SanctionStatus.POSTPONED: N_("Penundaan"),
+    SanctionStatus.CANCELLED: N_("Pembatalan"),
+    SanctionSource.LOCAL: N_("Lokal"),
+    SanctionSource.NATIONAL: N_("Nasional"),
+    ReviewDecisionKind.RENEW: N_("Perpanjang"),
+    ReviewDecisionKind.RENEGOTIATE: N_("Negosiasi ulang"),
+    ReviewDecisionKind.RETENDER: N_("Tender ulang"),
+    ReviewDecisionKind.TERMINATE: N_("Putus"),
+    ReviewDecisionKind.ESCALATE: N_("Eskalasi"),
+    ReviewDecisionKind.DEFER: N_("Tunda"),
+    ReviewDecisionKind.SKIP: N_("Lewati"),
+}
+# IncidentSeverity shares its values with Criticality; its labels are the same words.
+
+
+def label(node: DOMNode, value: StrEnum | None) -> str:
+    """The person's word for an enum value, in the UI language."""
+    if value is None:
+        return "-"
+    found = ENUM_LABELS.get(value)
+    if found is None and isinstance(value, IncidentSeverity):
+        found = ENUM_LABELS.get(Criticality(value.value))
+    return tr(node, found) if found else str(value)
+
+
+def choices(enum: type[StrEnum]) -> tuple[tuple[str, str], ...]:
+    """``(value, label)`` pairs for a choice field (labels translated by the form)."""
+    result = []
+    for member in enum:
+        found = ENUM_LABELS.get(member)
+        if found is None and enum is IncidentSeverity:
+            found = ENUM_LABELS.get(Criticality(member.value))
+        result.append((member.value, found or member.value))
+    return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskMap:
+    """Blacklist-risk scores of the suppliers that have any ground (others score 0)."""
+
+    stamp: tuple[int, int]
+    as_of: date
+    scores: dict[int, int]
+    warning: int
+    critical: int
+
+    def band(self, supplier_id: int) -> str:
+        """``critical``, ``warning`` or ``low``."""
+        score = self.scores.get(supplier_id, 0)
+        if score >= self.critical:
+            return "critical"
+        if score >= self.warning:
+            return "warning"
+        return "low"
+
+    def ids(self, band: str) -> frozenset[int]:
+        """Suppliers in a band (``low`` is everyone else: use it as an exclusion)."""
+        if band == "low":
+            return frozenset(s for s in self.scores if self.band(s) != "low")
+        return frozenset(s for s in self.scores if self.band(s) == band)
+
+
+_RISKS: dict[int, RiskMap] = {}
+_RISK_LOCK = threading.Lock()
+
+
+def risk_map(db: Any, day: date, thresholds: Thresholds) -> RiskMap:
+    """Scores from ``rekanan.domain.risk``, cached until the next write (run in a worker)."""
+    with db.session() as session:
+        stamp = data_stamp(session)
+        with _RISK_LOCK:
+            known = _RISKS.get(id(db))
+            if known is not None and known.stamp == stamp and known.as_of == day:
+                return known
+        data = risk_candidates_slice(session)
+    index = AgencyIndex.build(data)
+    scores = {
+        supplier.id: supplier_risk(index, supplier.id, day, thresholds).score
+        for supplier in data.suppliers
+    }
+    found = RiskMap(
+        stamp, day, scores, thresholds.blacklist_risk_warning, thresholds.blacklist_risk_critical
+    )
+    with _RISK_LOCK:
+        _RISKS[id(db)] = found
+    return found
+
+
+def risk_cell(node: DOMNode, risks: RiskMap | None, supplier_id: int) -> Text:
+    """The score with its band colour; ``…`` while the scores are being computed."""
+    if risks is None:
+        return Text("…", style="dim", justify="right")
+    score = risks.scores.get(supplier_id, 0)
+    band = risks.band(supplier_id)
+    style = {"critical": "bold red", "warning": "yellow"}.get(band, "green")
+    return Text(str(score), style=style, justify="right")

@@ -1,0 +1,630 @@
+"""One supplier: profile, contracts, performance, incidents, letters and penalties,
+sanctions and history, each in a tab.
+
+A worker reads the supplier's slice of the agency (``rekanan.store.slices``) and runs the
+rules on it: blacklist risk, the scorecard of the current and previous quarters with the
+last six for the sparkline, the next deadline of each contract. The screen only shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Sparkline, Static, TabbedContent, TabPane
+
+from rekanan.domain import formatting
+from rekanan.domain.identifiers import check_npwp, format_npwp
+from rekanan.domain.index import AgencyIndex
+from rekanan.domain.periods import Period, quarter
+from rekanan.domain.records import (
+    AuditRecord,
+    ContractRecord,
+    EvaluationRecord,
+    IncidentRecord,
+    PenaltyRecord,
+    SanctionRecord,
+    SupplierRecord,
+    WarningLetterRecord,
+)
+from rekanan.domain.risk import RiskAssessment, supplier_risk
+from rekanan.domain.scorecard import Band, Scorecard, Trend, supplier_scorecard
+from rekanan.domain.thresholds import Thresholds
+from rekanan.errors import RekananError
+from rekanan.screens.audit_view import audit_columns, load_audit
+from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.register_support import (
+    N_,
+    as_of,
+    day,
+    days_left,
+    db_of,
+    label,
+    language,
+    money,
+    run_db,
+    text,
+    thresholds_of,
+    tr,
+)
+from rekanan.store.lists import Deadline, deadline_for, working_calendar
+from rekanan.store.slices import supplier_slice
+from rekanan.widgets.paged_table import Column, RecordTable
+
+
+def current_quarter(day_: date) -> Period:
+    """The quarter ``day_`` falls in."""
+    return quarter(day_.year, (day_.month - 1) // 3 + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ContractLine:
+    """A contract of the supplier with its next deadline."""
+
+    contract: ContractRecord
+    deadline: Deadline
+    days_left: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class LetterOrPenalty:
+    """A warning letter or a penalty, in one list ordered by date."""
+
+    kind: str
+    on: date
+    contract_number: str
+    what: str
+    amount: Decimal | None
+    record: WarningLetterRecord | PenaltyRecord
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentLine:
+    """An incident with the codes a person recognises."""
+
+    incident: IncidentRecord
+    service_code: str
+    contract_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class SupplierView:
+    """Everything the supplier detail shows, computed by the rules in a worker."""
+
+    supplier: SupplierRecord
+    npwp_warning: str | None
+    contracts: tuple[ContractLine, ...]
+    risk: RiskAssessment
+    scorecard: Scorecard
+    previous: Scorecard
+    evaluations: tuple[EvaluationRecord, ...]
+    incidents: tuple[IncidentLine, ...]
+    letters_and_penalties: tuple[LetterOrPenalty, ...]
+    sanctions: tuple[SanctionRecord, ...]
+    audit: tuple[AuditRecord, ...]
+
+
+def load_supplier_view(
+    db: Any, supplier_id: int, today: date, thresholds: Thresholds, lang: str
+) -> SupplierView:
+    """Read the supplier's slice and run the rules on it (in a worker)."""
+    with db.session() as session:
+        data = supplier_slice(session, supplier_id)
+        if data is None:
+            raise RekananError(
+                "Rekanan ini sudah tidak ada; mungkin dihapus orang lain. Kembali ke daftar."
+            )
+        calendar = working_calendar(session)
+        audit = load_audit(session, "supplier", supplier_id)
+    index = AgencyIndex.build(data, calendar)
+    supplier = index.suppliers[supplier_id]
+    own = sorted(
+        index.contracts_by_supplier.get(supplier_id, ()),
+        key=lambda c: c.end_date or date.max,
+        reverse=True,
+    )
+    lines = []
+    for contract in own:
+        found = deadline_for(contract, supplier.category, today, thresholds, calendar)
+        left = None if found.day is None else (found.day - today).days
+        lines.append(ContractLine(contract, found, left))
+    numbers = {c.id: c.number for c in own}
+    codes = {s.id: s.code for s in data.services}
+    incidents = sorted(
+        (i for i in data.incidents if i.contract_id in numbers),
+        key=lambda i: i.started_at,
+        reverse=True,
+    )
+    mixed: list[LetterOrPenalty] = []
+    for letter in data.warning_letters:
+        if letter.contract_id in numbers:
+            mixed.append(
+                LetterOrPenalty(
+                    "letter",
+                    letter.issued_on,
+                    numbers[letter.contract_id],
+                    f"{letter.level.value} {letter.letter_number}".strip(),
+                    None,
+                    letter,
+                )
+            )
+    for penalty in data.penalties:
+        if penalty.contract_id in numbers:
+            mixed.append(
+                LetterOrPenalty(
+                    "penalty",
+                    penalty.imposed_on,
+                    numbers[penalty.contract_id],
+                    penalty.notes,
+                    penalty.amount,
+                    penalty,
+                )
+            )
+    mixed.sort(key=lambda item: item.on, reverse=True)
+    period = current_quarter(today)
+    checked = check_npwp(supplier.npwp) if supplier.npwp else None
+    return SupplierView(
+        supplier=supplier,
+        npwp_warning=checked.warning if checked else None,
+        contracts=tuple(lines),
+        risk=supplier_risk(index, supplier_id, today, thresholds),
+        scorecard=supplier_scorecard(index, supplier_id, period, today, thresholds, lang),
+        previous=supplier_scorecard(index, supplier_id, period.previous(), today, thresholds, lang),
+        evaluations=tuple(
+            sorted(
+                index.evaluations_by_supplier.get(supplier_id, ()),
+                key=lambda e: e.period_end,
+                reverse=True,
+            )
+        ),
+        incidents=tuple(
+            IncidentLine(i, codes.get(i.service_id, "?"), numbers.get(i.contract_id or 0, ""))
+            for i in incidents
+        ),
+        letters_and_penalties=tuple(mixed),
+        sanctions=tuple(
+            sorted(
+                index.sanctions_by_supplier.get(supplier_id, ()),
+                key=lambda s: s.start_date,
+                reverse=True,
+            )
+        ),
+        audit=audit,
+    )
+
+
+BAND_STYLE = {
+    Band.RED: "bold white on red",
+    Band.AMBER: "bold black on yellow",
+    Band.GREEN: "bold black on green",
+}
+BAND_LABEL = {Band.RED: N_("MERAH"), Band.AMBER: N_("KUNING"), Band.GREEN: N_("HIJAU")}
+TREND_LABEL = {Trend.UP: N_("naik"), Trend.DOWN: N_("turun"), Trend.FLAT: N_("tetap")}
+
+
+class SupplierDetailScreen(Screen[None]):
+    """Detail rekanan."""
+
+    CSS_PATH = "supplier_detail.tcss"
+    HELP = N_(
+        "Detail rekanan. [ dan ] berpindah tab; n menambah data di tab ini (kontrak, "
+        "penilaian, insiden, SP atau denda, sanksi); e mengubah, d menghapus baris yang "
+        "dipilih, atau rekanan ini di tab Profil; Enter membuka kontrak."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        Binding("right_square_bracket", "next_tab", N_("Tab berikutnya"), id="detail.next_tab"),
+        Binding(
+            "left_square_bracket", "previous_tab", N_("Tab sebelumnya"), id="detail.previous_tab"
+        ),
+        Binding("n", "new", N_("Baru"), id="registers.new"),
+        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty", show=False),
+        Binding("r", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+    ]
+
+    TABS = ("profile", "contracts", "performance", "incidents", "letters", "sanctions", "history")
+
+    def __init__(self, supplier_id: int, *, tab: str = "profile") -> None:
+        super().__init__()
+        self.supplier_id = supplier_id
+        self.initial_tab = tab
+        self.view: SupplierView | None = None
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
+        with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
+            with TabPane(tr(self, "Profil"), id="tab-profile"), VerticalScroll():
+                yield Static(id="profile-body")
+                yield Static(id="risk-body")
+            with TabPane(tr(self, "Kontrak"), id="tab-contracts"):
+                yield RecordTable(self._contract_columns(), id="contracts-table")
+            with TabPane(tr(self, "Kinerja"), id="tab-performance"), VerticalScroll():
+                with Horizontal(id="score-row"):
+                    yield Static(id="score-current", classes="score-box")
+                    yield Static(id="score-previous", classes="score-box")
+                with Vertical(id="trend-box"):
+                    yield Static(id="trend-label")
+                    yield Sparkline([], id="score-sparkline")
+                yield Static(id="score-reasons")
+                yield RecordTable(self._evaluation_columns(), id="evaluations-table")
+            with TabPane(tr(self, "Insiden"), id="tab-incidents"):
+                yield RecordTable(self._incident_columns(), id="incidents-table")
+            with TabPane(tr(self, "SP & denda"), id="tab-letters"):
+                yield RecordTable(self._letter_columns(), id="letters-table")
+            with TabPane(tr(self, "Sanksi"), id="tab-sanctions"):
+                yield RecordTable(self._sanction_columns(), id="sanctions-table")
+            with TabPane(tr(self, "Riwayat"), id="tab-history"):
+                yield RecordTable(audit_columns(self), id="history-table")
+        yield Footer()
+
+    def _contract_columns(self) -> list[Column[ContractLine]]:
+        return [
+            Column("number", N_("Nomor"), lambda r: text(r.contract.number), width=26),
+            Column("title", N_("Pekerjaan"), lambda r: text(r.contract.title), width=30),
+            Column("status", N_("Status"), lambda r: text(label(self, r.contract.status))),
+            Column("value", N_("Nilai"), lambda r: money(self, r.contract.value)),
+            Column("end", N_("Berakhir"), lambda r: day(self, r.contract.end_date)),
+            Column("deadline", N_("Tenggat berikut"), lambda r: day(self, r.deadline.day)),
+            Column("left", N_("Sisa"), lambda r: days_left(self, r.days_left)),
+        ]
+
+    def _evaluation_columns(self) -> list[Column[EvaluationRecord]]:
+        return [
+            Column(
+                "period",
+                N_("Periode"),
+                lambda e: text(
+                    f"{formatting.short_date(e.period_start, language(self))}–"
+                    f"{formatting.short_date(e.period_end, language(self))}"
+                ),
+            ),
+            Column("q", N_("Kualitas"), lambda e: text(e.quality)),
+            Column("c", N_("Biaya"), lambda e: text(e.cost)),
+            Column("t", N_("Waktu"), lambda e: text(e.timeliness)),
+            Column("s", N_("Layanan"), lambda e: text(e.service)),
+            Column("by", N_("Penilai"), lambda e: text(e.evaluator)),
+            Column("on", N_("Tanggal"), lambda e: day(self, e.evaluated_on)),
+        ]
+
+    def _incident_columns(self) -> list[Column[IncidentLine]]:
+        lang = language
+        return [
+            Column(
+                "start",
+                N_("Mulai"),
+                lambda r: text(
+                    formatting.short_date(r.incident.started_at.date(), lang(self))
+                    + r.incident.started_at.strftime(" %H:%M")
+                ),
+            ),
+            Column("service", N_("Layanan"), lambda r: text(r.service_code)),
+            Column("contract", N_("Kontrak"), lambda r: text(r.contract_number), width=24),
+            Column("severity", N_("Tingkat"), lambda r: text(label(self, r.incident.severity))),
+            Column(
+                "resolved",
+                N_("Selesai"),
+                lambda r: text(
+                    r.incident.resolved_at.strftime("%d/%m/%y %H:%M")
+                    if r.incident.resolved_at
+                    else tr(self, "belum")
+                ),
+            ),
+            Column("what", N_("Uraian"), lambda r: text(r.incident.description), width=40),
+        ]
+
+    def _letter_columns(self) -> list[Column[LetterOrPenalty]]:
+        return [
+            Column("on", N_("Tanggal"), lambda r: day(self, r.on)),
+            Column(
+                "kind",
+                N_("Jenis"),
+                lambda r: text(
+                    tr(self, "Surat peringatan") if r.kind == "letter" else tr(self, "Denda")
+                ),
+            ),
+            Column("contract", N_("Kontrak"), lambda r: text(r.contract_number), width=26),
+            Column("what", N_("Keterangan"), lambda r: text(r.what), width=30),
+            Column(
+                "amount",
+                N_("Jumlah"),
+                lambda r: money(self, r.amount) if r.amount is not None else text(""),
+            ),
+        ]
+
+    def _sanction_columns(self) -> list[Column[SanctionRecord]]:
+        return [
+            Column("kind", N_("Jenis"), lambda s: text(label(self, s.kind))),
+            Column("decree", N_("Nomor keputusan"), lambda s: text(s.decree_number), width=26),
+            Column("from", N_("Sejak"), lambda s: day(self, s.start_date)),
+            Column("until", N_("Sampai"), lambda s: day(self, s.end_date)),
+            Column("status", N_("Status"), lambda s: text(label(self, s.status))),
+            Column("source", N_("Sumber"), lambda s: text(label(self, s.source))),
+        ]
+
+    # -- data ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Read the supplier again and run the rules (after any save)."""
+        db, sid, today = db_of(self), self.supplier_id, as_of(self)
+        thresholds, lang = thresholds_of(self), language(self)
+        run_db(
+            self,
+            lambda: load_supplier_view(db, sid, today, thresholds, lang),
+            self._show,
+            group="supplier-detail",
+        )
+
+    def _show(self, view: SupplierView) -> None:
+        self.view = view
+        supplier = view.supplier
+        title = Text(tr(self, "Rekanan") + " · ", style="bold")
+        title.append(supplier.name)
+        if not supplier.active:
+            title.append("  " + tr(self, "(nonaktif)"), style="dim")
+        self.query_one("#detail-title", Static).update(title)
+        self.query_one("#profile-body", Static).update(self._profile(view))
+        self.query_one("#risk-body", Static).update(self._risk(view.risk))
+        self.query_one("#contracts-table", RecordTable).show(view.contracts)
+        self._performance(view)
+        self.query_one("#evaluations-table", RecordTable).show(view.evaluations)
+        self.query_one("#incidents-table", RecordTable).show(view.incidents)
+        self.query_one("#letters-table", RecordTable).show(view.letters_and_penalties)
+        self.query_one("#sanctions-table", RecordTable).show(view.sanctions)
+        self.query_one("#history-table", RecordTable).show(view.audit)
+
+    def _profile(self, view: SupplierView) -> Table:
+        s = view.supplier
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        npwp_text = Text(format_npwp(s.npwp) or "-")
+        if view.npwp_warning:
+            npwp_text.append("  " + tr(self, "angka pemeriksa tidak cocok"), style="yellow")
+        rows: list[tuple[str, Text]] = [
+            (N_("Nama"), Text(s.name)),
+            (N_("NPWP"), npwp_text),
+            (N_("NIB"), Text(s.nib or "-")),
+            (N_("Bentuk usaha"), Text(label(self, s.legal_form))),
+            (N_("Kategori"), Text(label(self, s.category))),
+            (N_("Status"), Text(tr(self, "Aktif") if s.active else tr(self, "Nonaktif"))),
+            (N_("Alamat"), Text(s.address or "-")),
+            (N_("Narahubung"), Text(s.contact_person or "-")),
+            (N_("Surel"), Text(s.email or "-")),
+            (N_("Telepon"), Text(s.phone or "-")),
+            (N_("Catatan"), Text(s.notes or "-")),
+        ]
+        for name, value in rows:
+            table.add_row(tr(self, name), value)
+        return table
+
+    def _risk(self, risk: RiskAssessment) -> Group:
+        thresholds = thresholds_of(self)
+        if risk.score >= thresholds.blacklist_risk_critical:
+            style, word = "bold red", tr(self, "kritis")
+        elif risk.score >= thresholds.blacklist_risk_warning:
+            style, word = "bold yellow", tr(self, "perlu perhatian")
+        else:
+            style, word = "green", tr(self, "rendah")
+        head = Text("\n" + tr(self, "Risiko daftar hitam") + ": ", style="bold")
+        head.append(f"{risk.score}/100 ({word})", style=style)
+        lines = [head]
+        for reason in risk.reasons:
+            lines.append(Text(f"  +{reason.points:<3} {reason.text(language(self))}"))
+        if not risk.reasons:
+            lines.append(Text("  " + tr(self, "Tidak ada dasar risiko."), style="dim"))
+        lines.append(
+            Text(
+                tr(self, "Peringatan dini, bukan sanksi (Perpres 16/2018 Pasal 78)."),
+                style="dim italic",
+            )
+        )
+        return Group(*lines)
+
+    def _score_box(self, card: Scorecard, heading: str) -> Group:
+        lang = language(self)
+        head = Text(f"{heading} {card.period.label}  ", style="bold")
+        head.append(f" {tr(self, BAND_LABEL[card.band])} ", style=BAND_STYLE[card.band])
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim")
+        table.add_column(justify="right")
+        value = "-" if card.value is None else formatting.number(card.value, lang, 2)
+        table.add_row(tr(self, "Nilai SIKaP"), f"{value} {card.category or ''}".strip())
+        names = {
+            "quality": N_("Kualitas dan kuantitas"),
+            "cost": N_("Biaya"),
+            "timeliness": N_("Waktu"),
+            "service": N_("Layanan"),
+        }
+        for key, name in names.items():
+            aspect = (card.aspects or {}).get(key)
+            table.add_row(
+                tr(self, name), "-" if aspect is None else formatting.number(aspect, lang, 2)
+            )
+        k = card.kpis
+        table.add_row(tr(self, "Ketersediaan UC"), formatting.percent(k.availability_pct, lang, 3))
+        table.add_row(tr(self, "Insiden / pelanggaran"), f"{k.incidents} / {k.breaches}")
+        table.add_row(tr(self, "Insiden dalam target"), formatting.percent(k.sla_met_pct, lang, 1))
+        table.add_row(
+            tr(self, "Rata-rata penyelesaian"),
+            "-"
+            if k.mttr_hours is None
+            else tr(self, "{n} jam", n=formatting.number(k.mttr_hours, lang, 1)),
+        )
+        table.add_row(tr(self, "Denda"), formatting.rupiah(card.penalty_total, lang))
+        table.add_row(tr(self, "Surat peringatan"), str(len(card.letters)))
+        return Group(head, table)
+
+    def _performance(self, view: SupplierView) -> None:
+        card = view.scorecard
+        self.query_one("#score-current", Static).update(
+            self._score_box(card, tr(self, "Periode ini"))
+        )
+        self.query_one("#score-previous", Static).update(
+            self._score_box(view.previous, tr(self, "Periode lalu"))
+        )
+        values = [float(p.value) for p in card.history if p.value is not None]
+        self.query_one("#score-sparkline", Sparkline).data = values or [0.0]
+        lang = language(self)
+        trend = Text(tr(self, "Tren nilai 6 periode") + ": ", style="bold")
+        points = []
+        for p in card.history:
+            shown = "-" if p.value is None else formatting.number(p.value, lang, 2)
+            points.append(f"{p.period.label} {shown}")
+        trend.append("  ".join(points))
+        if card.trend is not None:
+            trend.append(f"  ({tr(self, TREND_LABEL[card.trend])})", style="italic")
+        self.query_one("#trend-label", Static).update(trend)
+        reasons = Text(tr(self, "Mengapa warnanya begini") + ":\n", style="bold")
+        for reason in card.band_reasons:
+            reasons.append("  • " + reason + "\n", style="")
+        self.query_one("#score-reasons", Static).update(reasons)
+
+    # -- actions -------------------------------------------------------------------------
+
+    @property
+    def tab(self) -> str:
+        """The short name of the open tab."""
+        active = self.query_one(TabbedContent).active or "tab-profile"
+        return active.removeprefix("tab-")
+
+    def _move_tab(self, step: int) -> None:
+        position = self.TABS.index(self.tab) if self.tab in self.TABS else 0
+        self.query_one(
+            TabbedContent
+        ).active = f"tab-{self.TABS[(position + step) % len(self.TABS)]}"
+
+    def action_next_tab(self) -> None:
+        self._move_tab(+1)
+
+    def action_previous_tab(self) -> None:
+        self._move_tab(-1)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def _table(self) -> RecordTable | None:
+        tables = {
+            "contracts": "#contracts-table",
+            "performance": "#evaluations-table",
+            "incidents": "#incidents-table",
+            "letters": "#letters-table",
+            "sanctions": "#sanctions-table",
+        }
+        selector = tables.get(self.tab)
+        return self.query_one(selector, RecordTable) if selector else None
+
+    def _saved(self, _record_id: int) -> None:
+        self.load()
+
+    def action_new(self) -> None:
+        if self.view is None:
+            return
+        supplier = {"supplier_id": self.supplier_id}
+        first_contract = self._selected_contract_number()
+        by_tab: dict[str, tuple[str, dict[str, Any]]] = {
+            "profile": ("contract", supplier),
+            "contracts": ("contract", supplier),
+            "performance": ("evaluation", {**supplier, **self._contract_start(first_contract)}),
+            "incidents": ("incident", self._contract_start(first_contract)),
+            "letters": ("warning_letter", self._contract_start(first_contract)),
+            "sanctions": ("sanction", supplier),
+            "history": ("contract", supplier),
+        }
+        kind, start = by_tab[self.tab]
+        open_form(self, kind, None, start=start, on_saved=self._saved)
+
+    def action_new_penalty(self) -> None:
+        if self.view is not None:
+            start = self._contract_start(self._selected_contract_number())
+            open_form(self, "penalty", None, start=start, on_saved=self._saved)
+
+    def _contract_start(self, number: int | None) -> dict[str, Any]:
+        return {"contract_id": number} if number is not None else {}
+
+    def _selected_contract_number(self) -> int | None:
+        """The contract the person is looking at: the selected one, else the latest live one."""
+        if self.view is None or not self.view.contracts:
+            return None
+        if self.tab == "contracts":
+            current = self.query_one("#contracts-table", RecordTable).current
+            if isinstance(current, ContractLine):
+                return current.contract.id
+        return self.view.contracts[0].contract.id
+
+    def _edit_target(self) -> tuple[str, int, str, int] | None:
+        """(kind, id, description, version) of what e/d act on in this tab."""
+        if self.view is None:
+            return None
+        if self.tab in ("profile", "history"):
+            s = self.view.supplier
+            return "supplier", s.id, s.name, s.version
+        table = self._table()
+        row = table.current if table is not None else None
+        if isinstance(row, ContractLine):
+            c = row.contract
+            return "contract", c.id, f"{c.number} — {c.title}", c.version
+        if isinstance(row, EvaluationRecord):
+            return "evaluation", row.id, f"{row.period_start}–{row.period_end}", row.version
+        if isinstance(row, IncidentLine):
+            i = row.incident
+            return "incident", i.id, f"{row.service_code} {i.started_at:%d/%m/%Y %H:%M}", i.version
+        if isinstance(row, LetterOrPenalty):
+            record = row.record
+            kind = "warning_letter" if row.kind == "letter" else "penalty"
+            return kind, record.id, f"{row.contract_number} {row.what}", record.version
+        if isinstance(row, SanctionRecord):
+            return "sanction", row.id, f"{label(self, row.kind)} {row.decree_number}", row.version
+        return None
+
+    def action_edit(self) -> None:
+        target = self._edit_target()
+        if target is not None:
+            open_form(self, target[0], target[1], on_saved=self._saved)
+
+    def action_delete(self) -> None:
+        target = self._edit_target()
+        if target is None:
+            return
+        kind, record_id, description, version = target
+        after: Callable[[], None] = self.load
+        if kind == "supplier":
+            after = self._gone
+        confirm_delete(self, kind, record_id, description, version, after)
+
+    def _gone(self) -> None:
+        """The supplier was deleted: back to where the person came from."""
+        self.dismiss(None)
+
+    @on(RecordTable.RowChosen, "#contracts-table")
+    def _open_contract(self, event: RecordTable.RowChosen) -> None:
+        if isinstance(event.row, ContractLine):
+            from rekanan.screens.contract_detail import ContractDetailScreen
+
+            self.app.push_screen(ContractDetailScreen(event.row.contract.id), lambda _: self.load())
+
+    @on(RecordTable.RowChosen)
+    def _edit_row(self, event: RecordTable.RowChosen) -> None:
+        if event.control.id != "contracts-table":
+            self.action_edit()

@@ -1,0 +1,268 @@
+"""Rekanan: the supplier register, with search as you type, filters and sort by any column.
+
+The list is a window of an SQL query (``rekanan.store.lists.list_suppliers``) fetched in a
+thread worker; blacklist-risk scores come from ``rekanan.domain.risk`` in a second worker
+and fill in the risk column (and make the risk filter and sort possible) when ready.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, Static
+
+from rekanan.models.enums import SupplierCategory
+from rekanan.screens.register_support import (
+    N_,
+    RiskMap,
+    as_of,
+    choices,
+    db_of,
+    label,
+    money,
+    npwp,
+    risk_cell,
+    risk_map,
+    run_db,
+    text,
+    thresholds_of,
+    tr,
+)
+from rekanan.store.lists import Page, SupplierQuery, SupplierRow, list_suppliers
+from rekanan.widgets.paged_table import Column, PagedTable
+
+ANY = "__any__"
+
+
+class SuppliersScreen(Screen[None]):
+    """Daftar rekanan."""
+
+    CSS_PATH = "suppliers.tcss"
+    HELP = N_(
+        "Daftar rekanan. Ketik untuk mencari nama, NPWP (tulisan apa pun) atau nomor "
+        "kontrak; saring dengan kategori, status, risiko dan kontrak aktif; Enter membuka."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
+        Binding("enter", "open", N_("Buka"), id="registers.open", show=True, priority=False),
+        Binding("n", "new", N_("Baru"), id="registers.new"),
+        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
+        Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
+        Binding("escape", "back", N_("Kembali"), id="registers.back"),
+    ]
+
+    def __init__(self, *, search: str = "", risk: str | None = None) -> None:
+        super().__init__()
+        self.query_state = SupplierQuery(search=search)
+        self.initial_risk = risk
+        self.risks: RiskMap | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(tr(self, "Rekanan"), classes="screen-title")
+        yield Input(
+            self.query_state.search,
+            placeholder=tr(self, "Cari nama, NPWP atau nomor kontrak… ( / )"),
+            id="search",
+        )
+        with Horizontal(classes="filters"):
+            yield Select(
+                [(tr(self, lbl), value) for value, lbl in choices(SupplierCategory)],
+                prompt=tr(self, "Semua kategori"),
+                id="filter-category",
+            )
+            yield Select(
+                [(tr(self, "Aktif"), "active"), (tr(self, "Nonaktif"), "inactive")],
+                prompt=tr(self, "Semua status"),
+                id="filter-status",
+            )
+            yield Select(
+                [
+                    (tr(self, "Risiko kritis"), "critical"),
+                    (tr(self, "Perlu perhatian"), "warning"),
+                    (tr(self, "Risiko rendah"), "low"),
+                ],
+                prompt=tr(self, "Semua risiko"),
+                value=self.initial_risk or Select.BLANK,
+                id="filter-risk",
+            )
+            yield Select(
+                [(tr(self, "Ada kontrak aktif"), "yes"), (tr(self, "Tanpa kontrak aktif"), "no")],
+                prompt=tr(self, "Kontrak aktif: semua"),
+                id="filter-active-contracts",
+            )
+        yield PagedTable(self._columns(), self._fetch, sort="name", id="suppliers-table")
+        yield Footer()
+
+    def _columns(self) -> list[Column[SupplierRow]]:
+        return [
+            Column("name", N_("Nama"), lambda r: text(r.name), sort="name", width=34),
+            Column("npwp", N_("NPWP"), lambda r: npwp(r.npwp), sort="npwp", width=21),
+            Column(
+                "category",
+                N_("Kategori"),
+                lambda r: text(label(self, r.category)),
+                sort="category",
+            ),
+            Column(
+                "active",
+                N_("Status"),
+                lambda r: text(tr(self, "Aktif") if r.active else tr(self, "Nonaktif")),
+                sort="active",
+            ),
+            Column(
+                "active_contracts",
+                N_("Kontrak aktif"),
+                lambda r: text(r.active_contracts),
+                sort="active_contracts",
+            ),
+            Column(
+                "active_value",
+                N_("Nilai kontrak aktif"),
+                lambda r: money(self, r.active_value),
+                sort="active_value",
+            ),
+            Column("risk", N_("Risiko"), lambda r: risk_cell(self, self.risks, r.id), sort="risk"),
+        ]
+
+    def on_mount(self) -> None:
+        self.query_one(PagedTable).focus()
+        self._load_risks()
+
+    # -- data --------------------------------------------------------------------------
+
+    def _fetch(self, offset: int, limit: int, sort: str, descending: bool) -> Page[SupplierRow]:
+        query = replace(self.query_state, sort=sort, descending=descending)
+        if query.risk_rank == {} and self.risks is not None:
+            query = replace(query, risk_rank=self.risks.scores)
+        with db_of(self).session() as session:
+            return list_suppliers(session, query, offset, limit)
+
+    def _load_risks(self) -> None:
+        db, day, thresholds = db_of(self), as_of(self), thresholds_of(self)
+        run_db(self, lambda: risk_map(db, day, thresholds), self._risks_ready, group="risk-map")
+
+    def _risks_ready(self, risks: RiskMap) -> None:
+        self.risks = risks
+        self._apply_filters()
+
+    def refresh_data(self) -> None:
+        """Fetch the list again, keeping the position (after a save elsewhere)."""
+        self.query_one(PagedTable).reload(keep_position=True)
+        self._load_risks()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.refresh_data()
+
+    # -- filters -------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self.query_state = replace(self.query_state, search=event.value)
+        self.query_one(PagedTable).reload()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(PagedTable).focus()
+
+    @on(Select.Changed)
+    def _filter(self, event: Select.Changed) -> None:
+        event.stop()
+        self._apply_filters()
+
+    def _select(self, selector: str) -> Any:
+        value = self.query_one(selector, Select).value
+        return None if value is Select.BLANK else value
+
+    def _apply_filters(self) -> None:
+        category = self._select("#filter-category")
+        status = self._select("#filter-status")
+        risk = self._select("#filter-risk")
+        active = self._select("#filter-active-contracts")
+        only: frozenset[int] | None = None
+        exclude: frozenset[int] | None = None
+        if risk and self.risks is not None:
+            if risk == "low":
+                exclude = self.risks.ids("low")
+            else:
+                only = self.risks.ids(str(risk))
+        self.query_state = replace(
+            self.query_state,
+            category=SupplierCategory(category) if category else None,
+            active=None if status is None else status == "active",
+            has_active_contracts=None if active is None else active == "yes",
+            only_ids=only,
+            exclude_ids=exclude,
+            risk_rank=self.risks.scores if self.risks is not None else {},
+        )
+        self.query_one(PagedTable).reload()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_filters(self) -> None:
+        self.query_one("#filter-category", Select).focus()
+
+    def action_clear_filters(self) -> None:
+        for select in self.query(".filters Select").results(Select):
+            select.clear()
+        self.query_one("#search", Input).value = ""
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input | Select):
+            self.query_one(PagedTable).focus()
+        elif len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def _current(self) -> SupplierRow | None:
+        row = self.query_one(PagedTable).current
+        return row if isinstance(row, SupplierRow) else None
+
+    def action_open(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.open_supplier(row.id)
+
+    @on(PagedTable.RowChosen)
+    def _chosen(self, event: PagedTable.RowChosen) -> None:
+        if isinstance(event.row, SupplierRow):
+            self.open_supplier(event.row.id)
+
+    def open_supplier(self, supplier_id: int) -> None:
+        """Push the detail screen of one supplier."""
+        from rekanan.screens.supplier_detail import SupplierDetailScreen
+
+        self.app.push_screen(SupplierDetailScreen(supplier_id))
+
+    def action_new(self) -> None:
+        from rekanan.screens.forms import open_form
+
+        open_form(self, "supplier", None, on_saved=lambda _id: self.refresh_data())
+
+    def action_edit(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        from rekanan.screens.forms import open_form
+
+        open_form(self, "supplier", row.id, on_saved=lambda _id: self.refresh_data())
+
+    def action_delete(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        from rekanan.screens.forms import confirm_delete
+
+        confirm_delete(self, "supplier", row.id, row.name, row.version, self.refresh_data)
