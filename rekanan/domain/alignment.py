@@ -99,8 +99,9 @@ def alignment_alerts(
         for sla in slas:
             yield from _availability(index, service, sla, parts, combined, language)
             for contract, _component in backing:
-                yield from _times(index, service, sla, contract, margin, language)
-                yield from _hours(index, service, sla, contract, language)
+                alert = _contract_gaps(index, service, sla, contract, margin, language)
+                if alert is not None:
+                    yield alert
 
 
 def _severity(service: ServiceRecord) -> Severity:
@@ -191,19 +192,31 @@ def _availability(
             "sla_value": str(target),
             "uc_value": str(combined_q),
             "shortfall": str(shortfall),
+            "gaps": [
+                {
+                    "metric": "availability",
+                    "sla_value": str(target),
+                    "uc_value": str(combined_q),
+                    "shortfall": str(shortfall),
+                }
+            ],
         },
         **index.subject(contract=blamed, service=service),
     )
 
 
-def _times(
+def _contract_gaps(
     index: AgencyIndex,
     service: ServiceRecord,
     sla: SLARecord,
     contract: ContractRecord,
     margin: Decimal,
     language: str,
-) -> Iterator[Alert]:
+) -> Alert | None:
+    """One alert per SLA and UC, with a reason for each target the UC does not fit."""
+    gaps: list[dict[str, str]] = []
+    reasons: list[str] = []
+    titles: list[str] = []
     for metric, target, promised in (
         ("response", sla.response_hours, contract.response_hours),
         ("resolution", sla.resolution_hours, contract.resolution_hours),
@@ -215,55 +228,34 @@ def _times(
             continue
         shortfall = total - target
         metric_name = t(language, f"align.metric.{metric}")
-        yield Alert(
-            kind=AlertKind.SLA_TARGET_GAP,
-            severity=_severity(service),
-            title=t(language, "align.time_title", service=service.name, metric=metric_name),
-            key=f"sla_target_gap:sla:{sla.id}:contract:{contract.id}:{metric}:{target}:{promised}",
-            rule=t(language, "rule.alignment"),
-            reasons=(
-                t(
-                    language,
-                    "align.time_reason",
-                    service=service.name,
-                    customer=sla.customer,
-                    metric=metric_name,
-                    target=hours(target, language),
-                    number=contract.number,
-                    supplier=_supplier_name(index, contract),
-                    uc=hours(promised, language),
-                    margin=hours(margin, language),
-                    total=hours(total, language),
-                    shortfall=hours(shortfall, language),
-                ),
-            ),
-            extra={
-                "sla_id": sla.id,
+        titles.append(t(language, "align.time_title", service=service.name, metric=metric_name))
+        reasons.append(
+            t(
+                language,
+                "align.time_reason",
+                service=service.name,
+                customer=sla.customer,
+                metric=metric_name,
+                target=hours(target, language),
+                number=contract.number,
+                supplier=_supplier_name(index, contract),
+                uc=hours(promised, language),
+                margin=hours(margin, language),
+                total=hours(total, language),
+                shortfall=hours(shortfall, language),
+            )
+        )
+        gaps.append(
+            {
                 "metric": metric,
                 "sla_value": str(target),
                 "uc_value": str(promised),
                 "shortfall": str(shortfall),
-            },
-            **index.subject(contract=contract, service=service),
+            }
         )
-
-
-def _hours(
-    index: AgencyIndex,
-    service: ServiceRecord,
-    sla: SLARecord,
-    contract: ContractRecord,
-    language: str,
-) -> Iterator[Alert]:
-    if sla.service_hours != ServiceHours.ALWAYS or contract.service_hours != ServiceHours.OFFICE:
-        return
-    yield Alert(
-        kind=AlertKind.SLA_TARGET_GAP,
-        severity=_severity(service),
-        title=t(language, "align.hours_title", service=service.name),
-        key=f"sla_target_gap:sla:{sla.id}:contract:{contract.id}:hours",
-        rule=t(language, "rule.alignment"),
-        reasons=(
+    if sla.service_hours == ServiceHours.ALWAYS and contract.service_hours == ServiceHours.OFFICE:
+        titles.append(t(language, "align.hours_title", service=service.name))
+        reasons.append(
             t(
                 language,
                 "align.hours_reason",
@@ -271,13 +263,31 @@ def _hours(
                 customer=sla.customer,
                 number=contract.number,
                 supplier=_supplier_name(index, contract),
-            ),
-        ),
-        extra={
-            "sla_id": sla.id,
-            "metric": "service_hours",
-            "sla_value": ServiceHours.ALWAYS.value,
-            "uc_value": ServiceHours.OFFICE.value,
-        },
+            )
+        )
+        gaps.append(
+            {
+                "metric": "service_hours",
+                "sla_value": ServiceHours.ALWAYS.value,
+                "uc_value": ServiceHours.OFFICE.value,
+                "shortfall": "",
+            }
+        )
+    if not gaps:
+        return None
+    title = (
+        titles[0]
+        if len(titles) == 1
+        else t(language, "align.many_title", service=service.name, count=len(gaps))
+    )
+    fingerprint = "|".join(f"{g['metric']}={g['sla_value']}/{g['uc_value']}" for g in gaps)
+    return Alert(
+        kind=AlertKind.SLA_TARGET_GAP,
+        severity=_severity(service),
+        title=title,
+        key=f"sla_target_gap:sla:{sla.id}:contract:{contract.id}:{fingerprint}",
+        rule=t(language, "rule.alignment"),
+        reasons=tuple(reasons),
+        extra={"sla_id": sla.id, **gaps[0], "gaps": gaps},
         **index.subject(contract=contract, service=service),
     )

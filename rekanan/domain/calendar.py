@@ -35,6 +35,17 @@ def national_holidays(year: int) -> dict[date, str]:
     return {day: str(name) for day, name in table.items()}
 
 
+_DAY_SETS: dict[int, frozenset[date]] = {}
+
+
+def _days_off(year: int) -> frozenset[date]:
+    """The national days off of ``year`` as a set (cached: the rules ask millions of times)."""
+    found = _DAY_SETS.get(year)
+    if found is None:
+        found = _DAY_SETS[year] = frozenset(national_holidays(year))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class WorkingCalendar:
     """Working days and office hours of one agency.
@@ -74,7 +85,7 @@ class WorkingCalendar:
             return False
         if day in self.agency_days_off:
             return False
-        return day not in national_holidays(day.year)
+        return day not in _days_off(day.year)
 
     def previous_working_day(self, day: date) -> date:
         """``day`` itself when it is a working day, else the working day before it."""
@@ -134,11 +145,16 @@ class WorkingCalendar:
         days = (last - first).days + 1
         if hours == ServiceHours.ALWAYS:
             return days * 86400
-        per_day = self.office_seconds_per_day()
-        working = 0
-        day = first
-        while day <= last:
-            if self.is_working_day(day):
-                working += 1
-            day += _DAY
-        return working * per_day
+        return _working_days(self, first, last) * self.office_seconds_per_day()
+
+
+@lru_cache(maxsize=4096)
+def _working_days(work_calendar: WorkingCalendar, first: date, last: date) -> int:
+    """Working days from ``first`` to ``last`` (cached: periods repeat across contracts)."""
+    working = 0
+    day = first
+    while day <= last:
+        if work_calendar.is_working_day(day):
+            working += 1
+        day += _DAY
+    return working

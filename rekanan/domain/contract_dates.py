@@ -15,7 +15,7 @@ Rules (DOMAIN.md 4, "Contract lifecycle"):
   forward, one renewal used per term, until the cap;
 * a contract in notice (``masa_pemberitahuan``) ends at its end date and renews no more.
 
-Months are added with ``dateutil``; a term that ends on the last day of a month ends on the
+Months are added by calendar month; a term that ends on the last day of a month ends on the
 last day of the month after renewal too (28 Feb 2027 + 12 months = 29 Feb 2028).
 """
 
@@ -24,8 +24,6 @@ from __future__ import annotations
 import calendar as _calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
 
 from rekanan.domain.calendar import WorkingCalendar
 from rekanan.domain.records import ContractRecord, SupplierRecord
@@ -74,11 +72,18 @@ class ContractDates:
 
 
 def add_months(day: date, months: int) -> date:
-    """``day`` plus ``months``; the last day of a month stays the last day of a month."""
-    moved = day + relativedelta(months=months)
+    """``day`` plus ``months``; the last day of a month stays the last day of a month.
+
+    Otherwise the day of the month is kept, or clipped to the month's length (31 Jan +
+    1 month = 28 or 29 Feb), as ``dateutil.relativedelta`` does.
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    length = _calendar.monthrange(year, month)[1]
     if day.day == _calendar.monthrange(day.year, day.month)[1]:
-        return moved.replace(day=_calendar.monthrange(moved.year, moved.month)[1])
-    return moved
+        return date(year, month, length)
+    return date(year, month, min(day.day, length))
 
 
 def lead_days_for(

@@ -7,9 +7,10 @@ these dictionaries is one pass over each table.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import cached_property
+from operator import attrgetter
 from typing import TypeVar
 
 from rekanan.domain.alert import Subject
@@ -34,27 +35,30 @@ from rekanan.domain.records import (
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
 class AgencyIndex:
-    """Lookups over one ``AgencyData``; build it with ``AgencyIndex.build``."""
+    """Lookups over one ``AgencyData``; build it with ``AgencyIndex.build``.
 
-    data: AgencyData
-    calendar: WorkingCalendar
-    suppliers: dict[int, SupplierRecord] = field(default_factory=dict)
-    services: dict[int, ServiceRecord] = field(default_factory=dict)
-    contracts: dict[int, ContractRecord] = field(default_factory=dict)
-    contracts_by_supplier: dict[int, list[ContractRecord]] = field(default_factory=dict)
-    ucs_by_service: dict[int, list[tuple[ContractRecord, str | None]]] = field(default_factory=dict)
-    slas_by_service: dict[int, list[SLARecord]] = field(default_factory=dict)
-    incidents_by_service: dict[int, list[IncidentRecord]] = field(default_factory=dict)
-    incidents_by_contract: dict[int, list[IncidentRecord]] = field(default_factory=dict)
-    graces_by_contract: dict[int, list[GraceRecord]] = field(default_factory=dict)
-    letters_by_contract: dict[int, list[WarningLetterRecord]] = field(default_factory=dict)
-    penalties_by_contract: dict[int, list[PenaltyRecord]] = field(default_factory=dict)
-    evaluations_by_supplier: dict[int, list[EvaluationRecord]] = field(default_factory=dict)
-    sanctions_by_supplier: dict[int, list[SanctionRecord]] = field(default_factory=dict)
-    reviews_by_contract: dict[int, list[ReviewDecisionRecord]] = field(default_factory=dict)
-    snoozes: dict[str, SnoozeRecord] = field(default_factory=dict)
+    The small tables are indexed at once; incidents and evaluations, which can be hundreds
+    of thousands of rows, are grouped on first use only.
+    """
+
+    def __init__(self, data: AgencyData, calendar: WorkingCalendar) -> None:
+        self.data = data
+        self.calendar = calendar
+        self.suppliers: dict[int, SupplierRecord] = {}
+        self.services: dict[int, ServiceRecord] = {}
+        self.contracts: dict[int, ContractRecord] = {}
+        self.contracts_by_supplier: dict[int, list[ContractRecord]] = {}
+        self.ucs_by_service: dict[int, list[tuple[ContractRecord, str | None]]] = {}
+        self.slas_by_service: dict[int, list[SLARecord]] = {}
+        self.graces_by_contract: dict[int, list[GraceRecord]] = {}
+        self.letters_by_contract: dict[int, list[WarningLetterRecord]] = {}
+        self.penalties_by_contract: dict[int, list[PenaltyRecord]] = {}
+        self.sanctions_by_supplier: dict[int, list[SanctionRecord]] = {}
+        self.reviews_by_contract: dict[int, list[ReviewDecisionRecord]] = {}
+        self.snoozes: dict[str, SnoozeRecord] = {}
+        self._npwp_text: dict[str, str] = {}
+        self._subjects: dict[tuple[int | None, int | None, int | None], Subject] = {}
 
     @classmethod
     def build(cls, data: AgencyData, calendar: WorkingCalendar | None = None) -> AgencyIndex:
@@ -72,18 +76,12 @@ class AgencyIndex:
                     ucs[link.service_id].append((contract, link.component))
         index.contracts_by_supplier = dict(by_supplier)
         index.ucs_by_service = dict(ucs)
-        index.slas_by_service = _group(data.slas, lambda r: r.service_id)
-        index.incidents_by_service = _group(data.incidents, lambda r: r.service_id)
-        index.incidents_by_contract = _group(
-            (i for i in data.incidents if i.contract_id is not None),
-            lambda r: r.contract_id or 0,
-        )
-        index.graces_by_contract = _group(data.graces, lambda r: r.contract_id)
-        index.letters_by_contract = _group(data.warning_letters, lambda r: r.contract_id)
-        index.penalties_by_contract = _group(data.penalties, lambda r: r.contract_id)
-        index.evaluations_by_supplier = _group(data.evaluations, lambda r: r.supplier_id)
-        index.sanctions_by_supplier = _group(data.sanctions, lambda r: r.supplier_id)
-        index.reviews_by_contract = _group(data.reviews, lambda r: r.contract_id)
+        index.slas_by_service = _group(data.slas, attrgetter("service_id"))
+        index.graces_by_contract = _group(data.graces, attrgetter("contract_id"))
+        index.letters_by_contract = _group(data.warning_letters, attrgetter("contract_id"))
+        index.penalties_by_contract = _group(data.penalties, attrgetter("contract_id"))
+        index.sanctions_by_supplier = _group(data.sanctions, attrgetter("supplier_id"))
+        index.reviews_by_contract = _group(data.reviews, attrgetter("contract_id"))
         snoozes: dict[str, SnoozeRecord] = {}
         for snooze in data.snoozes:
             known = snoozes.get(snooze.alert_key)
@@ -92,13 +90,57 @@ class AgencyIndex:
         index.snoozes = snoozes
         return index
 
+    @cached_property
+    def incidents_by_service(self) -> dict[int, list[IncidentRecord]]:
+        """Incidents per service (grouped on first use)."""
+        return _group(self.data.incidents, attrgetter("service_id"))
+
+    @cached_property
+    def incidents_by_contract(self) -> dict[int, list[IncidentRecord]]:
+        """Incidents per contract they are blamed on (grouped on first use)."""
+        grouped: defaultdict[int, list[IncidentRecord]] = defaultdict(list)
+        for incident in self.data.incidents:
+            if incident.contract_id is not None:
+                grouped[incident.contract_id].append(incident)
+        return dict(grouped)
+
+    @cached_property
+    def evaluations_by_supplier(self) -> dict[int, list[EvaluationRecord]]:
+        """Evaluations per supplier (grouped on first use)."""
+        return _group(self.data.evaluations, attrgetter("supplier_id"))
+
+    def evaluations_for(self, supplier_ids: set[int]) -> Mapping[int, list[EvaluationRecord]]:
+        """Evaluations of these suppliers: the full grouping when it exists, else one pass."""
+        if "evaluations_by_supplier" in self.__dict__ or not supplier_ids:
+            return self.evaluations_by_supplier if supplier_ids else {}
+        grouped: defaultdict[int, list[EvaluationRecord]] = defaultdict(list)
+        for evaluation in self.data.evaluations:
+            if evaluation.supplier_id in supplier_ids:
+                grouped[evaluation.supplier_id].append(evaluation)
+        return grouped
+
+    def incidents_for(self, contract_ids: set[int]) -> Mapping[int, list[IncidentRecord]]:
+        """Incidents blamed on these contracts: the full grouping when it exists, else one pass."""
+        if "incidents_by_contract" in self.__dict__ or not contract_ids:
+            return self.incidents_by_contract if contract_ids else {}
+        grouped: defaultdict[int, list[IncidentRecord]] = defaultdict(list)
+        for incident in self.data.incidents:
+            if incident.contract_id in contract_ids:
+                grouped[incident.contract_id].append(incident)
+        return grouped
+
     def supplier_of(self, contract: ContractRecord) -> SupplierRecord | None:
         """The supplier of a contract (None when the data is inconsistent)."""
         return self.suppliers.get(contract.supplier_id)
 
     def supplier_npwp(self, supplier: SupplierRecord | None) -> str:
-        """The NPWP as staff write it, or an empty string."""
-        return format_npwp(supplier.npwp) if supplier is not None else ""
+        """The NPWP as staff write it, or an empty string (formatted once per NPWP)."""
+        if supplier is None or not supplier.npwp:
+            return ""
+        text = self._npwp_text.get(supplier.npwp)
+        if text is None:
+            text = self._npwp_text[supplier.npwp] = _format_npwp(supplier.npwp)
+        return text
 
     def subject(
         self,
@@ -111,6 +153,14 @@ class AgencyIndex:
         With a contract and no supplier, the contract's supplier is named; with an
         underpinning contract and no service, its first service is named.
         """
+        cache_key = (
+            supplier.id if supplier else None,
+            contract.id if contract else None,
+            service.id if service else None,
+        )
+        known = self._subjects.get(cache_key)
+        if known is not None:
+            return known
         if supplier is None and contract is not None:
             supplier = self.suppliers.get(contract.supplier_id)
         if service is None and contract is not None and contract.is_underpinning:
@@ -118,7 +168,7 @@ class AgencyIndex:
                 service = self.services.get(link.service_id)
                 if service is not None:
                     break
-        return Subject(
+        made = self._subjects[cache_key] = Subject(
             supplier_id=supplier.id if supplier else None,
             supplier_name=supplier.name if supplier else "",
             supplier_npwp=self.supplier_npwp(supplier),
@@ -128,6 +178,7 @@ class AgencyIndex:
             service_code=service.code if service else "",
             service_name=service.name if service else "",
         )
+        return made
 
     def slas_in_force(self, service_id: int, on: date) -> list[SLARecord]:
         """SLAs of a service valid on ``on``."""
@@ -138,8 +189,16 @@ class AgencyIndex:
         ]
 
 
-def _group(rows: Iterable[T], key: Callable[[T], int]) -> dict[int, list[T]]:
+def _group(rows: Sequence[T], key: Callable[[T], int]) -> dict[int, list[T]]:
     grouped: defaultdict[int, list[T]] = defaultdict(list)
-    for row in rows:
-        grouped[key(row)].append(row)
+    for value, row in zip(map(key, rows), rows, strict=True):
+        grouped[value].append(row)
     return dict(grouped)
+
+
+def _format_npwp(canonical: str) -> str:
+    """``format_npwp`` with a fast path for the common canonical company form."""
+    if len(canonical) == 16 and canonical.startswith("0") and canonical.isdigit():
+        d = canonical[1:]
+        return f"{d[0:2]}.{d[2:5]}.{d[5:8]}.{d[8]}-{d[9:12]}.{d[12:15]}"
+    return format_npwp(canonical)

@@ -20,17 +20,19 @@ The score is a warning, never a sanction. Alert ``blacklist_risk`` from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from operator import attrgetter
 
 from rekanan.domain.alert import Alert, AlertKind, Severity
 from rekanan.domain.contract_dates import LIVE_STATUSES
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.penalties import PenaltyStatus, contract_penalty_status
 from rekanan.domain.periods import month
-from rekanan.domain.records import ContractRecord
+from rekanan.domain.records import ContractRecord, EvaluationRecord, IncidentRecord
 from rekanan.domain.scorecard import ASPECTS, category_of, final_value
 from rekanan.domain.service_levels import uc_level
 from rekanan.domain.text import day, pct, t
@@ -90,6 +92,34 @@ def supplier_risk(
     index: AgencyIndex, supplier_id: int, as_of: date, thresholds: Thresholds
 ) -> RiskAssessment:
     """Score the contract-stage blacklist grounds of one supplier as of ``as_of``."""
+    reasons = _cheap_reasons(index, supplier_id, as_of, thresholds)
+    evaluation = _evaluation_streak(
+        index.evaluations_by_supplier.get(supplier_id, ()), as_of, thresholds
+    )
+    contracts = index.contracts_by_supplier.get(supplier_id, [])
+    breaches = _breach_streak(index, contracts, index.incidents_by_contract, as_of, thresholds)
+    return _finish(supplier_id, as_of, [*reasons, evaluation, breaches])
+
+
+def _finish(supplier_id: int, as_of: date, found: Sequence[RiskReason | None]) -> RiskAssessment:
+    reasons = [r for r in found if r is not None and r.points > 0]
+    reasons.sort(key=lambda r: -r.points)
+    score = max(0, min(100, sum(r.points for r in reasons)))
+    return RiskAssessment(supplier_id, as_of, score, tuple(reasons))
+
+
+def _slow_ground_points(thresholds: Thresholds) -> tuple[int, int]:
+    """The most the evaluation and the breach grounds can add (they are the costly ones)."""
+    points = thresholds.risk_points
+    evaluations = max((points.get(f"evaluations_{n}", 0) for n in (1, 2, 3)), default=0)
+    breaches = max(points.get("breach_streak", 0), points.get("breach_streak_short", 0))
+    return max(0, evaluations), max(0, breaches)
+
+
+def _cheap_reasons(
+    index: AgencyIndex, supplier_id: int, as_of: date, thresholds: Thresholds
+) -> list[RiskReason]:
+    """Grounds found in the small tables: letters, penalties, grace days, termination."""
     points = thresholds.risk_points
     contracts = index.contracts_by_supplier.get(supplier_id, [])
     reasons: list[RiskReason] = []
@@ -140,16 +170,7 @@ def supplier_risk(
                 terminated.id,
             )
         )
-    evaluation = _evaluation_streak(index, supplier_id, as_of, thresholds)
-    if evaluation is not None:
-        reasons.append(evaluation)
-    breaches = _breach_streak(index, contracts, as_of, thresholds)
-    if breaches is not None:
-        reasons.append(breaches)
-    reasons = [r for r in reasons if r.points > 0]
-    reasons.sort(key=lambda r: -r.points)
-    score = max(0, min(100, sum(r.points for r in reasons)))
-    return RiskAssessment(supplier_id, as_of, score, tuple(reasons))
+    return reasons
 
 
 def _penalty_and_grace(
@@ -221,19 +242,30 @@ def _penalty_and_grace(
     return result
 
 
+@lru_cache(maxsize=1024)
+def _value_of(
+    scores: tuple[int, int, int, int], weights: tuple[tuple[str, Decimal], ...]
+) -> Decimal:
+    """N of one evaluation (cached: there are only 4^4 score combinations)."""
+    return final_value(dict(zip(ASPECTS, map(Decimal, scores), strict=True)), dict(weights))
+
+
 def _evaluation_streak(
-    index: AgencyIndex, supplier_id: int, as_of: date, thresholds: Thresholds
+    records: Sequence[EvaluationRecord], as_of: date, thresholds: Thresholds
 ) -> RiskReason | None:
     evaluations = sorted(
-        (e for e in index.evaluations_by_supplier.get(supplier_id, ()) if e.evaluated_on <= as_of),
-        key=lambda e: (e.period_end, e.evaluated_on, e.id),
+        (e for e in records if e.evaluated_on <= as_of),
+        key=attrgetter("period_end", "evaluated_on", "id"),
         reverse=True,
     )
+    weights = tuple(sorted(thresholds.aspect_weights.items()))
     streak = 0
     latest = None
     for evaluation in evaluations:
-        aspects = {a: Decimal(getattr(evaluation, a)) for a in ASPECTS}
-        value = final_value(aspects, thresholds.aspect_weights)
+        value = _value_of(
+            (evaluation.quality, evaluation.cost, evaluation.timeliness, evaluation.service),
+            weights,
+        )
         if value >= 2:
             break
         if latest is None:
@@ -257,19 +289,30 @@ def _evaluation_streak(
 
 
 def _breach_streak(
-    index: AgencyIndex, contracts: Sequence[ContractRecord], as_of: date, thresholds: Thresholds
+    index: AgencyIndex,
+    contracts: Sequence[ContractRecord],
+    incidents: Mapping[int, Sequence[IncidentRecord]],
+    as_of: date,
+    thresholds: Thresholds,
 ) -> RiskReason | None:
     best = None
     for contract in contracts:
-        if not contract.is_underpinning or contract.id not in index.incidents_by_contract:
+        blamed = incidents.get(contract.id)
+        if not contract.is_underpinning or not blamed:
             continue
         current = month(as_of.year, as_of.month)
+        if not any(
+            i.started_at.date() <= as_of
+            and (i.resolved_at is None or i.resolved_at.date() >= current.start)
+            for i in blamed
+        ):
+            continue  # nothing touched the current month: no streak runs up to it
         streak = 0
         labels = []
         for each in reversed(current.last(_STREAK_MONTHS)):
             if not each.overlaps(contract.start_date, contract.end_date):
                 break
-            if not uc_level(index, contract, each, as_of).breached:
+            if not uc_level(index, contract, each, as_of, blamed).breached:
                 break
             streak += 1
             labels.append(each.label)
@@ -288,17 +331,55 @@ def _breach_streak(
     )
 
 
+def _points(reasons: Sequence[RiskReason | None]) -> int:
+    return sum(r.points for r in reasons if r is not None)
+
+
 def risk_alerts(
     index: AgencyIndex, as_of: date, thresholds: Thresholds, language: str
 ) -> Iterator[Alert]:
     """``blacklist_risk`` alerts for suppliers whose score reaches the warning level."""
-    candidates = {c.supplier_id for c in index.data.contracts if _has_grounds(index, c.id)}
-    candidates |= {e.supplier_id for e in index.data.evaluations}
+    warning = thresholds.blacklist_risk_warning
+    candidates = {
+        index.contracts[contract_id].supplier_id
+        for table in (
+            index.letters_by_contract,
+            index.penalties_by_contract,
+            index.graces_by_contract,
+        )
+        for contract_id in table
+        if contract_id in index.contracts
+    }
+    candidates |= {c.supplier_id for c in index.data.contracts if c.terminated_for_fault}
+    if sum(_slow_ground_points(thresholds)) >= warning:
+        candidates |= set(index.evaluations_by_supplier)
+        candidates |= {
+            c.supplier_id for c in index.data.contracts if c.id in index.incidents_by_contract
+        }
+    max_evaluations, max_breaches = _slow_ground_points(thresholds)
+    found: dict[int, list[RiskReason | None]] = {}
     for supplier_id in sorted(candidates):
-        supplier = index.suppliers.get(supplier_id)
-        if supplier is None:
+        if supplier_id not in index.suppliers:
             continue
-        assessment = supplier_risk(index, supplier_id, as_of, thresholds)
+        cheap: list[RiskReason | None] = [*_cheap_reasons(index, supplier_id, as_of, thresholds)]
+        if _points(cheap) + max_evaluations + max_breaches >= warning:
+            found[supplier_id] = cheap
+    evaluations = index.evaluations_for(set(found))
+    for supplier_id, partial in found.items():
+        partial.append(_evaluation_streak(evaluations.get(supplier_id, ()), as_of, thresholds))
+    found = {k: v for k, v in found.items() if _points(v) + max_breaches >= warning}
+    uc_ids = {
+        c.id
+        for supplier_id in found
+        for c in index.contracts_by_supplier.get(supplier_id, ())
+        if c.is_underpinning
+    }
+    incidents = index.incidents_for(uc_ids)
+    for supplier_id, partial in found.items():
+        contracts = index.contracts_by_supplier.get(supplier_id, [])
+        partial.append(_breach_streak(index, contracts, incidents, as_of, thresholds))
+        assessment = _finish(supplier_id, as_of, partial)
+        supplier = index.suppliers[supplier_id]
         if assessment.score >= thresholds.blacklist_risk_critical:
             severity, level = Severity.CRITICAL, "critical"
         elif assessment.score >= thresholds.blacklist_risk_warning:
@@ -319,14 +400,3 @@ def risk_alerts(
             extra={"score": assessment.score},
             **index.subject(supplier=supplier, contract=contract),
         )
-
-
-def _has_grounds(index: AgencyIndex, contract_id: int) -> bool:
-    contract = index.contracts[contract_id]
-    return (
-        contract.id in index.letters_by_contract
-        or contract.id in index.penalties_by_contract
-        or contract.id in index.graces_by_contract
-        or contract.terminated_for_fault
-        or (contract.is_underpinning and contract.id in index.incidents_by_contract)
-    )

@@ -19,7 +19,7 @@ Rules (issue 3 section 4; DOMAIN.md 4 "Performance review"):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -253,7 +253,11 @@ def service_level(index: AgencyIndex, service_id: int, period: Period, as_of: da
 
 
 def uc_level(
-    index: AgencyIndex, contract: ContractRecord, period: Period, as_of: date
+    index: AgencyIndex,
+    contract: ContractRecord,
+    period: Period,
+    as_of: date,
+    incidents: Sequence[IncidentRecord] | None = None,
 ) -> ServiceLevel:
     """Service level delivered by a UC (incidents blamed on it) in ``period`` up to ``as_of``.
 
@@ -265,7 +269,7 @@ def uc_level(
     if end is not None:
         last = min(last, end)
     return measure(
-        index.incidents_by_contract.get(contract.id, ()),
+        incidents if incidents is not None else index.incidents_by_contract.get(contract.id, ()),
         first,
         last,
         uc_targets(index, contract),

@@ -221,6 +221,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "align.metric.response": ("respons", "response"),
     "align.metric.resolution": ("penyelesaian", "resolution"),
+    "align.many_title": (
+        "UC tidak memenuhi {count} target SLA: {service}",
+        "UC misses {count} SLA targets: {service}",
+    ),
     "align.hours_title": (
         "SLA 24x7 bersandar pada UC jam kerja: {service}",
         "24x7 SLA rests on an office-hours UC: {service}",
@@ -465,21 +469,25 @@ def day(value: date | None, language: str) -> str:
     return formatting.medium_date(value, language)
 
 
+@lru_cache(maxsize=8192)
 def money(value: Decimal | None, language: str) -> str:
     """Rupiah as staff read it."""
     return formatting.rupiah(value, language)
 
 
+@lru_cache(maxsize=8192)
 def pct(value: Decimal | None, language: str, digits: int = 3) -> str:
     """A percentage such as ``99,5 %``."""
     return formatting.percent(value, language, digits)
 
 
+@lru_cache(maxsize=8192)
 def num(value: Decimal | int | None, language: str, digits: int = 3) -> str:
     """A plain number such as ``0,6``."""
     return formatting.number(value, language, digits)
 
 
+@lru_cache(maxsize=8192)
 def hours(value: Decimal | None, language: str) -> str:
     """A number of hours such as ``4`` or ``0,5``."""
     return formatting.number(value, language, 2)

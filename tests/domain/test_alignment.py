@@ -143,3 +143,14 @@ def test_uc_backing_two_services() -> None:
     )
     gaps = [a for a in compute_alerts(data, AS_OF) if a.kind == AlertKind.SLA_TARGET_GAP]
     assert [g.service_id for g in gaps] == [1]
+
+
+def test_one_alert_per_sla_and_uc_with_every_gap() -> None:
+    (gap,) = _gaps(
+        uc(1, response_hours=P("4"), service_hours=OFFICE),
+        response_hours=P("2"),
+        service_hours=ALWAYS,
+    )
+    assert gap.title == "UC misses 2 SLA targets: Layanan 1"
+    assert [g["metric"] for g in gap.extra["gaps"]] == ["response", "service_hours"]
+    assert len(gap.reasons) == 2

@@ -80,7 +80,7 @@ def test_grounds_add_up_and_cap_at_100() -> None:
         "grace": 20,
     }
     assert risk.score == 100
-    assert [r.ground for r in risk.reasons][0] == "termination"
+    assert risk.reasons[0].ground == "termination"
 
 
 def test_consecutive_poor_evaluations() -> None:
