@@ -19,6 +19,7 @@ from rekanan.errors import RekananError
 SUBCOMMAND_MODULES: tuple[str, ...] = (
     # one line per module; each module defines register(subparsers)
     "rekanan.cli.bench_commands",
+    "rekanan.cli.alerts_commands",
 )
 
 

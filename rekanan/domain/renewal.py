@@ -250,7 +250,7 @@ def _notice_alert(
         severity=severity,
         title=t(language, title_key, title=contract.title),
         key=f"notice_deadline:contract:{contract.id}:{dates.notice_deadline.isoformat()}",
-        rule=t(language, "rule.notice_deadline"),
+        rule=t(language, "rule.notice_deadline" if dates.renews_tacitly else "rule.notice_express"),
         due=dates.notice_deadline_working,
         days_left=days_left,
         reasons=tuple(reasons),

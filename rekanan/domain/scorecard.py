@@ -428,3 +428,26 @@ def supplier_scorecard(
         trend=trend,
         history=tuple(history),
     )
+
+
+def compute_scorecards(
+    data: AgencyData | AgencyIndex,
+    period: Period,
+    as_of: date | None = None,
+    thresholds: Thresholds | None = None,
+    language: str = "id",
+    supplier_ids: list[int] | None = None,
+) -> list[Scorecard]:
+    """Scorecards of every supplier (or of ``supplier_ids``) for ``period``.
+
+    ``as_of`` defaults to the last day of the period: a closed period is judged on what was
+    known at its end. The agency is indexed once for all suppliers.
+    """
+    index = data if isinstance(data, AgencyIndex) else AgencyIndex.build(data)
+    day_of = as_of or period.end
+    ids = supplier_ids if supplier_ids is not None else sorted(index.suppliers)
+    return [
+        supplier_scorecard(index, supplier_id, period, day_of, thresholds, language)
+        for supplier_id in ids
+        if supplier_id in index.suppliers
+    ]

@@ -27,6 +27,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "paling lambat akhir - masa pemberitahuan",
         "Contract clause: tacit renewal unless notice is given by end - notice period",
     ),
+    "rule.notice_express": (
+        "Klausul kontrak: perpanjangan eksplisit harus disepakati paling lambat "
+        "akhir - masa pemberitahuan",
+        "Contract clause: an express renewal must be agreed by end - notice period",
+    ),
     "rule.contract_expiring": (
         "Siklus kontrak: kontrak berakhir pada tanggal akhirnya kecuali diperpanjang",
         "Contract lifecycle: a contract ends on its end date unless renewed",

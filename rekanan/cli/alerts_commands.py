@@ -1,0 +1,575 @@
+"""``rekanan alerts`` and ``rekanan scorecard``: the rules from the command line (and cron).
+
+``alerts`` prints every alert as of a day, as a table grouped by severity that fits 80
+columns, as JSON or as CSV; with ``--fail-on`` it exits 1 when an alert of that severity
+(or worse) is shown, so a cron job can mail it. ``scorecard`` prints one supplier's
+scorecard for a period as text (file export is ``rekanan export``'s job).
+
+Both read the database once (``load_agency``) and leave everything else to
+``rekanan.domain``. The command's own labels are in ``_LABELS`` below, in both languages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.config import Settings
+from rekanan.domain.alert import SEVERITY_ORDER, Alert, AlertKind, Severity
+from rekanan.domain.alerts import compute_alerts, filter_alerts
+from rekanan.domain.formatting import locale_for, medium_date, percent, rupiah
+from rekanan.domain.identifiers import format_npwp, name_key, npwp_search_key
+from rekanan.domain.periods import Period, parse_period
+from rekanan.domain.records import AgencyData, SupplierRecord
+from rekanan.domain.scorecard import ASPECTS, Scorecard, supplier_scorecard
+
+WIDTH = 80
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "critical": ("KRITIS", "CRITICAL"),
+    "warning": ("PERINGATAN", "WARNING"),
+    "info": ("INFO", "INFO"),
+    "due": ("Jatuh tempo", "Due"),
+    "left": ("Sisa", "Left"),
+    "subject": ("Perihal", "Subject"),
+    "today": ("hari ini", "today"),
+    "days": ("{n} hr", "{n} d"),
+    "none": (
+        "Tidak ada peringatan per {day}.",
+        "No alerts as of {day}.",
+    ),
+    "summary": (
+        "{critical} kritis, {warning} peringatan, {info} info per {day}.",
+        "{critical} critical, {warning} warning, {info} info as of {day}.",
+    ),
+    "snoozed": ("ditunda s.d. {day}", "snoozed until {day}"),
+    "rule": ("Aturan", "Rule"),
+    "card_title": ("Kartu kinerja penyedia", "Supplier scorecard"),
+    "period": (
+        "Periode {label} ({start} s.d. {end}), per {as_of}",
+        "Period {label} ({start} to {end}), as of {as_of}",
+    ),
+    "sikap": ("Nilai SIKaP", "SIKaP score"),
+    "aspect.quality": ("Kualitas dan Kuantitas", "Quality and quantity"),
+    "aspect.cost": ("Biaya", "Cost"),
+    "aspect.timeliness": ("Waktu", "Timeliness"),
+    "aspect.service": ("Layanan", "Service"),
+    "final": ("Nilai akhir N", "Final value N"),
+    "not_evaluated": ("belum dinilai dalam periode ini", "not evaluated in this period"),
+    "per_contract": ("Per kontrak", "Per contract"),
+    "supplier_level": ("(penilaian penyedia)", "(supplier evaluation)"),
+    "fault": ("diputus karena kesalahan penyedia", "terminated for the supplier's fault"),
+    "suggested": ("Waktu menurut keterlambatan: {score}", "Timeliness by lateness: {score}"),
+    "kpis": ("Indikator objektif (kontrak pendukung)", "Objective KPIs (underpinning contracts)"),
+    "no_ucs": ("tidak ada UC yang berjalan dalam periode ini", "no UC ran in this period"),
+    "availability": ("Ketersediaan tercapai", "Availability achieved"),
+    "incidents": ("Insiden", "Incidents"),
+    "breaches": ("Pelanggaran target", "Target breaches"),
+    "sla_met": ("Insiden dalam target SLA", "Incidents within SLA targets"),
+    "mttr": ("Rata-rata waktu penyelesaian", "Mean time to resolve"),
+    "hours": ("{n} jam", "{n} h"),
+    "uc_line": (
+        "{number}: {achieved} (target {target}), {incidents} insiden, {breaches} pelanggaran",
+        "{number}: {achieved} (target {target}), {incidents} incidents, {breaches} breaches",
+    ),
+    "enforcement": ("Denda dan surat peringatan", "Penalties and warning letters"),
+    "penalties": (
+        "Denda dalam periode: {count}, jumlah {total}",
+        "Penalties in the period: {count}, {total} in total",
+    ),
+    "letter": ("{level} {day}, kontrak {number}", "{level} {day}, contract {number}"),
+    "no_letters": (
+        "Tidak ada surat peringatan dalam periode.",
+        "No warning letters in the period.",
+    ),
+    "band": ("Pita", "Band"),
+    "band.red": ("MERAH", "RED"),
+    "band.amber": ("KUNING", "AMBER"),
+    "band.green": ("HIJAU", "GREEN"),
+    "trend": ("Tren", "Trend"),
+    "trend.up": ("naik dari {previous}", "up from {previous}"),
+    "trend.down": ("turun dari {previous}", "down from {previous}"),
+    "trend.flat": ("tetap ({previous})", "flat ({previous})"),
+    "trend.none": ("belum dapat dibandingkan", "cannot be compared yet"),
+    "history": ("Enam periode terakhir", "Last six periods"),
+}
+
+
+def _l(language: str, key: str, **params: object) -> str:
+    pair = _LABELS[key]
+    text = pair[1] if language == "en" else pair[0]
+    return text.format(**params) if params else text
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``alerts`` and ``scorecard`` to the command line."""
+    alerts = add_subcommand(
+        subparsers,
+        "alerts",
+        "List the alerts as of a day: renewals, notice deadlines, coverage, SLA/UC gaps, "
+        "penalties, blacklist risk, sanctions and incomplete data.",
+    )
+    alerts.add_argument(
+        "--as-of",
+        type=parse_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day to judge (default: today)",
+    )
+    alerts.add_argument(
+        "--within",
+        type=_days,
+        default=None,
+        metavar="DAYS",
+        help="only alerts due within DAYS days (overdue and undated ones always show)",
+    )
+    alerts.add_argument(
+        "--severity",
+        choices=[s.value for s in Severity],
+        default=None,
+        help="only alerts of this severity or worse",
+    )
+    alerts.add_argument(
+        "--kind",
+        action="append",
+        choices=[k.value for k in AlertKind],
+        default=None,
+        help="only alerts of this kind (repeat for several)",
+    )
+    alerts.add_argument(
+        "--format", choices=("text", "json", "csv"), default="text", help="output format"
+    )
+    alerts.add_argument(
+        "--fail-on",
+        choices=("critical", "warning"),
+        default=None,
+        help="exit 1 when an alert of this severity or worse is listed (for cron)",
+    )
+    alerts.add_argument(
+        "--reasons", action="store_true", help="text format: print the reasons and the rule"
+    )
+    alerts.add_argument(
+        "--include-snoozed", action="store_true", help="also list snoozed alerts, marked"
+    )
+    alerts.set_defaults(func=run_alerts)
+
+    card = add_subcommand(
+        subparsers,
+        "scorecard",
+        "Print a supplier's scorecard for a period (SIKaP value, KPIs, band, trend).",
+    )
+    card.add_argument("supplier", help="the supplier's NPWP (any spelling) or part of its name")
+    card.add_argument(
+        "--period",
+        required=True,
+        type=_period,
+        help="2026-09 (month), 2026-Q3 (quarter), 2026 (fiscal year) or 2026-01-01..2026-06-30",
+    )
+    card.add_argument(
+        "--as-of",
+        type=parse_iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day to judge (default: today)",
+    )
+    card.set_defaults(func=run_scorecard)
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days; write 0 or more.")
+    return value
+
+
+def _period(text: str) -> Period:
+    try:
+        return parse_period(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def load_agency_data(settings: Settings) -> AgencyData:
+    """Open the configured database read-only and load everything the rules look at."""
+    url = settings.database_url
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            raise CommandError(
+                f"There is no database at {path}. Pass --db PATH, set REKANAN_DB, or run "
+                "`rekanan demo` to create the demo agency."
+            )
+    try:
+        from rekanan.store.database import open_database  # type: ignore[import-not-found]
+        from rekanan.store.loaders import load_agency  # type: ignore[import-not-found]
+    except ImportError as error:  # the store is not installed in this build
+        raise CommandError(f"The database layer is not available ({error}).") from error
+    database = open_database(url, user=settings.user, read_only=True)
+    try:
+        data: AgencyData = load_agency(database)
+        return data
+    finally:
+        close = getattr(database, "close", None) or getattr(database, "dispose", None)
+        if callable(close):
+            close()
+
+
+# ---------------------------------------------------------------------------- alerts
+
+
+def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
+    """Compute, filter and print the alerts; exit 1 with ``--fail-on`` when one matches."""
+    as_of: date = args.as_of or date.today()
+    language = settings.language
+    data = load_agency_data(settings)
+    alerts = compute_alerts(
+        data, as_of, settings.thresholds, language, include_snoozed=args.include_snoozed
+    )
+    shown = filter_alerts(
+        alerts,
+        within_days=args.within,
+        severity=Severity(args.severity) if args.severity else None,
+        kinds=[AlertKind(k) for k in args.kind] if args.kind else None,
+    )
+    if args.format == "json":
+        json.dump([a.to_dict() for a in shown], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        sys.stdout.write(alerts_csv(shown))
+    else:
+        sys.stdout.write(alerts_text(shown, as_of, language, reasons=args.reasons))
+    if args.fail_on:
+        limit = SEVERITY_ORDER[Severity(args.fail_on)]
+        if any(SEVERITY_ORDER[a.severity] <= limit and not a.snoozed for a in shown):
+            return 1
+    return 0
+
+
+CSV_COLUMNS = (
+    "kind",
+    "severity",
+    "title",
+    "due",
+    "days_left",
+    "supplier_name",
+    "supplier_npwp",
+    "contract_number",
+    "service_code",
+    "service_name",
+    "reasons",
+    "rule",
+    "key",
+    "snoozed_until",
+)
+
+
+def alerts_csv(alerts: Sequence[Alert]) -> str:
+    """The alerts as CSV with a header row; reasons joined by `` | ``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for a in alerts:
+        writer.writerow(
+            (
+                a.kind.value,
+                a.severity.value,
+                a.title,
+                a.due.isoformat() if a.due else "",
+                "" if a.days_left is None else a.days_left,
+                a.supplier_name,
+                a.supplier_npwp,
+                a.contract_number,
+                a.service_code,
+                a.service_name,
+                " | ".join(a.reasons),
+                a.rule,
+                a.key,
+                a.snoozed_until.isoformat() if a.snoozed_until else "",
+            )
+        )
+    return out.getvalue()
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _left(days: int | None, language: str) -> str:
+    if days is None:
+        return ""
+    if days == 0:
+        return _l(language, "today")
+    return _l(language, "days", n=days)
+
+
+def alerts_text(
+    alerts: Sequence[Alert], as_of: date, language: str, *, reasons: bool = False
+) -> str:
+    """The alerts as a table grouped by severity, 80 columns wide."""
+    day = medium_date(as_of, language)
+    if not alerts:
+        return _l(language, "none", day=day) + "\n"
+    lines: list[str] = []
+    counts = {s: 0 for s in Severity}
+    for a in alerts:
+        counts[a.severity] += 1
+    # 2 + 11 (date) + 1 + 8 (days left) + 1 + title
+    title_width = WIDTH - 23
+    for severity in Severity:
+        group = [a for a in alerts if a.severity == severity]
+        if not group:
+            continue
+        if lines:
+            lines.append("")
+        heading = f"{_l(language, severity.value)} ({len(group)})"
+        lines.append(heading)
+        lines.append(
+            f"  {_l(language, 'due'):<11} {_l(language, 'left'):>8} {_l(language, 'subject')}"
+        )
+        lines.append("  " + "-" * (WIDTH - 2))
+        for a in group:
+            due = medium_date(a.due, language) if a.due else "-"
+            lines.append(
+                f"  {due:<11} {_left(a.days_left, language):>8} {_cut(a.title, title_width)}"
+            )
+            who = [a.supplier_name, a.contract_number, a.service_code]
+            if a.snoozed_until:
+                who.append(_l(language, "snoozed", day=medium_date(a.snoozed_until, language)))
+            detail = " · ".join(w for w in who if w)
+            if detail:
+                lines.append(" " * 23 + _cut(detail, title_width))
+            if reasons:
+                if a is not group[0]:
+                    lines.insert(len(lines) - (2 if detail else 1), "")
+                for reason in a.reasons:
+                    lines.extend(
+                        textwrap.wrap(
+                            reason,
+                            WIDTH,
+                            initial_indent=" " * 23 + "- ",
+                            subsequent_indent=" " * 25,
+                        )
+                    )
+                lines.extend(
+                    textwrap.wrap(
+                        f"{_l(language, 'rule')}: {a.rule}",
+                        WIDTH,
+                        initial_indent=" " * 23,
+                        subsequent_indent=" " * 25,
+                    )
+                )
+    lines.append("")
+    lines.append(
+        _l(
+            language,
+            "summary",
+            critical=counts[Severity.CRITICAL],
+            warning=counts[Severity.WARNING],
+            info=counts[Severity.INFO],
+            day=day,
+        )
+    )
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------- scorecard
+
+
+def find_supplier(suppliers: Sequence[SupplierRecord], text: str) -> SupplierRecord:
+    """The one supplier ``text`` names: an NPWP in any spelling, or a unique part of a name.
+
+    Raises ``CommandError`` listing the candidates when none or several match.
+    """
+    wanted = text.strip()
+    digits = npwp_search_key(wanted)
+    if len(digits) >= 15:
+        for supplier in suppliers:
+            if supplier.npwp and npwp_search_key(supplier.npwp) == digits:
+                return supplier
+        raise CommandError(
+            f"No supplier has NPWP {wanted}. Check the number, or give part of the name."
+        )
+    key = name_key(wanted) or wanted.lower()
+    exact = [s for s in suppliers if name_key(s.name) == key]
+    if len(exact) == 1:
+        return exact[0]
+    matches = [s for s in suppliers if key in name_key(s.name) or key in s.name.lower()]
+    if digits and not matches:
+        matches = [s for s in suppliers if s.npwp and digits in npwp_search_key(s.npwp)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise CommandError(
+            f"No supplier matches '{wanted}'. Give part of the name or the NPWP; "
+            "`rekanan` lists the suppliers in the Suppliers screen."
+        )
+    shown = "; ".join(f"{s.name} ({format_npwp(s.npwp) or 'tanpa NPWP'})" for s in matches[:10])
+    more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
+    raise CommandError(
+        f"'{wanted}' matches {len(matches)} suppliers: {shown}{more}. "
+        "Give more of the name, or the NPWP."
+    )
+
+
+def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
+    """Print one supplier's scorecard for ``--period``."""
+    as_of: date = args.as_of or date.today()
+    data = load_agency_data(settings)
+    supplier = find_supplier(data.suppliers, args.supplier)
+    card = supplier_scorecard(
+        data, supplier.id, args.period, as_of, settings.thresholds, settings.language
+    )
+    numbers = {c.id: c.number for c in data.contracts if c.supplier_id == supplier.id}
+    sys.stdout.write(scorecard_text(card, settings.language, numbers))
+    return 0
+
+
+def _n(value: Decimal | None, language: str, digits: int = 2) -> str:
+    """A score with a fixed number of decimals (``2,00``), or ``-``."""
+    if value is None:
+        return "-"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=locale_for(language))
+
+
+def scorecard_text(
+    card: Scorecard, language: str, contract_numbers: dict[int, str] | None = None
+) -> str:
+    """A supplier scorecard as plain text, 80 columns wide.
+
+    ``contract_numbers`` names the contracts of warning letters (ids otherwise).
+    """
+    out: list[str] = []
+    supplier = card.supplier
+    npwp = format_npwp(supplier.npwp)
+    title = f"{_l(language, 'card_title')}: {supplier.name}" + (f" ({npwp})" if npwp else "")
+    out.extend(textwrap.wrap(title, WIDTH))
+    out.append(
+        _l(
+            language,
+            "period",
+            label=card.period.label,
+            start=medium_date(card.period.start, language),
+            end=medium_date(card.period.end, language),
+            as_of=medium_date(card.as_of, language),
+        )
+    )
+    out.append("")
+    out.append(_l(language, "sikap"))
+    if card.aspects is None or card.value is None:
+        out.append("  " + _l(language, "not_evaluated"))
+    else:
+        for aspect in ASPECTS:
+            weight = percent(card.weights.get(aspect, Decimal(0)) * 100, language, 0)
+            label = f"{_l(language, 'aspect.' + aspect)} ({weight})"
+            out.append(f"  {label:<40} {_n(card.aspects[aspect], language):>6}")
+        out.append(f"  {_l(language, 'final'):<40} {_n(card.value, language):>6}  {card.category}")
+        out.append("  " + _l(language, "per_contract") + ":")
+        for score in card.contracts:
+            name = score.number if score.contract_id is not None else _l(language, "supplier_level")
+            notes = []
+            if score.terminated_for_fault:
+                notes.append(_l(language, "fault"))
+            if score.suggested_timeliness is not None:
+                notes.append(_l(language, "suggested", score=score.suggested_timeliness))
+            line = f"    {_cut(name, 34):<34} {_n(score.value, language):>6}  {score.category}"
+            out.append(line)
+            if notes:
+                out.append("      " + _cut("; ".join(notes), WIDTH - 6))
+    out.append("")
+    out.append(_l(language, "kpis"))
+    kpis = card.kpis
+    if not kpis.levels:
+        out.append("  " + _l(language, "no_ucs"))
+    else:
+        rows = [
+            ("availability", percent(kpis.availability_pct, language, 3)),
+            ("incidents", str(kpis.incidents)),
+            ("breaches", str(kpis.breaches)),
+            ("sla_met", percent(kpis.sla_met_pct, language, 1)),
+            (
+                "mttr",
+                "-"
+                if kpis.mttr_hours is None
+                else _l(language, "hours", n=_n(kpis.mttr_hours, language)),
+            ),
+        ]
+        for key, value in rows:
+            out.append(f"  {_l(language, key):<40} {value}")
+        for contract, level in kpis.levels:
+            out.append(
+                "    "
+                + _cut(
+                    _l(
+                        language,
+                        "uc_line",
+                        number=contract.number,
+                        achieved=percent(level.availability_pct, language, 3),
+                        target=percent(level.targets.availability_pct, language, 3),
+                        incidents=level.incidents,
+                        breaches=level.breaches,
+                    ),
+                    WIDTH - 4,
+                )
+            )
+    out.append("")
+    out.append(_l(language, "enforcement"))
+    out.append(
+        "  "
+        + _l(
+            language,
+            "penalties",
+            count=len(card.penalties),
+            total=rupiah(card.penalty_total, language),
+        )
+    )
+    numbers = {c.contract_id: c.number for c in card.contracts if c.contract_id is not None}
+    numbers.update(contract_numbers or {})
+    if card.letters:
+        for letter in card.letters:
+            out.append(
+                "  "
+                + _l(
+                    language,
+                    "letter",
+                    level=str(letter.level),
+                    day=medium_date(letter.issued_on, language),
+                    number=numbers.get(letter.contract_id, f"#{letter.contract_id}"),
+                )
+            )
+    else:
+        out.append("  " + _l(language, "no_letters"))
+    out.append("")
+    out.append(f"{_l(language, 'band')}: {_l(language, 'band.' + card.band.value)}")
+    for reason in card.band_reasons:
+        out.extend(textwrap.wrap(reason, WIDTH, initial_indent="  - ", subsequent_indent="    "))
+    out.append("")
+    if card.trend is None or card.previous_value is None:
+        trend = _l(language, "trend.none")
+    else:
+        trend = _l(
+            language, "trend." + card.trend.value, previous=_n(card.previous_value, language)
+        )
+    out.append(f"{_l(language, 'trend')}: {trend}")
+    out.append(_l(language, "history") + ":")
+    for item in card.history:
+        value = _n(item.value, language)
+        category = item.category or ""
+        band = _l(language, "band." + item.band.value)
+        out.append(f"  {item.period.label:<24} {value:>6}  {category:<12} {band}")
+    return "\n".join(out) + "\n"
