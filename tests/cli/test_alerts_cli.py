@@ -10,8 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from rekanan.cli import main
-from rekanan.cli import alerts_commands
+from rekanan.cli import alerts_commands, main
 from rekanan.domain.records import (
     AgencyData,
     ContractRecord,
