@@ -24,16 +24,15 @@ from rekanan.screens.register_support import (
     N_,
     as_of,
     choices,
-    day,
     days_left,
     db_of,
     deadline_cache,
     label,
     money,
+    short_day,
     text,
     thresholds_of,
     tr,
-    yes_no,
 )
 from rekanan.store.lists import (
     OPEN_STATUSES,
@@ -113,7 +112,7 @@ class ContractsScreen(Screen[None]):
             id="search",
         )
         statuses = self.initial["statuses"]
-        status_value: Any = Select.BLANK
+        status_value: Any = Select.NULL
         if statuses == frozenset(OPEN_STATUSES):
             status_value = OPEN
         elif statuses and len(statuses) == 1:
@@ -130,13 +129,13 @@ class ContractsScreen(Screen[None]):
             yield Select(
                 [(tr(self, "Kontrak pendukung (UC)"), "yes"), (tr(self, "Bukan UC"), "no")],
                 prompt=tr(self, "UC atau bukan"),
-                value=Select.BLANK if underpinning is None else ("yes" if underpinning else "no"),
+                value=Select.NULL if underpinning is None else ("yes" if underpinning else "no"),
                 id="filter-uc",
             )
             yield Select(
                 [(tr(self, lbl), value) for value, lbl in choices(SupplierCategory)],
                 prompt=tr(self, "Semua kategori rekanan"),
-                value=self.initial["category"].value if self.initial["category"] else Select.BLANK,
+                value=self.initial["category"].value if self.initial["category"] else Select.NULL,
                 id="filter-category",
             )
             due = self.initial["due"]
@@ -151,32 +150,33 @@ class ContractsScreen(Screen[None]):
 
     def _columns(self) -> list[Column[ContractRow]]:
         return [
-            Column("number", N_("Nomor"), lambda r: text(r.number), sort="number", width=24),
-            Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=24),
+            Column("number", N_("Nomor"), lambda r: text(r.number), sort="number", width=18),
+            Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=16),
             Column(
                 "supplier",
                 N_("Rekanan"),
                 lambda r: text(r.supplier_name),
                 sort="supplier",
-                width=22,
+                width=16,
             ),
             Column("status", N_("Status"), lambda r: text(label(self, r.status)), sort="status"),
-            Column(
-                "uc", N_("UC"), lambda r: yes_no(self, r.is_underpinning), sort="is_underpinning"
-            ),
+            Column("uc", N_("UC"), self._uc_cell, sort="is_underpinning"),
             Column("value", N_("Nilai"), lambda r: money(self, r.value), sort="value"),
-            Column("end", N_("Berakhir"), lambda r: day(self, r.end_date), sort="end_date"),
             Column("deadline", N_("Tenggat berikut"), self._deadline_cell, sort="deadline"),
             Column("left", N_("Sisa"), lambda r: days_left(self, r.days_left, self._horizons())),
+            Column("end", N_("Berakhir"), lambda r: short_day(self, r.end_date), sort="end_date"),
         ]
+
+    def _uc_cell(self, row: ContractRow) -> Any:
+        return text("UC" if row.is_underpinning else "")
 
     def _horizons(self) -> tuple[int, ...]:
         return thresholds_of(self).alert_horizons_days
 
     def _deadline_cell(self, row: ContractRow) -> Any:
-        shown = day(self, row.next_deadline)
+        shown = short_day(self, row.next_deadline)
         if row.deadline_kind:
-            shown.append(f" ({tr(self, KIND_LABEL[row.deadline_kind])})", style="dim")
+            shown.append(f" {tr(self, KIND_LABEL[row.deadline_kind])}", style="dim")
         return shown
 
     def on_mount(self) -> None:
@@ -220,7 +220,7 @@ class ContractsScreen(Screen[None]):
 
     def _select(self, selector: str) -> Any:
         value = self.query_one(selector, Select).value
-        return None if value is Select.BLANK else value
+        return None if value is Select.NULL else value
 
     def _apply_filters(self) -> None:
         status = self._select("#filter-status")

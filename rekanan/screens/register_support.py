@@ -210,6 +210,11 @@ def day(node: DOMNode, value: date | None) -> Text:
     return Text(formatting.medium_date(value, language(node)))
 
 
+def short_day(node: DOMNode, value: date | None) -> Text:
+    """A short date (``07/03/26``) for narrow columns."""
+    return Text(formatting.short_date(value, language(node)))
+
+
 def npwp(value: str | None) -> Text:
     """An NPWP as staff write it."""
     return Text(format_npwp(value))

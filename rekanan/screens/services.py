@@ -185,7 +185,7 @@ class ServicesScreen(Screen[None]):
             yield Select(
                 [(tr(self, "Hanya yang bercelah"), "gaps")],
                 prompt=tr(self, "Semua putusan"),
-                value="gaps" if self.gaps_only else Select.BLANK,
+                value="gaps" if self.gaps_only else Select.NULL,
                 id="filter-verdict",
             )
         yield PagedTable(self._columns(), self._fetch, sort="code", id="services-table")
@@ -194,8 +194,7 @@ class ServicesScreen(Screen[None]):
     def _columns(self) -> list[Column[ServiceRow]]:
         return [
             Column("code", N_("Kode"), lambda r: text(r.code), sort="code", width=12),
-            Column("name", N_("Nama"), lambda r: text(r.name), sort="name", width=30),
-            Column("unit", N_("Unit"), lambda r: text(r.owner_unit), sort="owner_unit", width=16),
+            Column("name", N_("Nama"), lambda r: text(r.name), sort="name", width=26),
             Column(
                 "criticality",
                 N_("Kekritisan"),
@@ -271,7 +270,7 @@ class ServicesScreen(Screen[None]):
             )
         self.query_state = replace(
             self.query_state,
-            criticality=None if criticality is Select.BLANK else Criticality(str(criticality)),
+            criticality=None if criticality is Select.NULL else Criticality(str(criticality)),
             only_ids=only,
         )
         self.query_one(PagedTable).reload()

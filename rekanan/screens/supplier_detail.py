@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -275,8 +275,8 @@ class SupplierDetailScreen(Screen[None]):
 
     def _contract_columns(self) -> list[Column[ContractLine]]:
         return [
-            Column("number", N_("Nomor"), lambda r: text(r.contract.number), width=26),
-            Column("title", N_("Pekerjaan"), lambda r: text(r.contract.title), width=30),
+            Column("number", N_("Nomor"), lambda r: text(r.contract.number), width=22),
+            Column("title", N_("Pekerjaan"), lambda r: text(r.contract.title), width=24),
             Column("status", N_("Status"), lambda r: text(label(self, r.contract.status))),
             Column("value", N_("Nilai"), lambda r: money(self, r.contract.value)),
             Column("end", N_("Berakhir"), lambda r: day(self, r.contract.end_date)),
@@ -426,9 +426,12 @@ class SupplierDetailScreen(Screen[None]):
             style, word = "green", tr(self, "rendah")
         head = Text("\n" + tr(self, "Risiko daftar hitam") + ": ", style="bold")
         head.append(f"{risk.score}/100 ({word})", style=style)
-        lines = [head]
+        reasons = Table.grid(padding=(0, 1))
+        reasons.add_column(justify="right", style="bold", no_wrap=True)
+        reasons.add_column(ratio=1)
         for reason in risk.reasons:
-            lines.append(Text(f"  +{reason.points:<3} {reason.text(language(self))}"))
+            reasons.add_row(f"+{reason.points}", Text(reason.text(language(self))))
+        lines: list[RenderableType] = [head, reasons]
         if not risk.reasons:
             lines.append(Text("  " + tr(self, "Tidak ada dasar risiko."), style="dim"))
         lines.append(
@@ -482,7 +485,10 @@ class SupplierDetailScreen(Screen[None]):
             self._score_box(view.previous, tr(self, "Periode lalu"))
         )
         values = [float(p.value) for p in card.history if p.value is not None]
-        self.query_one("#score-sparkline", Sparkline).data = values or [0.0]
+        sparkline = self.query_one("#score-sparkline", Sparkline)
+        sparkline.data = values
+        # One point is not a trend: the sparkline shows from two scored periods on.
+        sparkline.display = len(values) >= 2
         lang = language(self)
         trend = Text(tr(self, "Tren nilai 6 periode") + ": ", style="bold")
         points = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -91,7 +92,7 @@ class SuppliersScreen(Screen[None]):
                     (tr(self, "Risiko rendah"), "low"),
                 ],
                 prompt=tr(self, "Semua risiko"),
-                value=self.initial_risk or Select.BLANK,
+                value=self.initial_risk or Select.NULL,
                 id="filter-risk",
             )
             yield Select(
@@ -104,7 +105,7 @@ class SuppliersScreen(Screen[None]):
 
     def _columns(self) -> list[Column[SupplierRow]]:
         return [
-            Column("name", N_("Nama"), lambda r: text(r.name), sort="name", width=34),
+            Column("name", N_("Nama"), lambda r: text(r.name), sort="name", width=30),
             Column("npwp", N_("NPWP"), lambda r: npwp(r.npwp), sort="npwp", width=21),
             Column(
                 "category",
@@ -120,8 +121,8 @@ class SuppliersScreen(Screen[None]):
             ),
             Column(
                 "active_contracts",
-                N_("Kontrak aktif"),
-                lambda r: text(r.active_contracts),
+                N_("Kontrak"),
+                lambda r: Text(str(r.active_contracts), justify="right"),
                 sort="active_contracts",
             ),
             Column(
@@ -181,7 +182,7 @@ class SuppliersScreen(Screen[None]):
 
     def _select(self, selector: str) -> Any:
         value = self.query_one(selector, Select).value
-        return None if value is Select.BLANK else value
+        return None if value is Select.NULL else value
 
     def _apply_filters(self) -> None:
         category = self._select("#filter-category")

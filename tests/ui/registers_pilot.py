@@ -1,11 +1,59 @@
-"""Pilot helpers of the register tests: wait for workers without sleeping."""
+"""Pilot helpers of the register tests: a small agency, a host app, waiting for workers.
+
+The screens only need ``app.db`` (``session()`` and ``writer()``), ``settings``, ``as_of``,
+``language`` and ``t``. ``RegistersHost`` provides them around one screen, so the register
+screens are tested on their own; the app-level tests drive the real ``RekananApp``.
+
+When ``rekanan.store.database`` is importable the real store is used; until then a small
+stand-in with the same surface (versions, audit rows, refused deletes) keeps the screens
+testable.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import importlib
+import json
+import sys
+import types
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerState
+
+from rekanan.config import Settings
+from rekanan.models import (
+    SLA,
+    AuditEntry,
+    Contract,
+    ContractService,
+    ContractStatus,
+    Criticality,
+    Evaluation,
+    Incident,
+    IncidentSeverity,
+    Penalty,
+    RenewalKind,
+    Sanction,
+    SanctionKind,
+    Service,
+    ServiceHours,
+    Supplier,
+    SupplierCategory,
+    WarningLetter,
+    WarningLevel,
+)
+
+TODAY = date(2026, 3, 2)
 
 
 async def settle(pilot: Any, rounds: int = 50) -> None:
@@ -23,3 +71,427 @@ async def settle(pilot: Any, rounds: int = 50) -> None:
             await pilot.pause()
             return
     raise AssertionError("workers still running after many rounds")
+
+
+# ------------------------------------------------------------------------------ store
+
+
+def _errors_module() -> types.ModuleType:
+    """``rekanan.store.errors``, or a stand-in with the documented names."""
+    try:
+        return importlib.import_module("rekanan.store.errors")
+    except ImportError:
+        pass
+    from rekanan.errors import RekananError
+
+    module = types.ModuleType("rekanan.store.errors")
+
+    class StoreError(RekananError):
+        pass
+
+    class ValidationFailed(StoreError):
+        def __init__(self, message: str, field: str | None = None) -> None:
+            super().__init__(message)
+            self.field = field
+
+    class StaleEdit(StoreError):
+        pass
+
+    class NotFound(StoreError):
+        pass
+
+    class DeleteRefused(StoreError):
+        pass
+
+    class ReadOnly(StoreError):
+        pass
+
+    for cls in (StoreError, ValidationFailed, StaleEdit, NotFound, DeleteRefused, ReadOnly):
+        cls.__module__ = module.__name__
+        setattr(module, cls.__name__, cls)
+    sys.modules[module.__name__] = module
+    return module
+
+
+ERRORS = _errors_module()
+
+
+class StandInWriter:
+    """One transaction with version checks and audit rows, like the store's writer."""
+
+    def __init__(self, session: Session, user: str) -> None:
+        self.session = session
+        self.user = user
+
+    def _audit(self, action: str, obj: Any, before: dict[str, Any], after: dict[str, Any]) -> None:
+        self.session.add(
+            AuditEntry(
+                user=self.user,
+                action=action,
+                entity=obj.__tablename__,
+                entity_id=obj.id,
+                summary=f"{action} {obj.__tablename__} {obj.id}",
+                before_json=json.dumps(before, default=str),
+                after_json=json.dumps(after, default=str),
+            )
+        )
+
+    def create(self, obj: Any) -> int:
+        if isinstance(obj, Contract) and obj.end_date and obj.end_date < obj.start_date:
+            raise ERRORS.ValidationFailed(
+                "Tanggal berakhir tidak boleh sebelum tanggal mulai.", field="end_date"
+            )
+        self.session.add(obj)
+        try:
+            self.session.flush()
+        except IntegrityError as error:
+            raise ERRORS.ValidationFailed(f"Data ditolak basis data: {error.orig}") from error
+        self._audit("create", obj, {}, {"id": obj.id})
+        return int(obj.id)
+
+    def update(self, model: Any, record_id: int, changes: dict[str, Any], expected_version: int | None = None) -> None:
+        row = self.session.get(model, record_id)
+        if row is None:
+            raise ERRORS.NotFound("Data ini sudah tidak ada.")
+        if expected_version is not None and row.version != expected_version:
+            last = self.session.execute(
+                select(AuditEntry)
+                .where(AuditEntry.entity == row.__tablename__, AuditEntry.entity_id == record_id)
+                .order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
+            ).scalars().first()
+            who = last.user if last else "orang lain"
+            raise ERRORS.StaleEdit(
+                f"{who} sudah menyimpan perubahan pada data ini lebih dulu (versi {row.version})."
+            )
+        before = {k: getattr(row, k) for k in changes}
+        end = changes.get("end_date", getattr(row, "end_date", None))
+        start = changes.get("start_date", getattr(row, "start_date", None))
+        if isinstance(row, Contract) and end and start and end < start:
+            raise ERRORS.ValidationFailed(
+                "Tanggal berakhir tidak boleh sebelum tanggal mulai.", field="end_date"
+            )
+        for key, value in changes.items():
+            setattr(row, key, value)
+        row.version += 1
+        self.session.flush()
+        self._audit("update", row, before, changes)
+
+    def delete(self, model: Any, record_id: int, expected_version: int | None = None) -> None:
+        row = self.session.get(model, record_id)
+        if row is None:
+            raise ERRORS.NotFound("Data ini sudah tidak ada.")
+        if expected_version is not None and row.version != expected_version:
+            raise ERRORS.StaleEdit("Orang lain sudah mengubah data ini lebih dulu.")
+        self.session.delete(row)
+        try:
+            self.session.flush()
+        except IntegrityError as error:
+            raise ERRORS.DeleteRefused(
+                "Tidak dapat dihapus: masih ada data lain yang merujuk ke sini "
+                "(kontrak, insiden, surat atau denda). Hapus atau pindahkan data itu dulu."
+            ) from error
+        self._audit("delete", row, {"id": record_id}, {})
+
+
+class StandInDatabase:
+    """``session()`` and ``writer()`` over a SQLite file, with foreign keys enforced."""
+
+    def __init__(self, path: Path, user: str = "tester") -> None:
+        self.engine = create_engine(f"sqlite:///{path}")
+
+        @event.listens_for(self.engine, "connect")
+        def _fk(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+        SQLModel.metadata.create_all(self.engine)
+        self.user = user
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[StandInWriter]:
+        with Session(self.engine) as session:
+            writer = StandInWriter(session, self.user)
+            try:
+                yield writer
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+
+def open_test_database(path: Path, user: str = "tester") -> Any:
+    """The real store when it exists, else the stand-in."""
+    try:
+        database = importlib.import_module("rekanan.store.database")
+    except ImportError:
+        return StandInDatabase(path, user)
+    return database.open_database(str(path), user=user)
+
+
+# ------------------------------------------------------------------------------ agency
+
+
+def seed_small(db: Any, today: date = TODAY) -> dict[str, int]:
+    """A small agency that exercises every tab: returns ids by name."""
+    ids: dict[str, int] = {}
+    with db.writer() as w:
+        ids["telkom"] = w.create(
+            Supplier(
+                name="PT Telkom Indonesia (Persero) Tbk",
+                name_key="telkom indonesia",
+                npwp="0010000000093000",
+                category=SupplierCategory.STRATEGIC,
+                address="Jl. Japati No. 1, Bandung",
+                contact_person="Account Manager",
+            )
+        )
+        ids["maju"] = w.create(
+            Supplier(
+                name="CV Maju Jaya Web",
+                name_key="maju jaya web",
+                npwp="0021234567890123",
+                category=SupplierCategory.OPERATIONAL,
+            )
+        )
+        ids["markup"] = w.create(
+            Supplier(
+                name="[bold red]PT Markup[/]",
+                name_key="markup",
+                category=SupplierCategory.COMMODITY,
+            )
+        )
+        ids["budi"] = w.create(
+            Supplier(
+                name="Budi Santoso",
+                name_key="budi santoso",
+                legal_form="perorangan",
+                category=SupplierCategory.COMMODITY,
+                active=False,
+            )
+        )
+        ids["net"] = w.create(
+            Service(
+                code="NET",
+                name="Intranet pemerintah",
+                criticality=Criticality.CRITICAL,
+                service_hours=ServiceHours.ALWAYS,
+            )
+        )
+        ids["lapor"] = w.create(
+            Service(code="LAPOR", name="LAPOR! SP4N", criticality=Criticality.HIGH)
+        )
+        ids["web"] = w.create(Service(code="WEB", name="Situs resmi"))
+        w.create(
+            SLA(
+                service_id=ids["net"],
+                customer="Semua OPD",
+                availability_pct=Decimal("99.5"),
+                resolution_hours=Decimal("4"),
+                service_hours=ServiceHours.ALWAYS,
+                valid_from=date(2026, 1, 1),
+                valid_until=date(2026, 12, 31),
+            )
+        )
+        w.create(
+            SLA(
+                service_id=ids["lapor"],
+                customer="Masyarakat",
+                availability_pct=Decimal("98"),
+                service_hours=ServiceHours.OFFICE,
+                valid_from=date(2026, 1, 1),
+            )
+        )
+        ids["link"] = w.create(
+            Contract(
+                number="602.1/01/KTR/DISKOMINFO/2026",
+                title="Internet dan intranet",
+                supplier_id=ids["telkom"],
+                is_underpinning=True,
+                value=Decimal("900000000"),
+                start_date=date(2025, 3, 1),
+                end_date=date(2026, 8, 31),
+                notice_days=30,
+                renewal_kind=RenewalKind.EXPRESS,
+                performance_bond=Decimal("45000000"),
+                availability_pct=Decimal("99.0"),
+                resolution_hours=Decimal("8"),
+                service_hours=ServiceHours.ALWAYS,
+                ppk="Ir. Sri Wahyuni",
+            )
+        )
+        ids["webdev"] = w.create(
+            Contract(
+                number="027/15/SPK/2025",
+                title="Pemeliharaan situs resmi",
+                supplier_id=ids["maju"],
+                value=Decimal("45000000"),
+                start_date=date(2025, 4, 1),
+                end_date=today + timedelta(days=20),
+                notice_days=14,
+                procurement_lead_days=0,
+            )
+        )
+        ids["old"] = w.create(
+            Contract(
+                number="027/03/SPK/2024",
+                title="Desain ulang situs",
+                supplier_id=ids["maju"],
+                value=Decimal("30000000"),
+                start_date=date(2024, 1, 2),
+                end_date=date(2024, 12, 20),
+                status=ContractStatus.EXPIRED,
+            )
+        )
+        ids["ta"] = w.create(
+            Contract(
+                number="KTR-TA-01/2026",
+                title="Tenaga ahli pemrograman",
+                supplier_id=ids["budi"],
+                value=Decimal("12000000"),
+                start_date=date(2026, 1, 5),
+                end_date=date(2026, 12, 31),
+            )
+        )
+        w.create(ContractService(contract_id=ids["link"], service_id=ids["net"]))
+        w.create(ContractService(contract_id=ids["link"], service_id=ids["lapor"]))
+        w.create(
+            WarningLetter(
+                contract_id=ids["webdev"],
+                level=WarningLevel.SP1,
+                issued_on=today - timedelta(days=20),
+                letter_number="800/SP1/2026",
+                reason="Pembaruan konten terlambat",
+            )
+        )
+        w.create(
+            WarningLetter(
+                contract_id=ids["webdev"],
+                level=WarningLevel.SP2,
+                issued_on=today - timedelta(days=6),
+                letter_number="800/SP2/2026",
+                reason="Belum ada perbaikan",
+            )
+        )
+        w.create(
+            Penalty(
+                contract_id=ids["webdev"],
+                imposed_on=today - timedelta(days=3),
+                days_late=30,
+                base_amount=Decimal("45000000"),
+                amount=Decimal("1350000"),
+                notes="Denda keterlambatan 30 hari",
+            )
+        )
+        w.create(
+            Evaluation(
+                supplier_id=ids["maju"],
+                contract_id=ids["old"],
+                period_start=date(2024, 1, 2),
+                period_end=date(2024, 12, 20),
+                quality=1,
+                cost=2,
+                timeliness=1,
+                service=1,
+                evaluator="Budi",
+                evaluated_on=date(2025, 1, 10),
+            )
+        )
+        w.create(
+            Evaluation(
+                supplier_id=ids["telkom"],
+                contract_id=ids["link"],
+                period_start=date(2025, 10, 1),
+                period_end=date(2025, 12, 31),
+                quality=3,
+                cost=2,
+                timeliness=3,
+                service=3,
+                evaluated_on=date(2026, 1, 10),
+            )
+        )
+        w.create(
+            Incident(
+                service_id=ids["net"],
+                contract_id=ids["link"],
+                started_at=datetime(2026, 2, 10, 9, 0),
+                responded_at=datetime(2026, 2, 10, 9, 30),
+                resolved_at=datetime(2026, 2, 10, 19, 0),
+                severity=IncidentSeverity.HIGH,
+                description="Link utama putus",
+            )
+        )
+        w.create(
+            Sanction(
+                supplier_id=ids["budi"],
+                kind=SanctionKind.BLACKLIST_1Y,
+                decree_number="027/KEP/2025",
+                start_date=date(2025, 6, 1),
+                end_date=date(2026, 5, 31),
+            )
+        )
+    return ids
+
+
+# ------------------------------------------------------------------------------ host app
+
+
+class RegistersHost(App[None]):
+    """The attributes the register screens read from the app, around one first screen."""
+
+    CSS = "Screen { background: $background; }"
+
+    def __init__(
+        self, db: Any, first: Screen[Any] | None = None, *, language: str = "id"
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = Settings(language=language, user="tester")
+        self.as_of = TODAY
+        self.language = language
+        self.first = first
+        self.errors: list[BaseException] = []
+        self.catalogue: dict[str, str] = _english() if language == "en" else {}
+
+    def t(self, text: str) -> str:
+        return self.catalogue.get(text, text)
+
+    def show_error(self, error: BaseException) -> None:
+        self.errors.append(error)
+        self.notify(str(error), severity="error")
+
+    def compose(self) -> ComposeResult:
+        yield Static("host")
+
+    def on_mount(self) -> None:
+        if self.first is not None:
+            self.push_screen(self.first)
+
+
+def _english() -> dict[str, str]:
+    """The registers' English catalogue (msgid -> msgstr) read from registers.po."""
+    path = Path(__file__).parents[2] / "rekanan" / "locale" / "en" / "registers.po"
+    if not path.exists():
+        return {}
+    catalogue: dict[str, str] = {}
+    msgid = msgstr = None
+    target = ""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("msgid "):
+            if msgid and msgstr:
+                catalogue[msgid] = msgstr
+            msgid, msgstr, target = json.loads(line[6:]), None, "id"
+        elif line.startswith("msgstr "):
+            msgstr, target = json.loads(line[7:]), "str"
+        elif line.startswith('"'):
+            if target == "id" and msgid is not None:
+                msgid += json.loads(line)
+            elif target == "str" and msgstr is not None:
+                msgstr += json.loads(line)
+    if msgid and msgstr:
+        catalogue[msgid] = msgstr
+    return catalogue
