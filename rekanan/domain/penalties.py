@@ -37,6 +37,7 @@ from rekanan.domain.thresholds import Thresholds
 _THOUSAND = Decimal(1000)
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
+_FAR_DAYS = 36500
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,8 @@ def penalty_status(
     cap_day = None
     if not finished and daily > 0 and treated_late and total < cap:
         more = ((cap - total) / daily).to_integral_value(ROUND_CEILING)
-        cap_day = as_of + timedelta(days=int(more))
+        if more <= _FAR_DAYS:  # further than that is "never" for a person
+            cap_day = as_of + timedelta(days=int(more))
     grace_end = (
         contract.end_date + timedelta(days=grace_days)
         if contract.end_date is not None and grace_days
