@@ -1,0 +1,176 @@
+"""Scorecards for one supplier or for all of them, in one call the CLI and the app share.
+
+A batch loads the agency ONCE (``load_agency``), indexes it once, and computes every
+scorecard from that index; the PDF fonts are parsed once per process (``pdf_fonts``). A
+progress callback ``on_progress(done, total)`` lets the app drive a progress bar from its
+worker. Where the files go:
+
+* PDF of one supplier: ``dest`` if it ends in ``.pdf``, else a file named after the
+  supplier inside the folder ``dest``;
+* PDF of several suppliers: one file each in the folder ``dest`` (created if needed);
+* XLSX or CSV: one file, ``dest`` itself or a default name inside the folder ``dest``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from rekanan.config import Settings
+from rekanan.domain.index import AgencyIndex
+from rekanan.domain.periods import Period, parse_period
+from rekanan.domain.records import AgencyData
+from rekanan.errors import RekananError
+from rekanan.io.export.csv_safe import DecimalMark
+from rekanan.io.export.scorecard_csv import write_scorecards_csv
+from rekanan.io.export.scorecard_data import ScorecardExport, build_exports, index_of
+from rekanan.io.export.scorecard_pdf import PdfContext, Signer, write_scorecard_pdf
+from rekanan.io.export.scorecard_xlsx import write_scorecards_xlsx
+
+if TYPE_CHECKING:
+    from rekanan.store.database import Database  # type: ignore[import-not-found]
+
+Format = Literal["pdf", "xlsx", "csv"]
+FORMATS: tuple[Format, ...] = ("pdf", "xlsx", "csv")
+Progress = Callable[[int, int], None]
+
+
+class ExportError(RekananError):
+    """An export cannot be written; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """How the files look: language, signer, decimal mark, the as-of day and the clock."""
+
+    language: str = "id"
+    as_of: date | None = None
+    generated_at: datetime | None = None
+    signer_name: str | None = None
+    signer_title: str | None = None
+    decimal: DecimalMark = "dot"
+
+
+def _slug(text: str, limit: int = 48) -> str:
+    """A file-name-safe form of ``text`` (ASCII, lower case, hyphens)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].strip("-") or "penyedia"
+
+
+def _period_slug(period: Period) -> str:
+    return period.label.replace("..", "_")
+
+
+def scorecard_filename(item: ScorecardExport) -> str:
+    """``kartu-kinerja-2026-Q3-pt-maju-jaya-17.pdf``: sortable and unique per supplier."""
+    supplier = item.card.supplier
+    return (
+        f"kartu-kinerja-{_period_slug(item.card.period)}-{_slug(supplier.name)}-{supplier.id}.pdf"
+    )
+
+
+def default_filename(period: Period, fmt: Format, count: int) -> str:
+    """The file name used when ``dest`` is a folder."""
+    return f"kartu-kinerja-{_period_slug(period)}-{count}-penyedia.{fmt}"
+
+
+def _target_file(dest: Path, period: Period, fmt: Format, count: int) -> Path:
+    if dest.suffix.lower() == f".{fmt}":
+        return dest
+    if dest.exists() and not dest.is_dir():
+        raise ExportError(
+            f"{dest} is a file that does not end in .{fmt}; give a .{fmt} file name or a folder."
+        )
+    return dest / default_filename(period, fmt, count)
+
+
+def export_scorecards_from(
+    data: AgencyData | AgencyIndex,
+    settings: Settings,
+    supplier_ids: Sequence[int],
+    period: Period | str,
+    fmt: Format,
+    dest: Path,
+    on_progress: Progress | None = None,
+    options: ExportOptions | None = None,
+) -> list[Path]:
+    """Write the scorecards of ``supplier_ids`` from already loaded data; returns the files."""
+    if fmt not in FORMATS:
+        raise ExportError(f"Format '{fmt}' is not known; use pdf, xlsx or csv.")
+    opts = options or ExportOptions(language=settings.language)
+    chosen = parse_period(period) if isinstance(period, str) else period
+    as_of = opts.as_of or date.today()
+    index = index_of(data)
+    unknown = [i for i in supplier_ids if i not in index.suppliers]
+    if unknown:
+        raise ExportError(f"No supplier with id {', '.join(map(str, unknown))} in the database.")
+    if not supplier_ids:
+        raise ExportError("No supplier to export; name one, or use --all.")
+    total = len(supplier_ids)
+    items = build_exports(index, supplier_ids, chosen, as_of, settings.thresholds, opts.language)
+    if fmt == "pdf":
+        context = PdfContext(
+            agency=settings.agency,
+            signer=Signer.from_agency(
+                settings.agency, opts.signer_name, opts.signer_title, signed_on=as_of
+            ),
+            language=opts.language,
+            generated_at=opts.generated_at or datetime.now().replace(microsecond=0),
+            thresholds=settings.thresholds,
+        )
+        single = total == 1 and dest.suffix.lower() == ".pdf"
+        if not single:
+            _make_folder(dest)
+        written = []
+        for done, item in enumerate(items, start=1):
+            path = dest if single else dest / scorecard_filename(item)
+            written.append(write_scorecard_pdf(item, context, path))
+            if on_progress is not None:
+                on_progress(done, total)
+        return written
+    collected = []
+    for done, item in enumerate(items, start=1):
+        collected.append(item)
+        if on_progress is not None:
+            on_progress(done, total)
+    target = _target_file(dest, chosen, fmt, total)
+    if fmt == "xlsx":
+        return [write_scorecards_xlsx(collected, target, opts.language)]
+    return [write_scorecards_csv(collected, target, opts.language, opts.decimal)]
+
+
+def _make_folder(dest: Path) -> None:
+    if dest.exists() and not dest.is_dir():
+        raise ExportError(
+            f"{dest} is a file; several scorecards need a folder. Give a folder name."
+        )
+    dest.mkdir(parents=True, exist_ok=True)
+
+
+def export_scorecards(
+    db: Database,
+    settings: Settings,
+    supplier_ids: Sequence[int],
+    period: Period | str,
+    fmt: Format,
+    dest: Path,
+    on_progress: Progress | None = None,
+    options: ExportOptions | None = None,
+) -> list[Path]:
+    """Load the agency once from ``db`` and write the scorecards; returns the files written.
+
+    ``period`` is a ``Period`` or its text (``2026-Q3``); ``fmt`` is pdf, xlsx or csv.
+    Meant to run in a worker thread: it touches no UI and reports through ``on_progress``.
+    """
+    from rekanan.store.loaders import load_agency  # type: ignore[import-not-found]
+
+    data = load_agency(db)
+    return export_scorecards_from(
+        data, settings, supplier_ids, period, fmt, dest, on_progress, options
+    )

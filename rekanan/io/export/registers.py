@@ -1,0 +1,298 @@
+"""The registers (suppliers, contracts, alerts) as XLSX or CSV, with the filters applied.
+
+A register exports exactly what its screen shows: the same ``SupplierQuery`` or
+``ContractQuery`` (``rekanan.store.lists``) pages through every matching row in the screen's
+order, and the alerts come from ``compute_alerts`` + ``filter_alerts`` with the screen's
+filters. The contract list adds the dates the rules compute (``contract_dates``): the
+current end, notice deadline (on a working day), renewal decision date, next tacit renewal,
+and the days left. Nothing here decides anything; it only lays out rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from rekanan.domain.alert import Alert
+from rekanan.domain.contract_dates import ContractDates, contract_dates
+from rekanan.domain.identifiers import format_npwp
+from rekanan.domain.records import ContractRecord, SupplierRecord
+from rekanan.domain.thresholds import Thresholds
+from rekanan.io.export.csv_safe import Cell, DecimalMark
+from rekanan.io.export.labels import code_label, label
+from rekanan.io.export.tables import Column, Kind, Table, save_workbook, write_table_csv
+
+RegisterFormat = Literal["xlsx", "csv"]
+_PAGE = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class SupplierLine:
+    """A supplier as the register exports it (the fields of ``lists.SupplierRow``)."""
+
+    id: int
+    name: str
+    npwp: str | None
+    legal_form: str
+    category: str
+    active: bool
+    active_contracts: int
+    active_value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ContractLine:
+    """A contract row of the register with the dates the rules computed for it."""
+
+    id: int
+    number: str
+    title: str
+    supplier_name: str
+    supplier_category: str
+    status: str
+    is_underpinning: bool
+    value: Decimal
+    start_date: date
+    renewal_kind: str
+    notice_days: int
+    dates: ContractDates | None
+    next_deadline: date | None
+    deadline_kind: str
+    days_left: int | None
+
+
+def _cols(language: str, spec: Iterable[tuple[str, Kind]]) -> tuple[Column, ...]:
+    return tuple(Column(label(key, language), kind) for key, kind in spec)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def suppliers_table(lines: Iterable[SupplierLine], language: str = "id") -> Table:
+    """The supplier register."""
+    rows = tuple(
+        (
+            s.id,
+            s.name,
+            format_npwp(s.npwp),
+            code_label("legal", s.legal_form, language),
+            code_label("supcat", s.category, language),
+            label("yes" if s.active else "no", language),
+            s.active_contracts,
+            s.active_value,
+        )
+        for s in lines
+    )
+    return Table(
+        label("sheet.suppliers", language),
+        _cols(
+            language,
+            (
+                ("head.id", Kind.INT),
+                ("head.name", Kind.TEXT),
+                ("head.npwp", Kind.TEXT),
+                ("head.legal_form", Kind.TEXT),
+                ("head.category", Kind.TEXT),
+                ("head.active", Kind.TEXT),
+                ("head.active_contracts", Kind.INT),
+                ("head.active_value", Kind.RUPIAH),
+            ),
+        ),
+        rows,
+    )
+
+
+def contracts_table(lines: Iterable[ContractLine], language: str = "id") -> Table:
+    """The contract register with computed dates and days left."""
+    rows: list[tuple[Cell, ...]] = []
+    for c in lines:
+        d = c.dates
+        rows.append(
+            (
+                c.id,
+                c.number,
+                c.title,
+                c.supplier_name,
+                code_label("supcat", c.supplier_category, language),
+                code_label("status", c.status, language),
+                label("yes" if c.is_underpinning else "no", language),
+                c.value,
+                c.start_date,
+                d.end if d is not None else None,
+                code_label("renewal", c.renewal_kind, language),
+                c.notice_days,
+                d.notice_deadline_working if d is not None else None,
+                d.decision_date if d is not None else None,
+                d.next_renewal if d is not None else None,
+                d.final_end if d is not None else None,
+                c.next_deadline,
+                code_label("deadline", c.deadline_kind, language) if c.deadline_kind else None,
+                c.days_left,
+                d.days_to_end if d is not None else None,
+            )
+        )
+    return Table(
+        label("sheet.contracts", language),
+        _cols(
+            language,
+            (
+                ("head.id", Kind.INT),
+                ("head.number", Kind.TEXT),
+                ("head.title", Kind.TEXT),
+                ("head.supplier", Kind.TEXT),
+                ("head.category", Kind.TEXT),
+                ("head.status", Kind.TEXT),
+                ("head.underpinning", Kind.TEXT),
+                ("head.contract_value", Kind.RUPIAH),
+                ("head.start", Kind.DATE),
+                ("head.end", Kind.DATE),
+                ("head.renewal_kind", Kind.TEXT),
+                ("head.notice_days", Kind.INT),
+                ("head.notice_deadline", Kind.DATE),
+                ("head.decision_date", Kind.DATE),
+                ("head.next_renewal", Kind.DATE),
+                ("head.final_end", Kind.DATE),
+                ("head.next_deadline", Kind.DATE),
+                ("head.deadline_kind", Kind.TEXT),
+                ("head.days_left", Kind.INT),
+                ("head.days_to_end", Kind.INT),
+            ),
+        ),
+        tuple(rows),
+    )
+
+
+def alerts_table(alerts: Iterable[Alert], language: str = "id") -> Table:
+    """The alerts list, most urgent first as given."""
+    rows = tuple(
+        (
+            code_label("severity", a.severity.value, language),
+            a.kind.value,
+            a.title,
+            a.due,
+            a.days_left,
+            a.supplier_name,
+            a.supplier_npwp,
+            a.contract_number,
+            " ".join(x for x in (a.service_code, a.service_name) if x),
+            "\n".join(a.reasons),
+            a.rule,
+            a.snoozed_until,
+        )
+        for a in alerts
+    )
+    return Table(
+        label("sheet.alerts", language),
+        _cols(
+            language,
+            (
+                ("head.alert_severity", Kind.TEXT),
+                ("head.alert_kind", Kind.TEXT),
+                ("head.alert_title", Kind.TEXT),
+                ("head.due", Kind.DATE),
+                ("head.days_left", Kind.INT),
+                ("head.supplier", Kind.TEXT),
+                ("head.npwp", Kind.TEXT),
+                ("head.contract", Kind.TEXT),
+                ("head.services", Kind.TEXT),
+                ("head.reasons", Kind.TEXT),
+                ("head.rule", Kind.TEXT),
+                ("head.snoozed_until", Kind.DATE),
+            ),
+        ),
+        rows,
+    )
+
+
+def write_register(
+    table: Table, path: Path, fmt: RegisterFormat, decimal: DecimalMark = "dot"
+) -> Path:
+    """Write a register table as XLSX or CSV."""
+    if fmt == "xlsx":
+        return save_workbook([table], path)
+    write_table_csv(table, path, decimal)
+    return path
+
+
+# --------------------------------------------------------------------------- from the store
+
+
+def supplier_lines(session: Any, query: Any) -> Iterator[SupplierLine]:
+    """Every supplier matching ``query`` (a ``lists.SupplierQuery``), in its order."""
+    from rekanan.store.lists import list_suppliers
+
+    offset = 0
+    while True:
+        page = list_suppliers(session, query, offset, _PAGE)
+        for row in page.rows:
+            yield SupplierLine(
+                id=row.id,
+                name=row.name,
+                npwp=row.npwp,
+                legal_form=str(row.legal_form),
+                category=str(row.category),
+                active=row.active,
+                active_contracts=row.active_contracts,
+                active_value=row.active_value,
+            )
+        offset += len(page.rows)
+        if not page.rows or offset >= page.total:
+            return
+
+
+def contract_lines(
+    session: Any, query: Any, thresholds: Thresholds | None = None
+) -> Iterator[ContractLine]:
+    """Every contract matching ``query`` (a ``lists.ContractQuery``), with its dates."""
+    from sqlalchemy import select
+
+    from rekanan.models import Contract
+    from rekanan.store.lists import build_deadline_index, list_contracts, working_calendar
+    from rekanan.store.slices import to_record
+
+    limits = thresholds or Thresholds()
+    calendar = working_calendar(session)
+    index = None
+    if query.sort == "deadline" or query.due_within_days is not None:
+        index = build_deadline_index(session, query.as_of, limits, calendar)
+    offset = 0
+    model: Any = Contract
+    while True:
+        page = list_contracts(session, query, offset, _PAGE, index, limits)
+        ids = [row.id for row in page.rows]
+        records = {
+            r.id: to_record(ContractRecord, r, services=())
+            for r in session.execute(select(model).where(model.id.in_(ids))).scalars()
+        }
+        for row in page.rows:
+            record = records.get(row.id)
+            dates = None
+            if record is not None:
+                supplier = SupplierRecord(
+                    id=row.supplier_id, name=row.supplier_name, category=row.supplier_category
+                )
+                dates = contract_dates(record, supplier, query.as_of, limits, calendar)
+            yield ContractLine(
+                id=row.id,
+                number=row.number,
+                title=row.title,
+                supplier_name=row.supplier_name,
+                supplier_category=str(row.supplier_category),
+                status=str(row.status),
+                is_underpinning=row.is_underpinning,
+                value=row.value,
+                start_date=row.start_date,
+                renewal_kind=str(record.renewal_kind) if record is not None else "",
+                notice_days=record.notice_days if record is not None else 0,
+                dates=dates,
+                next_deadline=row.next_deadline,
+                deadline_kind=row.deadline_kind,
+                days_left=row.days_left,
+            )
+        offset += len(page.rows)
+        if not page.rows or offset >= page.total:
+            return
