@@ -36,9 +36,7 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="show everything, change nothing",
     )
-    parser.add_argument(
-        "--user", default=argparse.SUPPRESS, help="name recorded in the audit log"
-    )
+    parser.add_argument("--user", default=argparse.SUPPRESS, help="name recorded in the audit log")
 
 
 def settings_from(args: argparse.Namespace) -> tuple[Settings, list[str]]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.penalties import contract_penalty_status
@@ -130,11 +131,20 @@ def _mean(values: list[Decimal]) -> Decimal:
 
 def final_value(aspects: dict[str, Decimal], weights: dict[str, Decimal]) -> Decimal:
     """N = the weighted mean of the aspect scores (weights need not add up to 1)."""
-    total_weight = sum((weights.get(a, Decimal(0)) for a in ASPECTS), Decimal(0))
+    return _weighted(
+        tuple(aspects[a] for a in ASPECTS),
+        tuple(weights.get(a, Decimal(0)) for a in ASPECTS),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _weighted(values: tuple[Decimal, ...], weights: tuple[Decimal, ...]) -> Decimal:
+    """The weighted mean, cached: scores repeat across suppliers and periods."""
+    total_weight = sum(weights, Decimal(0))
     if total_weight <= 0:
-        total_weight = Decimal(len(ASPECTS))
-        weights = dict.fromkeys(ASPECTS, Decimal(1))
-    value = sum((weights.get(a, Decimal(0)) * aspects[a] for a in ASPECTS), Decimal(0))
+        weights = tuple(Decimal(1) for _ in values)
+        total_weight = Decimal(len(values))
+    value = sum((w * v for w, v in zip(weights, values, strict=True)), Decimal(0))
     return (value / total_weight).quantize(_PLACES, ROUND_HALF_UP)
 
 

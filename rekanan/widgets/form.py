@@ -208,7 +208,7 @@ def parse_field(spec: FieldSpec, raw: Any) -> Parsed:
             raise FieldError("Pilih paling sedikit satu.")
         return Parsed(chosen)
     if spec.kind == "choice":
-        if raw in (None, Select.BLANK, ""):
+        if raw in (None, Select.NULL, ""):
             if spec.required:
                 raise FieldError("Pilih salah satu.")
             return Parsed(None)
@@ -275,7 +275,7 @@ def format_value(spec: FieldSpec, value: Any, language: str = "id") -> Any:
         return tuple(value or ())
     if spec.kind == "choice":
         if value is None:
-            return Select.BLANK
+            return Select.NULL
         return value.value if isinstance(value, StrEnum) else value
     if value is None:
         return ""
@@ -390,8 +390,8 @@ class FormView(VerticalScroll):
             options = [(self._t(label), key) for key, label in spec.choices]
             return Select(
                 options,
-                value=value if value in {k for k, _ in spec.choices} else Select.BLANK,
-                allow_blank=not spec.required or value is Select.BLANK,
+                value=value if value in {k for k, _ in spec.choices} else Select.NULL,
+                allow_blank=not spec.required or value is Select.NULL,
                 prompt=self._t("Pilih…"),
                 id=control_id,
             )

@@ -14,8 +14,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
-import sys
-import types
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -52,6 +50,7 @@ from rekanan.models import (
     WarningLetter,
     WarningLevel,
 )
+from rekanan.store import errors as ERRORS
 
 TODAY = date(2026, 3, 2)
 
@@ -74,46 +73,6 @@ async def settle(pilot: Any, rounds: int = 50) -> None:
 
 
 # ------------------------------------------------------------------------------ store
-
-
-def _errors_module() -> types.ModuleType:
-    """``rekanan.store.errors``, or a stand-in with the documented names."""
-    try:
-        return importlib.import_module("rekanan.store.errors")
-    except ImportError:
-        pass
-    from rekanan.errors import RekananError
-
-    module = types.ModuleType("rekanan.store.errors")
-
-    class StoreError(RekananError):
-        pass
-
-    class ValidationFailed(StoreError):
-        def __init__(self, message: str, field: str | None = None) -> None:
-            super().__init__(message)
-            self.field = field
-
-    class StaleEdit(StoreError):
-        pass
-
-    class NotFound(StoreError):
-        pass
-
-    class DeleteRefused(StoreError):
-        pass
-
-    class ReadOnly(StoreError):
-        pass
-
-    for cls in (StoreError, ValidationFailed, StaleEdit, NotFound, DeleteRefused, ReadOnly):
-        cls.__module__ = module.__name__
-        setattr(module, cls.__name__, cls)
-    sys.modules[module.__name__] = module
-    return module
-
-
-ERRORS = _errors_module()
 
 
 class StandInWriter:
@@ -139,36 +98,50 @@ class StandInWriter:
     def create(self, obj: Any) -> int:
         if isinstance(obj, Contract) and obj.end_date and obj.end_date < obj.start_date:
             raise ERRORS.ValidationFailed(
-                "Tanggal berakhir tidak boleh sebelum tanggal mulai.", field="end_date"
+                "end_date", "Tanggal berakhir tidak boleh sebelum tanggal mulai."
             )
         self.session.add(obj)
         try:
             self.session.flush()
         except IntegrityError as error:
-            raise ERRORS.ValidationFailed(f"Data ditolak basis data: {error.orig}") from error
+            raise ERRORS.ValidationFailed(None, f"Data ditolak basis data: {error.orig}") from error
         self._audit("create", obj, {}, {"id": obj.id})
         return int(obj.id)
 
-    def update(self, model: Any, record_id: int, changes: dict[str, Any], expected_version: int | None = None) -> None:
+    def update(
+        self,
+        model: Any,
+        record_id: int,
+        changes: dict[str, Any],
+        expected_version: int | None = None,
+    ) -> None:
         row = self.session.get(model, record_id)
         if row is None:
             raise ERRORS.NotFound("Data ini sudah tidak ada.")
         if expected_version is not None and row.version != expected_version:
-            last = self.session.execute(
-                select(AuditEntry)
-                .where(AuditEntry.entity == row.__tablename__, AuditEntry.entity_id == record_id)
-                .order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
-            ).scalars().first()
-            who = last.user if last else "orang lain"
+            last = (
+                self.session.execute(
+                    select(AuditEntry)
+                    .where(
+                        AuditEntry.entity == row.__tablename__, AuditEntry.entity_id == record_id
+                    )
+                    .order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
+                )
+                .scalars()
+                .first()
+            )
             raise ERRORS.StaleEdit(
-                f"{who} sudah menyimpan perubahan pada data ini lebih dulu (versi {row.version})."
+                row.__tablename__,
+                record_id,
+                last.user if last else None,
+                last.at if last else None,
             )
         before = {k: getattr(row, k) for k in changes}
         end = changes.get("end_date", getattr(row, "end_date", None))
         start = changes.get("start_date", getattr(row, "start_date", None))
         if isinstance(row, Contract) and end and start and end < start:
             raise ERRORS.ValidationFailed(
-                "Tanggal berakhir tidak boleh sebelum tanggal mulai.", field="end_date"
+                "end_date", "Tanggal berakhir tidak boleh sebelum tanggal mulai."
             )
         for key, value in changes.items():
             setattr(row, key, value)
@@ -181,7 +154,7 @@ class StandInWriter:
         if row is None:
             raise ERRORS.NotFound("Data ini sudah tidak ada.")
         if expected_version is not None and row.version != expected_version:
-            raise ERRORS.StaleEdit("Orang lain sudah mengubah data ini lebih dulu.")
+            raise ERRORS.StaleEdit(row.__tablename__, record_id, None, None)
         self.session.delete(row)
         try:
             self.session.flush()
@@ -224,12 +197,15 @@ class StandInDatabase:
 
 
 def open_test_database(path: Path, user: str = "tester") -> Any:
-    """The real store when it exists, else the stand-in."""
+    """The real store when it is complete, else the stand-in."""
     try:
         database = importlib.import_module("rekanan.store.database")
+        db = database.open_database(str(path), user=user)
+        with db.writer():
+            pass
     except ImportError:
         return StandInDatabase(path, user)
-    return database.open_database(str(path), user=user)
+    return db
 
 
 # ------------------------------------------------------------------------------ agency
@@ -444,9 +420,7 @@ class RegistersHost(App[None]):
 
     CSS = "Screen { background: $background; }"
 
-    def __init__(
-        self, db: Any, first: Screen[Any] | None = None, *, language: str = "id"
-    ) -> None:
+    def __init__(self, db: Any, first: Screen[Any] | None = None, *, language: str = "id") -> None:
         super().__init__()
         self.db = db
         self.settings = Settings(language=language, user="tester")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 from registers_pilot import RegistersHost, open_test_database, seed_small, settle
-from sqlmodel import select
 
-from rekanan.models import Supplier
 from rekanan.screens.supplier_detail import SupplierDetailScreen
 from rekanan.screens.suppliers import SuppliersScreen
 from rekanan.widgets.paged_table import PagedTable, RecordTable
@@ -41,7 +39,9 @@ async def test_list_search_filter_and_open(small) -> None:
         await settle(pilot)
         assert names(app) == ["PT Telkom Indonesia (Persero) Tbk"]
         await pilot.press("escape")  # back to the table
-        assert isinstance(app.focused, PagedTable) or app.focused.parent is app.screen.query_one(PagedTable)
+        assert isinstance(app.focused, PagedTable) or app.focused.parent is app.screen.query_one(
+            PagedTable
+        )
         # Clear and filter on inactive suppliers.
         await pilot.press("x")
         await settle(pilot)

@@ -113,7 +113,10 @@ def _install_fast(pdf: FPDF, prototypes: dict[str, Any]) -> bool:
             font = copy.copy(prototype)
             font.i = len(pdf.fonts) + 1
             font.ttfont = ttLib.TTFont(
-                io.BytesIO(_reduced_bytes(style)), recalcTimestamp=False, lazy=True
+                io.BytesIO(_reduced_bytes(style)),
+                recalcTimestamp=False,
+                recalcBBoxes=False,
+                lazy=True,
             )
             font.missing_glyphs = []
             font.biggest_size_pt = 0

@@ -1,0 +1,332 @@
+"""Forms: create and edit each kind of record, refused values keep what was typed, stale
+edits say who saved first, deletes that would orphan records are refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from registers_pilot import RegistersHost, open_test_database, seed_small, settle
+from sqlmodel import select
+from textual.widgets import Input
+
+from rekanan.models import (
+    SLA,
+    Contract,
+    ContractService,
+    Evaluation,
+    Incident,
+    Penalty,
+    Sanction,
+    Service,
+    Supplier,
+    WarningLetter,
+)
+from rekanan.screens.confirm import ConfirmScreen, MessageScreen
+from rekanan.screens.contract_detail import ContractDetailScreen
+from rekanan.screens.contracts import ContractsScreen
+from rekanan.screens.forms import RecordForm
+from rekanan.screens.service_detail import ServiceDetailScreen
+from rekanan.screens.services import ServicesScreen
+from rekanan.screens.supplier_detail import SupplierDetailScreen
+from rekanan.screens.suppliers import SuppliersScreen
+from rekanan.widgets.form import FormView
+
+
+@pytest.fixture
+def small(tmp_path):
+    db = open_test_database(tmp_path / "forms.db")
+    ids = seed_small(db)
+    return db, ids
+
+
+def form(app) -> FormView:
+    assert isinstance(app.screen, RecordForm), app.screen
+    return app.screen.query_one(FormView)
+
+
+async def fill(pilot, name: str, value: str) -> None:
+    """Type into a field the way a person does: focus it, clear it, type."""
+    control = pilot.app.screen.query_one(f"#field-{name}")
+    control.focus()
+    await pilot.pause()
+    if isinstance(control, Input):
+        control.value = ""
+        await pilot.press(*value) if value else None
+    await pilot.pause()
+
+
+def message(app, name: str) -> str:
+    return str(form(app).row(name).query_one(".field-message").render())
+
+
+def rows(db, model, *where):
+    with db.session() as session:
+        return list(session.exec(select(model).where(*where)).all())
+
+
+async def test_new_supplier_refused_npwp_keeps_typing_then_saves(small) -> None:
+    db, _ = small
+    app = RegistersHost(db, SuppliersScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "name", "PT Data Nusantara")
+        await fill(pilot, "npwp", "12.345")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordForm)  # not saved
+        assert "5 angka" in message(app, "npwp")
+        assert form(app).raw("name") == "PT Data Nusantara"
+        assert form(app).raw("npwp") == "12.345"
+        await fill(pilot, "npwp", "03.111.222.3-444.555")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SuppliersScreen)
+        saved = rows(db, Supplier, Supplier.name == "PT Data Nusantara")
+        assert len(saved) == 1 and saved[0].npwp == "0031112223444555"
+
+
+async def test_edit_contract_store_refusal_shows_next_to_field(small) -> None:
+    db, ids = small
+    app = RegistersHost(db, ContractDetailScreen(ids["ta"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(pilot, "title", "Tenaga ahli pemrograman dan basis data")
+        await fill(pilot, "end_date", "01/01/2025")  # before the start: the store refuses
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordForm)
+        assert "sebelum tanggal mulai" in message(app, "end_date")
+        assert form(app).raw("title") == "Tenaga ahli pemrograman dan basis data"
+        assert form(app).raw("end_date") == "01/01/2025"
+        await fill(pilot, "end_date", "31/12/2026")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContractDetailScreen)
+        contract = rows(db, Contract, Contract.id == ids["ta"])[0]
+        assert contract.title == "Tenaga ahli pemrograman dan basis data"
+        assert contract.version == 2
+
+
+async def test_stale_edit_says_so_and_reloads(small) -> None:
+    db, ids = small
+    app = RegistersHost(db, SupplierDetailScreen(ids["telkom"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(pilot, "phone", "022-123456")
+        # Someone else saves first.
+        with db.writer() as w:
+            w.user = "siti"
+            w.update(Supplier, ids["telkom"], {"email": "am@telkom.co.id"}, expected_version=1)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        status = (
+            str(app.screen.query_one("#form-status").render())
+            if isinstance(app.screen, RecordForm)
+            else ""
+        )
+        assert isinstance(app.screen, ConfirmScreen), (status, app.errors)
+        assert "lebih dulu" in app.screen.question
+        await pilot.press("y")  # reload
+        await settle(pilot)
+        assert isinstance(app.screen, RecordForm)
+        assert form(app).raw("email") == "am@telkom.co.id"
+        await fill(pilot, "phone", "022-123456")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = rows(db, Supplier, Supplier.id == ids["telkom"])[0]
+        assert (saved.phone, saved.email, saved.version) == ("022-123456", "am@telkom.co.id", 3)
+
+
+async def test_delete_refused_when_it_would_orphan_records(small) -> None:
+    db, ids = small
+    app = RegistersHost(db, SuppliersScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # CV Maju Jaya Web, which has contracts
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, MessageScreen)
+        assert (
+            "Tidak dapat dihapus" in app.screen.sentence or "tidak" in app.screen.sentence.lower()
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert rows(db, Supplier, Supplier.id == ids["maju"])
+        # A supplier without records can go.
+        table_rows = app.screen.query_one("PagedTable").rows
+        markup = [r.name for r in table_rows].index("[bold red]PT Markup[/]")
+        app.screen.query_one("PagedTable").table.move_cursor(row=markup)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not rows(db, Supplier, Supplier.id == ids["markup"])
+        assert "[bold red]PT Markup[/]" not in [
+            r.name for r in app.screen.query_one("PagedTable").rows
+        ]
+
+
+async def test_new_contract_with_services(small) -> None:
+    db, ids = small
+    app = RegistersHost(db, ContractsScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "number", "602.1/07/KTR/2026")
+        await fill(pilot, "title", "Colocation pusat data")
+        await fill(pilot, "supplier_id", "01.000.000.0-093.000")
+        await fill(pilot, "value", "250.000.000")
+        await fill(pilot, "end_date", "31/12/2026")
+        app.screen.query_one("#field-is_underpinning").value = True
+        services = app.screen.query_one("#field-services")
+        services.select(str(ids["net"]))
+        await fill(pilot, "availability_pct", "99,9")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContractsScreen), getattr(app.screen, "query_one", None)
+        saved = rows(db, Contract, Contract.number == "602.1/07/KTR/2026")[0]
+        assert saved.supplier_id == ids["telkom"]
+        assert saved.value == Decimal("250000000")
+        assert saved.availability_pct == Decimal("99.9")
+        links = rows(db, ContractService, ContractService.contract_id == saved.id)
+        assert [link.service_id for link in links] == [ids["net"]]
+
+
+async def test_unknown_supplier_is_said_next_to_the_field(small) -> None:
+    db, _ = small
+    app = RegistersHost(db, ContractsScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "number", "X-1")
+        await fill(pilot, "title", "Uji")
+        await fill(pilot, "supplier_id", "PT Tidak Ada")
+        await fill(pilot, "value", "1000")
+        await settle(pilot)
+        assert "Tidak ada rekanan bernama PT Tidak Ada" in message(app, "supplier_id")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordForm)
+        assert "Tidak ada rekanan bernama PT Tidak Ada" in message(app, "supplier_id")
+        assert not rows(db, Contract, Contract.number == "X-1")
+
+
+async def test_service_and_sla(small) -> None:
+    db, _ids = small
+    app = RegistersHost(db, ServicesScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "code", "EOFFICE")
+        await fill(pilot, "name", "e-Office")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        service = rows(db, Service, Service.code == "EOFFICE")[0]
+        app.screen.open_service(service.id)
+        await settle(pilot)
+        assert isinstance(app.screen, ServiceDetailScreen)
+        await pilot.press("n")  # a new SLA for this service
+        await settle(pilot)
+        assert form(app).raw("service_id") == "EOFFICE"
+        await fill(pilot, "customer", "Sekretariat Daerah")
+        await fill(pilot, "availability_pct", "101")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "0 dan 100" in message(app, "availability_pct")
+        await fill(pilot, "availability_pct", "99,5")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ServiceDetailScreen)
+        sla = rows(db, SLA, SLA.service_id == service.id)[0]
+        assert sla.availability_pct == Decimal("99.5") and sla.customer == "Sekretariat Daerah"
+        # Edit the service itself from the summary tab.
+        await pilot.press("e")
+        await settle(pilot)
+        await fill(pilot, "owner_unit", "Bidang Aptika")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(db, Service, Service.id == service.id)[0].owner_unit == "Bidang Aptika"
+
+
+async def test_records_of_a_contract_letter_penalty_incident(small) -> None:
+    db, ids = small
+    app = RegistersHost(db, ContractDetailScreen(ids["webdev"]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert form(app).raw("contract_id") == "027/15/SPK/2025"
+        app.screen.query_one("#field-level").value = "SP3"
+        await fill(pilot, "letter_number", "800/SP3/2026")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(db, WarningLetter, WarningLetter.letter_number == "800/SP3/2026")
+        await pilot.press("p")
+        await settle(pilot)
+        await fill(pilot, "amount", "Rp 450.000")
+        await fill(pilot, "days_late", "10")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(db, Penalty, Penalty.amount == Decimal("450000"))
+        await pilot.press("i")
+        await settle(pilot)
+        await fill(pilot, "service_id", "WEB")
+        await fill(pilot, "started_at", "01/03/2026 08:15")
+        await fill(pilot, "resolved_at", "01/03/2026 7:00")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        incident = rows(db, Incident, Incident.description == "")
+        # The store (or its check constraint) refuses a resolution before the start.
+        if isinstance(app.screen, RecordForm):
+            await fill(pilot, "resolved_at", "01/03/2026 11:00")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        incident = rows(db, Incident, Incident.contract_id == ids["webdev"])
+        assert len(incident) == 1 and incident[0].resolved_at.hour == 11
+        # The letters tab lists the new SP3 and the penalty.
+        assert app.screen.view is not None
+        kinds = [item.kind for item in app.screen.view.letters_and_penalties]
+        assert kinds.count("letter") == 3 and kinds.count("penalty") == 2
+
+
+async def test_supplier_records_evaluation_and_sanction(small) -> None:
+    db, ids = small
+    app = RegistersHost(db, SupplierDetailScreen(ids["maju"], tab="performance"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = app.screen.view.scorecard
+        await pilot.press("n")
+        await settle(pilot)
+        assert form(app).raw("supplier_id") == "CV Maju Jaya Web"
+        await fill(pilot, "period_start", "01/01/2026")
+        await fill(pilot, "period_end", "28/02/2026")
+        for name in ("quality", "cost", "timeliness", "service"):
+            app.screen.query_one(f"#field-{name}").value = "3"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SupplierDetailScreen)
+        assert rows(db, Evaluation, Evaluation.supplier_id == ids["maju"], Evaluation.quality == 3)
+        after = app.screen.view.scorecard
+        assert after.value != before.value
+        app.screen.query_one("TabbedContent").active = "tab-sanctions"
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "decree_number", "027/KEP/2026")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(db, Sanction, Sanction.decree_number == "027/KEP/2026")
+        assert len(app.screen.view.sanctions) == 1
