@@ -40,7 +40,7 @@ from rekanan.domain.records import (
     WarningLetterRecord,
 )
 from rekanan.domain.service_levels import ServiceLevel, uc_level
-from rekanan.domain.text import day, money, pct, t
+from rekanan.domain.text import day, money, num, pct, t
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import ContractStatus, WarningLevel
 
@@ -346,10 +346,11 @@ def _band(
     red: list[str] = []
     amber: list[str] = []
     if value is not None and category is not None:
+        shown = num(value, language, 2)
         if value < 1:
-            red.append(t(language, "score.band_value", value=value, category=category))
+            red.append(t(language, "score.band_value", value=shown, category=category))
         elif value < 2:
-            amber.append(t(language, "score.band_value", value=value, category=category))
+            amber.append(t(language, "score.band_value", value=shown, category=category))
     for score in scores:
         if score.terminated_for_fault:
             red.append(t(language, "score.band_fault", number=score.number))

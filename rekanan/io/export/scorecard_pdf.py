@@ -356,7 +356,7 @@ def _sikap(pdf: FPDF, item: ScorecardExport, language: str) -> None:
     pdf.set_font(FAMILY, "", 8.5)
     pdf.cell(0, 4.6, label("sikap.reasons", language) + ":", new_x="LMARGIN", new_y="NEXT")
     _bullets(pdf, card.band_reasons)
-    _note(pdf, label("sikap.scale", language), 7.5)
+    _note(pdf, _typeset(label("sikap.scale", language)), 7.5)
 
 
 def _bullets(pdf: FPDF, lines: Sequence[str], size: float = 8.5) -> None:
@@ -364,7 +364,12 @@ def _bullets(pdf: FPDF, lines: Sequence[str], size: float = 8.5) -> None:
     for line in lines:
         pdf.set_x(_MARGIN + 3)
         pdf.cell(4, 4.4, "•")
-        pdf.multi_cell(_BODY_W - 7, 4.4, line, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(_BODY_W - 7, 4.4, _typeset(line), align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _typeset(text: str) -> str:
+    """Plain-text arrows and comparisons of the rules' sentences, as print shows them."""
+    return text.replace(" -> ", " → ").replace(" <= ", " ≤ ").replace(" >= ", " ≥ ")
 
 
 def _hours(value: Decimal | None, language: str) -> str:
@@ -515,8 +520,8 @@ def _risk(pdf: FPDF, item: ScorecardExport, context: PdfContext) -> None:
     pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
     reasons = item.risk.explain(language)
     if reasons:
-        points = [r.points for r in item.risk.reasons]
-        _bullets(pdf, [f"{line} (+{p})" for line, p in zip(reasons, points, strict=True)])
+        # The rules' sentences already end in "(+points)"; only the arrows are typeset.
+        _bullets(pdf, reasons)
     else:
         _note(pdf, label("risk.none", language), 8.5)
     _note(pdf, label("risk.note", language), 7.5)

@@ -83,7 +83,7 @@ def test_pdf_shows_supplier_period_scores_and_category(
         "Drs. Bambang Sutrisno, M.Si.",
         "NIP. 19700101 199503 1 001",
         "Sukamaju, 15 Oktober 2026",
-        "Dibuat oleh rekanan pada 15 Oktober 2026 09:30",
+        "Dicetak dengan aplikasi “rekanan” pada 15 Oktober 2026 09:30",
     ):
         assert expected in text, expected
     assert f"Halaman 1 dari {len(reader.pages)}" in text
