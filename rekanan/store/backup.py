@@ -263,7 +263,7 @@ def pg_backup(url: str, target: Path) -> BackupInfo:
     try:
         _run_pg_tool(
             "pg_dump",
-            ["--format=custom", "--no-owner", "--no-privileges", f"--file={temp}"],
+            ["--format=custom", "--no-owner", f"--file={temp}"],
             url,
         )
         info = verify_pg_dump(temp)
@@ -301,7 +301,6 @@ def pg_restore(backup: Path, url: str) -> BackupInfo:
             "--clean",
             "--if-exists",
             "--no-owner",
-            "--no-privileges",
             "--single-transaction",
             "--exit-on-error",
             str(backup),
@@ -367,3 +366,54 @@ def _first_error_line(stderr: str) -> str:
         if line:
             return line.removeprefix("pg_dump: ").removeprefix("pg_restore: ")[:300]
     return ""
+
+
+# ---------------------------------------------------------------------------- either kind
+
+
+def backup_database(url: str, target: Path) -> BackupInfo:
+    """Back up the database at ``url`` (SQLite file or PostgreSQL) to ``target``, verified."""
+    path = _sqlite_file(url)
+    if path is not None:
+        return sqlite_backup(path, Path(target))
+    return pg_backup(url, Path(target))
+
+
+def verify_backup(path: Path) -> BackupInfo:
+    """Verify a backup of either kind: a SQLite file or a pg_dump archive."""
+    if is_pg_dump(Path(path)):
+        return verify_pg_dump(Path(path))
+    return verify_sqlite(Path(path))
+
+
+def restore_database(backup: Path, url: str) -> BackupInfo:
+    """Restore ``backup`` into the database at ``url``, refusing a mismatched kind of file."""
+    backup = Path(backup)
+    path = _sqlite_file(url)
+    archive = is_pg_dump(backup)
+    if path is not None:
+        if archive:
+            raise StoreError(
+                f"{backup} adalah cadangan PostgreSQL (pg_dump); pulihkan ke server PostgreSQL "
+                "dengan --db postgresql://..., bukan ke berkas SQLite."
+            )
+        return sqlite_restore(backup, path)
+    if not archive:
+        raise StoreError(
+            f"{backup} bukan arsip pg_dump; basis data PostgreSQL hanya dapat dipulihkan dari "
+            "cadangan yang dibuat `rekanan backup` terhadap server PostgreSQL."
+        )
+    return pg_restore(backup, url)
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL; refuses in-memory databases and unknown back ends."""
+    sa_url = make_url(url)
+    backend = sa_url.get_backend_name()
+    if backend == "sqlite":
+        if not sa_url.database or sa_url.database == ":memory:":
+            raise StoreError("Basis data di memori tidak dapat dicadangkan atau dipulihkan.")
+        return Path(sa_url.database)
+    if backend == "postgresql":
+        return None
+    raise StoreError(f"Jenis basis data '{backend}' tidak didukung untuk cadangan.")

@@ -1,0 +1,362 @@
+"""``rekanan backup``, ``rekanan restore`` and ``rekanan audit``: keeping a shared database safe.
+
+``backup`` copies the database (SQLite online backup, or ``pg_dump``) and verifies the copy;
+``restore`` verifies a backup, asks before replacing anything, and keeps a copy of what it
+replaces; ``audit`` prints the append-only audit log, filtered, as text or CSV. The work is
+done by ``rekanan.store.backup`` and ``rekanan.store.audit``; this module only talks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.config import Settings
+from rekanan.domain.records import AuditRecord
+from rekanan.io.export.csv_safe import csv_value
+from rekanan.models import AuditEntry
+from rekanan.store.errors import ENTITY_LABELS
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "backup_done": (
+        "Cadangan tersimpan dan sudah diperiksa: {path} (skema {revision}, {size} bita).",
+        "Backup written and verified: {path} (schema {revision}, {size} bytes).",
+    ),
+    "backup_ok": (
+        "Cadangan {path} utuh (skema {revision}).",
+        "Backup {path} is sound (schema {revision}).",
+    ),
+    "restore_ask": (
+        "Isi {target} akan diganti dengan {path}. Lanjutkan? [y/N] ",
+        "The contents of {target} will be replaced by {path}. Go on? [y/N] ",
+    ),
+    "restore_need_yes": (
+        "Pemulihan mengganti seluruh isi {target}. Tambahkan --yes untuk memastikan.",
+        "Restoring replaces everything in {target}. Add --yes to confirm.",
+    ),
+    "restore_cancelled": ("Pemulihan dibatalkan; tidak ada yang diubah.", "Restore cancelled."),
+    "restore_done": (
+        "Basis data {target} dipulihkan dari {path} (skema {revision}).",
+        "Database {target} restored from {path} (schema {revision}).",
+    ),
+    "restore_kept": (
+        "Salinan basis data sebelum pemulihan: {kept}",
+        "Copy of the database before the restore: {kept}",
+    ),
+    "restore_migrate": (
+        "Cadangan ini memakai skema lama; basis data akan diperbarui saat dibuka berikutnya.",
+        "This backup has an older schema; the database is upgraded when next opened.",
+    ),
+    "read_only": (
+        "Mode hanya-baca: pemulihan tidak diizinkan. Jalankan tanpa --read-only.",
+        "Read-only mode: restoring is not allowed. Run without --read-only.",
+    ),
+    "no_entries": ("Tidak ada catatan audit yang cocok.", "No matching audit entries."),
+    "header": (
+        "Waktu            Pengguna     Aksi    Data",
+        "Time             User         Action  Record",
+    ),
+    "action.create": ("buat", "create"),
+    "action.update": ("ubah", "update"),
+    "action.delete": ("hapus", "delete"),
+    "more": (
+        "(menampilkan {limit} catatan terbaru; pakai --limit 0 untuk semuanya)",
+        "(showing the {limit} newest entries; use --limit 0 for all)",
+    ),
+}
+
+
+def _l(language: str, key: str, **params: object) -> str:
+    pair = _LABELS[key]
+    text = pair[1] if language == "en" else pair[0]
+    return text.format(**params) if params else text
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``backup``, ``restore`` and ``audit`` to the command line."""
+    backup = add_subcommand(
+        subparsers,
+        "backup",
+        "Copy the database to PATH and verify the copy (SQLite online backup, or pg_dump "
+        "for PostgreSQL). With --check, only verify an existing backup.",
+    )
+    backup.add_argument("path", metavar="PATH", type=Path, help="the backup file to write")
+    backup.add_argument(
+        "--check", action="store_true", help="verify the backup at PATH instead of writing one"
+    )
+    backup.set_defaults(func=run_backup)
+
+    restore = add_subcommand(
+        subparsers,
+        "restore",
+        "Replace the database with a verified backup (a copy of the current one is kept).",
+    )
+    restore.add_argument("path", metavar="PATH", type=Path, help="the backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.set_defaults(func=run_restore)
+
+    audit = add_subcommand(
+        subparsers,
+        "audit",
+        "Show the audit log: who created, changed or deleted what, and when (newest first). "
+        "--user U shows only U's changes.",
+    )
+    audit.add_argument(
+        "--entity", metavar="E", help="only this kind of record, e.g. contract or kontrak"
+    )
+    audit.add_argument("--id", type=int, metavar="N", dest="entity_id", help="only record N")
+    audit.add_argument(
+        "--since", type=parse_iso_date, metavar="DATE", help="only changes on or after DATE"
+    )
+    audit.add_argument("--by", metavar="U", help="only changes by U (same as --user here)")
+    audit.add_argument(
+        "--format", choices=("text", "csv"), default="text", help="output format (text)"
+    )
+    audit.add_argument(
+        "--limit", type=_limit, default=200, metavar="N", help="at most N entries (0 = all)"
+    )
+    audit.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    audit.set_defaults(func=run_audit)
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number.") from error
+    if value < 0:
+        raise argparse.ArgumentTypeError("the limit cannot be negative; use 0 for no limit.")
+    return value
+
+
+# ---------------------------------------------------------------------------- backup / restore
+
+
+def run_backup(args: argparse.Namespace, settings: Settings) -> int:
+    """Write and verify a backup (or with --check only verify one)."""
+    from rekanan.store.backup import backup_database, verify_backup
+
+    language = settings.language
+    if args.check:
+        info = verify_backup(args.path)
+        print(_l(language, "backup_ok", path=info.path, revision=info.revision))
+        return 0
+    info = backup_database(settings.database_url, args.path)
+    print(_l(language, "backup_done", path=info.path, revision=info.revision, size=info.size))
+    return 0
+
+
+def run_restore(args: argparse.Namespace, settings: Settings) -> int:
+    """Verify the backup, confirm, restore; print where the replaced database was kept."""
+    from rekanan.store.backup import restore_database, verify_backup
+    from rekanan.store.database import describe_url
+
+    language = settings.language
+    if settings.read_only:
+        raise CommandError(_l(language, "read_only"))
+    info = verify_backup(args.path)
+    target = describe_url(settings.database_url)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CommandError(_l(language, "restore_need_yes", target=target))
+        answer = input(_l(language, "restore_ask", target=target, path=args.path))
+        if answer.strip().lower() not in ("y", "ya", "yes"):
+            print(_l(language, "restore_cancelled"))
+            return 1
+    kept = restore_database(args.path, settings.database_url)
+    print(_l(language, "restore_done", target=target, path=args.path, revision=info.revision))
+    if kept.path != info.path and kept.path.name != Path(target).name:
+        print(_l(language, "restore_kept", kept=kept.path))
+    if not info.up_to_date:
+        print(_l(language, "restore_migrate"))
+    return 0
+
+
+# ---------------------------------------------------------------------------- audit
+
+
+def run_audit(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the audit log, newest first, as text or CSV."""
+    from rekanan.store.database import open_database
+
+    language = settings.language
+    entity = entity_name(args.entity) if args.entity else None
+    who = args.by or getattr(args, "user", None)
+    since = _start_of(args.since) if args.since else None
+    db = open_database(settings.database_url, user=settings.user, read_only=True)
+    try:
+        with db.session() as session:
+            entries = query_audit(
+                session,
+                entity=entity,
+                entity_id=args.entity_id,
+                user=who,
+                since=since,
+                limit=args.limit + 1 if args.limit else None,
+            )
+    finally:
+        db.close()
+    more = bool(args.limit) and len(entries) > args.limit
+    entries = entries[: args.limit] if args.limit else entries
+    if args.format == "csv":
+        text = audit_csv(entries)
+    else:
+        text = audit_text(entries, language)
+        if more:
+            text += _l(language, "more", limit=args.limit) + "\n"
+    if args.output:
+        try:
+            args.output.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+        except OSError as error:
+            raise CommandError(f"{args.output} cannot be written ({error.strerror}).") from error
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def query_audit(
+    session: Session,
+    *,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    user: str | None = None,
+    since: datetime | None = None,
+    limit: int | None = None,
+) -> list[AuditRecord]:
+    """The audit entries that match, newest first, as plain records."""
+    table: Any = AuditEntry
+    query = select(AuditEntry).order_by(table.at.desc(), table.id.desc())
+    if entity:
+        query = query.where(table.entity == entity)
+    if entity_id is not None:
+        query = query.where(table.entity_id == entity_id)
+    if user:
+        query = query.where(table.user == user)
+    if since is not None:
+        query = query.where(table.at >= since)
+    if limit:
+        query = query.limit(limit)
+    return [
+        AuditRecord(
+            id=row.id or 0,
+            at=row.at,
+            user=row.user,
+            action=str(row.action),
+            entity=row.entity,
+            entity_id=row.entity_id,
+            summary=row.summary,
+            before_json=row.before_json,
+            after_json=row.after_json,
+        )
+        for row in session.exec(query)
+    ]
+
+
+def entity_name(text: str) -> str:
+    """A table name from what a person typed: ``contract``, ``kontrak``, ``Kontrak``."""
+    key = text.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in ENTITY_LABELS:
+        return key
+    for name, label in ENTITY_LABELS.items():
+        if label.lower().replace(" ", "_") == key:
+            return name
+    known = ", ".join(sorted(ENTITY_LABELS))
+    raise CommandError(f"'{text}' is not a kind of record. Use one of: {known}.")
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight at the start of ``day``, local time, as an aware datetime."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
+def audit_text(entries: Sequence[AuditRecord], language: str) -> str:
+    """One line per change plus one indented line per changed field (control chars shown)."""
+    if not entries:
+        return _l(language, "no_entries") + "\n"
+    lines = [_l(language, "header")]
+    for entry in entries:
+        at = entry.at.astimezone() if entry.at.tzinfo else entry.at
+        action = _LABELS.get(f"action.{entry.action}")
+        action_text = (action[1] if language == "en" else action[0]) if action else entry.action
+        lines.append(
+            f"{at:%Y-%m-%d %H:%M} {printable(entry.user, 12):<12} {action_text:<7} "
+            f"{entry.entity}#{entry.entity_id} {printable(entry.summary, 80)}".rstrip()
+        )
+        for field, before, after in changes(entry):
+            lines.append(f"    {printable(field, 40)}: {before} -> {after}")
+    return "\n".join(lines) + "\n"
+
+
+def changes(entry: AuditRecord) -> list[tuple[str, str, str]]:
+    """(field, before, after) for each field the entry records, shown safely."""
+    before = _json_object(entry.before_json)
+    after = _json_object(entry.after_json)
+    rows: list[tuple[str, str, str]] = []
+    for field in sorted(set(before) | set(after)):
+        old = printable(_show(before.get(field)), 60) if field in before else "-"
+        new = printable(_show(after.get(field)), 60) if field in after else "-"
+        rows.append((field, old, new))
+    return rows
+
+
+def audit_csv(entries: Sequence[AuditRecord]) -> str:
+    """The entries as CSV (formula-looking text neutralised), one row per entry."""
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["id", "at", "user", "action", "entity", "entity_id", "summary", "before", "after"]
+    )
+    for entry in entries:
+        writer.writerow(
+            [
+                csv_value(entry.id),
+                entry.at.isoformat(timespec="seconds"),
+                csv_value(entry.user),
+                csv_value(entry.action),
+                csv_value(entry.entity),
+                csv_value(entry.entity_id),
+                csv_value(entry.summary),
+                csv_value(entry.before_json),
+                csv_value(entry.after_json),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def printable(text: str, width: int) -> str:
+    """``text`` safe for a terminal: control and bidi-control characters escaped, cut to width."""
+    out: list[str] = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Zl", "Zp"):
+            out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
+        else:
+            out.append(char)
+    shown = "".join(out)
+    return shown if len(shown) <= width else shown[: max(width - 1, 0)] + "…"
+
+
+def _json_object(text: str) -> dict[str, object]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {"?": text}
+    return value if isinstance(value, dict) else {"?": value}
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "∅"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
