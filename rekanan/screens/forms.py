@@ -630,12 +630,11 @@ class RecordForm(Screen[int | None]):
             specs.append(spec)
         return specs
 
-    def _show_form(self, loaded: Loaded) -> None:
+    async def _show_form(self, loaded: Loaded) -> None:
         self.loaded = loaded
-        for old in self.query(FormView):
-            old.remove()
+        await self.query(FormView).remove()
         form = FormView(self._specs(loaded), loaded.values, id="record-form")
-        self.mount(form, before=self.query_one(Footer))
+        await self.mount(form, before=self.query_one(Footer))
         self._status("")
         self.call_after_refresh(self._focus_first)
 

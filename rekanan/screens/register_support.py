@@ -150,7 +150,7 @@ def show_error(node: DOMNode, error: BaseException) -> None:
 def run_db(
     node: DOMNode,
     work: Callable[[], T],
-    done: Callable[[T], None],
+    done: Callable[[T], object],
     *,
     group: str,
     failed: Callable[[BaseException], bool] | None = None,
