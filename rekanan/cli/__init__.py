@@ -20,6 +20,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     # one line per module; each module defines register(subparsers)
     "rekanan.cli.bench_commands",
     "rekanan.cli.alerts_commands",
+    "rekanan.cli.export_commands",
     "rekanan.cli.team_commands",
 )
 

@@ -2,8 +2,9 @@
 
 ``alerts`` prints every alert as of a day, as a table grouped by severity that fits 80
 columns, as JSON or as CSV; with ``--fail-on`` it exits 1 when an alert of that severity
-(or worse) is shown, so a cron job can mail it. ``scorecard`` prints one supplier's
-scorecard for a period as text (file export is ``rekanan export``'s job).
+(or worse) is shown, so a cron job can mail it. ``scorecard_text`` lays out a scorecard
+as text for ``rekanan scorecard`` (registered, with its file formats, in
+``rekanan.cli.export_commands``).
 
 Both read the database once (``load_agency``) and leave everything else to
 ``rekanan.domain``. The command's own labels are in ``_LABELS`` below, in both languages.
@@ -29,10 +30,9 @@ from rekanan.config import Settings
 from rekanan.domain.alert import SEVERITY_ORDER, Alert, AlertKind, Severity
 from rekanan.domain.alerts import compute_alerts, filter_alerts
 from rekanan.domain.formatting import locale_for, medium_date, percent, rupiah
-from rekanan.domain.identifiers import format_npwp, name_key, npwp_search_key
-from rekanan.domain.periods import Period, parse_period
-from rekanan.domain.records import AgencyData, SupplierRecord
-from rekanan.domain.scorecard import ASPECTS, Scorecard, supplier_scorecard
+from rekanan.domain.identifiers import format_npwp
+from rekanan.domain.records import AgencyData
+from rekanan.domain.scorecard import ASPECTS, Scorecard
 
 WIDTH = 80
 
@@ -113,7 +113,7 @@ def _l(language: str, key: str, **params: object) -> str:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``alerts`` and ``scorecard`` to the command line."""
+    """Add ``alerts`` to the command line (``scorecard`` lives in ``export_commands``)."""
     alerts = add_subcommand(
         subparsers,
         "alerts",
@@ -164,27 +164,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     alerts.set_defaults(func=run_alerts)
 
-    card = add_subcommand(
-        subparsers,
-        "scorecard",
-        "Print a supplier's scorecard for a period (SIKaP value, KPIs, band, trend).",
-    )
-    card.add_argument("supplier", help="the supplier's NPWP (any spelling) or part of its name")
-    card.add_argument(
-        "--period",
-        required=True,
-        type=_period,
-        help="2026-09 (month), 2026-Q3 (quarter), 2026 (fiscal year) or 2026-01-01..2026-06-30",
-    )
-    card.add_argument(
-        "--as-of",
-        type=parse_iso_date,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="the day to judge (default: today)",
-    )
-    card.set_defaults(func=run_scorecard)
-
 
 def _days(text: str) -> int:
     try:
@@ -194,13 +173,6 @@ def _days(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of days; write 0 or more.")
     return value
-
-
-def _period(text: str) -> Period:
-    try:
-        return parse_period(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def load_agency_data(settings: Settings) -> AgencyData:
@@ -388,55 +360,6 @@ def alerts_text(
 
 
 # ---------------------------------------------------------------------------- scorecard
-
-
-def find_supplier(suppliers: Sequence[SupplierRecord], text: str) -> SupplierRecord:
-    """The one supplier ``text`` names: an NPWP in any spelling, or a unique part of a name.
-
-    Raises ``CommandError`` listing the candidates when none or several match.
-    """
-    wanted = text.strip()
-    digits = npwp_search_key(wanted)
-    if len(digits) >= 15:
-        for supplier in suppliers:
-            if supplier.npwp and npwp_search_key(supplier.npwp) == digits:
-                return supplier
-        raise CommandError(
-            f"No supplier has NPWP {wanted}. Check the number, or give part of the name."
-        )
-    key = name_key(wanted) or wanted.lower()
-    exact = [s for s in suppliers if name_key(s.name) == key]
-    if len(exact) == 1:
-        return exact[0]
-    matches = [s for s in suppliers if key in name_key(s.name) or key in s.name.lower()]
-    if digits and not matches:
-        matches = [s for s in suppliers if s.npwp and digits in npwp_search_key(s.npwp)]
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise CommandError(
-            f"No supplier matches '{wanted}'. Give part of the name or the NPWP; "
-            "`rekanan` lists the suppliers in the Suppliers screen."
-        )
-    shown = "; ".join(f"{s.name} ({format_npwp(s.npwp) or 'tanpa NPWP'})" for s in matches[:10])
-    more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
-    raise CommandError(
-        f"'{wanted}' matches {len(matches)} suppliers: {shown}{more}. "
-        "Give more of the name, or the NPWP."
-    )
-
-
-def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
-    """Print one supplier's scorecard for ``--period``."""
-    as_of: date = args.as_of or date.today()
-    data = load_agency_data(settings)
-    supplier = find_supplier(data.suppliers, args.supplier)
-    card = supplier_scorecard(
-        data, supplier.id, args.period, as_of, settings.thresholds, settings.language
-    )
-    numbers = {c.id: c.number for c in data.contracts if c.supplier_id == supplier.id}
-    sys.stdout.write(scorecard_text(card, settings.language, numbers))
-    return 0
 
 
 def _n(value: Decimal | None, language: str, digits: int = 2) -> str:

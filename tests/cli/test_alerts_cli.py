@@ -199,12 +199,12 @@ def test_scorecard_ambiguous_lists_candidates(capsys) -> None:
     capsys.readouterr()
     assert main(["scorecard", "maju", "--period", "2026-Q3", "--as-of", AS_OF]) == 2
     err = capsys.readouterr().err
-    assert "matches 2 suppliers" in err and "CV Maju Jaya Abadi (tanpa NPWP)" in err
+    assert "cocok dengan 2 penyedia" in err and "CV Maju Jaya Abadi (tanpa NPWP)" in err
 
 
 def test_scorecard_unknown_and_bad_period(capsys) -> None:
     assert main(["scorecard", "tidak ada", "--period", "2026-Q3"]) == 2
-    assert "No supplier matches 'tidak ada'" in capsys.readouterr().err
+    assert "Tidak ada penyedia yang cocok dengan 'tidak ada'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["scorecard", "maju", "--period", "Q3"])
     assert "is not a period" in capsys.readouterr().err

@@ -53,6 +53,7 @@ class ExportOptions:
     generated_at: datetime | None = None
     signer_name: str | None = None
     signer_title: str | None = None
+    signer_place: str | None = None
     decimal: DecimalMark = "dot"
 
 
@@ -118,7 +119,11 @@ def export_scorecards_from(
         context = PdfContext(
             agency=settings.agency,
             signer=Signer.from_agency(
-                settings.agency, opts.signer_name, opts.signer_title, signed_on=as_of
+                settings.agency,
+                opts.signer_name,
+                opts.signer_title,
+                signed_on=as_of,
+                place=opts.signer_place,
             ),
             language=opts.language,
             generated_at=opts.generated_at or datetime.now().replace(microsecond=0),

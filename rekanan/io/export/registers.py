@@ -10,7 +10,7 @@ and the days left. Nothing here decides anything; it only lays out rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -72,8 +72,12 @@ def _cols(language: str, spec: Iterable[tuple[str, Kind]]) -> tuple[Column, ...]
 # --------------------------------------------------------------------------- tables
 
 
-def suppliers_table(lines: Iterable[SupplierLine], language: str = "id") -> Table:
-    """The supplier register."""
+def suppliers_table(
+    lines: Iterable[SupplierLine],
+    language: str = "id",
+    risks: Mapping[int, int] | None = None,
+) -> Table:
+    """The supplier register; with ``risks`` (id -> score) a blacklist-risk column too."""
     rows = tuple(
         (
             s.id,
@@ -85,25 +89,22 @@ def suppliers_table(lines: Iterable[SupplierLine], language: str = "id") -> Tabl
             s.active_contracts,
             s.active_value,
         )
+        + ((risks.get(s.id, 0),) if risks is not None else ())
         for s in lines
     )
-    return Table(
-        label("sheet.suppliers", language),
-        _cols(
-            language,
-            (
-                ("head.id", Kind.INT),
-                ("head.name", Kind.TEXT),
-                ("head.npwp", Kind.TEXT),
-                ("head.legal_form", Kind.TEXT),
-                ("head.category", Kind.TEXT),
-                ("head.active", Kind.TEXT),
-                ("head.active_contracts", Kind.INT),
-                ("head.active_value", Kind.RUPIAH),
-            ),
-        ),
-        rows,
-    )
+    spec: list[tuple[str, Kind]] = [
+        ("head.id", Kind.INT),
+        ("head.name", Kind.TEXT),
+        ("head.npwp", Kind.TEXT),
+        ("head.legal_form", Kind.TEXT),
+        ("head.category", Kind.TEXT),
+        ("head.active", Kind.TEXT),
+        ("head.active_contracts", Kind.INT),
+        ("head.active_value", Kind.RUPIAH),
+    ]
+    if risks is not None:
+        spec.append(("head.risk", Kind.INT))
+    return Table(label("sheet.suppliers", language), _cols(language, spec), rows)
 
 
 def contracts_table(lines: Iterable[ContractLine], language: str = "id") -> Table:
@@ -296,3 +297,66 @@ def contract_lines(
         offset += len(page.rows)
         if not page.rows or offset >= page.total:
             return
+
+
+def risk_scores(session: Any, as_of: date, thresholds: Thresholds | None = None) -> dict[int, int]:
+    """Blacklist-risk scores (0-100) of the suppliers with any ground, as the screen shows.
+
+    Suppliers without a ground are absent (they score 0).
+    """
+    from rekanan.domain.index import AgencyIndex
+    from rekanan.domain.risk import supplier_risk
+    from rekanan.store.slices import risk_candidates_slice
+
+    limits = thresholds or Thresholds()
+    data = risk_candidates_slice(session)
+    index = AgencyIndex.build(data)
+    return {s.id: supplier_risk(index, s.id, as_of, limits).score for s in data.suppliers}
+
+
+def export_suppliers(
+    db: Any,
+    query: Any,
+    path: Path,
+    fmt: RegisterFormat,
+    language: str = "id",
+    decimal: DecimalMark = "dot",
+    risks: Mapping[int, int] | None = None,
+) -> int:
+    """Write the supplier register for ``query`` (a ``lists.SupplierQuery``); returns rows.
+
+    Meant for a worker thread as well as the CLI: one read session, no UI.
+    """
+    with db.session() as session:
+        table = suppliers_table(list(supplier_lines(session, query)), language, risks)
+    write_register(table, path, fmt, decimal)
+    return len(table.rows)
+
+
+def export_contracts(
+    db: Any,
+    query: Any,
+    path: Path,
+    fmt: RegisterFormat,
+    language: str = "id",
+    decimal: DecimalMark = "dot",
+    thresholds: Thresholds | None = None,
+) -> int:
+    """Write the contract register for ``query`` (a ``lists.ContractQuery``); returns rows."""
+    with db.session() as session:
+        table = contracts_table(list(contract_lines(session, query, thresholds)), language)
+    write_register(table, path, fmt, decimal)
+    return len(table.rows)
+
+
+def export_alerts(
+    alerts: Iterable[Alert],
+    path: Path,
+    fmt: RegisterFormat,
+    language: str = "id",
+    decimal: DecimalMark = "dot",
+) -> int:
+    """Write the alerts (already computed and filtered as the screen shows them)."""
+    table = alerts_table(alerts, language)
+    write_register(table, path, fmt, decimal)
+    return len(table.rows)

@@ -68,13 +68,18 @@ class Signer:
         name: str | None = None,
         title: str | None = None,
         signed_on: date | None = None,
+        place: str | None = None,
     ) -> Signer:
-        """The configured signer, with the command line's name and title taking over."""
+        """The configured signer, with the command line's name, title and place taking over.
+
+        A signer named on the command line is another person: the configured staff id
+        (NIP) is not printed under their name.
+        """
         return cls(
             name=name if name is not None else agency.signer_name,
             title=title if title is not None else agency.signer_title,
             staff_id=agency.signer_id if name is None else "",
-            place=agency.place,
+            place=place if place is not None else agency.place,
             signed_on=signed_on,
         )
 
