@@ -183,7 +183,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="2026-09 (month), 2026-Q3 (quarter), 2026 (fiscal year) or 2026-01-01..2026-06-30",
     )
     _add_as_of(card)
-    _add_output(card, SCORECARD_FORMATS, "text")
+    _add_output(card, SCORECARD_FORMATS, "text on screen; pdf with -o")
     card.add_argument("--signer-name", default=None, help="PDF: who signs (default: config)")
     card.add_argument("--signer-title", default=None, help="PDF: the signer's position")
     card.add_argument("--place", default=None, help="PDF: place of signing (default: config)")
@@ -361,12 +361,19 @@ def find_supplier(
 
 
 def _format_of(args: argparse.Namespace, default: str) -> str:
-    """``--format``, else the suffix of ``-o`` when it names a format, else ``default``."""
+    """``--format``, else what the ``-o`` suffix names, else ``default``.
+
+    A scorecard with ``-o`` and no known suffix goes to PDF (a folder of them, or one file
+    in it); text goes to the screen, or to a ``.txt`` file.
+    """
     if args.format:
         return str(args.format)
-    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
-    allowed = SCORECARD_FORMATS if default == "text" else REGISTER_FORMATS
-    return suffix if suffix in allowed and suffix != "text" else default
+    if args.output is None:
+        return default
+    suffix = args.output.suffix.lower().lstrip(".")
+    if default == "text":
+        return "text" if suffix == "txt" else suffix if suffix in SCORECARD_FORMATS else "pdf"
+    return suffix if suffix in REGISTER_FORMATS else default
 
 
 def _file_format(fmt: str) -> Format:
