@@ -20,7 +20,7 @@ MIGRATION_LOCK = 0x72656B61  # "reka": one advisory lock id for every rekanan mi
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Render ``EnumText`` as the plain ``String`` the database sees."""
     if type_ == "type" and isinstance(obj, EnumText):
-        return f"sa.String(length={obj.impl.length})"  # type: ignore[attr-defined]
+        return f"sa.String(length={getattr(obj.impl, 'length', None)})"
     return False
 
 
