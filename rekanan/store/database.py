@@ -99,6 +99,11 @@ class Database:
             yield session
         except OperationalError as error:
             raise translate_operational(error, self.url) from error
+        except DBAPIError as error:
+            refused = translate_privilege(error, self.url)
+            if refused is None:
+                raise
+            raise refused from error
         finally:
             session.close()
 
@@ -124,6 +129,9 @@ class Database:
             session.close()
             if isinstance(error, OperationalError):
                 raise translate_operational(error, self.url) from error
+            refused = translate_privilege(error, self.url)
+            if refused is not None:
+                raise refused from error
             if isinstance(error, SQLAlchemyError):
                 translated = translate_integrity(error)
                 if translated is not None:
@@ -176,6 +184,8 @@ def open_database(
                     "dibuka hanya-baca. Jalankan `rekanan db upgrade` sekali dengan hak tulis."
                 )
             upgrade(db)
+        if not read_only and db.dialect == "postgresql" and not can_write(db.engine):
+            db.read_only = True  # a role without write grants: show everything, edit nothing
     except BaseException:
         db.close()
         raise
@@ -296,6 +306,32 @@ def read_state(engine: Engine, url: str) -> SchemaState:
             "ini. Perbarui aplikasi rekanan sebelum membukanya."
         )
     return SchemaState(revision)
+
+
+def can_write(engine: Engine) -> bool:
+    """Whether the PostgreSQL role may insert rows (``rekanan_reader`` may not)."""
+    try:
+        with engine.connect() as conn:
+            allowed = conn.execute(text("SELECT has_table_privilege('supplier', 'INSERT')"))
+            return bool(allowed.scalar())
+    except DBAPIError:
+        return False
+
+
+PRIVILEGE_STATES = {"42501": "permission", "25006": "read-only transaction"}
+"""PostgreSQL SQLSTATEs that mean "this role or transaction may not write"."""
+
+
+def translate_privilege(error: BaseException, url: str) -> ReadOnly | None:
+    """A role without the grant, or a read-only transaction: ``ReadOnly`` with a sentence."""
+    orig = getattr(error, "orig", None)
+    if getattr(orig, "sqlstate", None) not in PRIVILEGE_STATES:
+        return None
+    return ReadOnly(
+        f"Peran basis data Anda di {describe_url(url)} tidak berhak mengubah data ini "
+        f"({first_line(error)}). Minta pengelola basis data memberi hak tulis "
+        "(peran rekanan_app), atau buka dengan --read-only."
+    )
 
 
 def check_sqlite_file(path: Path, *, create: bool) -> None:
