@@ -20,6 +20,7 @@ from rekanan.domain.index import AgencyIndex
 from rekanan.domain.penalties import penalty_alerts
 from rekanan.domain.records import AgencyData
 from rekanan.domain.renewal import Deferral, contract_alerts
+from rekanan.domain.retender import retender_alerts
 from rekanan.domain.risk import risk_alerts
 from rekanan.domain.sanctions import sanction_alerts
 from rekanan.domain.thresholds import Thresholds
@@ -55,6 +56,7 @@ def _other_rules(
     index: AgencyIndex, as_of: date, thresholds: Thresholds, language: str
 ) -> Iterable[Alert]:
     yield from coverage_alerts(index, as_of, thresholds, language)
+    yield from retender_alerts(index, as_of, thresholds, language)
     yield from alignment_alerts(index, as_of, thresholds, language)
     yield from penalty_alerts(index, as_of, thresholds, language)
     yield from risk_alerts(index, as_of, thresholds, language)

@@ -1,0 +1,866 @@
+"""Contract review: the queue for a scope, one contract's page of facts, a suggested decision.
+
+Rules (issue 5; DOMAIN.md 3 and 4 "Performance review"):
+
+* **scopes**: contracts whose renewal decision date or notice deadline falls within N days
+  (and nobody has decided since the alert window opened, nor deferred them); contracts of
+  suppliers at blacklist risk (the warning level or above); contracts with open SLA gaps
+  (alignment, coverage, or a UC that missed its targets in the last 90 days); the
+  periodic review of one supplier category; or a hand-picked set;
+* **urgency**: the worst alert of the contract first, then the nearest date (overdue
+  first), then the supplier's risk score, then the value;
+* **the page**: everything needed to decide without leaving it, from the rules;
+* **the suggestion**: from the facts on the page, with its reasons, never applied by itself;
+* **the snapshot**: the facts shown, as a JSON-ready dict stored with the decision.
+
+Nothing here writes: ``rekanan.store.review`` records decisions and their effects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from rekanan.domain.alert import SEVERITY_ORDER, Alert, AlertKind, Severity
+from rekanan.domain.alerts import compute_alerts
+from rekanan.domain.calendar import WorkingCalendar
+from rekanan.domain.contract_dates import (
+    DEFAULT_RENEWAL_MONTHS,
+    LIVE_STATUSES,
+    ContractDates,
+    add_months,
+    contract_dates,
+)
+from rekanan.domain.index import AgencyIndex
+from rekanan.domain.penalties import PenaltyStatus, contract_penalty_status
+from rekanan.domain.periods import Period, PeriodKind, month, quarter
+from rekanan.domain.records import (
+    AgencyData,
+    ContractRecord,
+    ReviewDecisionRecord,
+    SanctionRecord,
+    SupplierRecord,
+    WarningLetterRecord,
+)
+from rekanan.domain.renewal import ACTING_DECISIONS
+from rekanan.domain.review_text import rt
+from rekanan.domain.risk import RiskAssessment, supplier_risk
+from rekanan.domain.sanctions import sanction_running
+from rekanan.domain.scorecard import Band, Scorecard, Trend, supplier_scorecard
+from rekanan.domain.service_levels import ServiceLevel, service_level, uc_level
+from rekanan.domain.text import day, money, pct
+from rekanan.domain.thresholds import Thresholds
+from rekanan.models.enums import (
+    ContractStatus,
+    RenewalKind,
+    ReviewDecisionKind,
+    SanctionSource,
+    SupplierCategory,
+    WarningLevel,
+)
+
+NOTE_REQUIRED = frozenset(
+    {ReviewDecisionKind.TERMINATE, ReviewDecisionKind.RENEGOTIATE, ReviewDecisionKind.DEFER}
+)
+"""Decisions that are not recorded without a note (issue 5 section 3)."""
+
+GAP_KINDS = frozenset({AlertKind.SLA_TARGET_GAP, AlertKind.SLA_UNBACKED, AlertKind.COVERAGE_GAP})
+SLA_WINDOW_DAYS = 90
+"""Service levels on the page are measured over the last 90 days up to the as-of date."""
+_FAR = 10**6
+
+
+def requires_note(decision: ReviewDecisionKind) -> bool:
+    """True when ``decision`` must come with a note."""
+    return decision in NOTE_REQUIRED
+
+
+# ---------------------------------------------------------------------------- scopes
+
+
+class ScopeKind(StrEnum):
+    """Which contracts a review session goes through."""
+
+    DUE = "due"
+    RISK = "risk"
+    SLA_GAPS = "sla_gaps"
+    CATEGORY = "category"
+    PICKED = "picked"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewScope:
+    """A scope and its parameter: ``days`` for DUE, ``category``, or the picked ids."""
+
+    kind: ScopeKind
+    days: int = 90
+    category: SupplierCategory | None = None
+    contract_ids: tuple[int, ...] = ()
+
+    def code(self) -> str:
+        """A short text for ``ReviewSession.scope`` (the picked ids live in the queue)."""
+        if self.kind == ScopeKind.DUE:
+            return f"due:{self.days}"
+        if self.kind == ScopeKind.CATEGORY:
+            return f"category:{self.category or ''}"
+        if self.kind == ScopeKind.PICKED:
+            return f"picked:{len(self.contract_ids)}"
+        return self.kind.value
+
+    @classmethod
+    def parse(cls, text: str) -> ReviewScope:
+        """The scope written by ``code``; raises ``ValueError`` with a sentence."""
+        kind_text, _, parameter = (text or "").partition(":")
+        try:
+            kind = ScopeKind(kind_text)
+        except ValueError:
+            raise ValueError(
+                f"'{text}' is not a review scope; use due:DAYS, risk, sla_gaps, "
+                "category:CATEGORY or picked."
+            ) from None
+        if kind == ScopeKind.DUE:
+            return cls(kind, days=int(parameter) if parameter.isdigit() else 90)
+        if kind == ScopeKind.CATEGORY:
+            try:
+                return cls(kind, category=SupplierCategory(parameter))
+            except ValueError:
+                names = ", ".join(c.value for c in SupplierCategory)
+                raise ValueError(
+                    f"'{parameter}' is not a supplier category; use one of {names}."
+                ) from None
+        return cls(kind)
+
+    def describe(self, language: str) -> str:
+        """The scope in words."""
+        if self.kind == ScopeKind.DUE:
+            return rt(language, "scope.due", days=self.days)
+        if self.kind == ScopeKind.CATEGORY:
+            return rt(language, "scope.category", category=self.category or "-")
+        if self.kind == ScopeKind.PICKED:
+            return rt(language, "scope.picked", count=len(self.contract_ids))
+        return rt(language, f"scope.{self.kind.value}")
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class ReviewContext:
+    """The agency indexed once, with its alerts, for building a queue and its pages."""
+
+    index: AgencyIndex
+    as_of: date
+    thresholds: Thresholds
+    language: str
+    alerts: list[Alert]
+    alerts_by_contract: dict[int, list[Alert]] = field(default_factory=dict)
+    alerts_by_supplier: dict[int, list[Alert]] = field(default_factory=dict)
+    _risk: dict[int, RiskAssessment] = field(default_factory=dict)
+    _dates: dict[int, ContractDates] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        data: AgencyData,
+        as_of: date,
+        thresholds: Thresholds | None = None,
+        language: str = "id",
+        calendar: WorkingCalendar | None = None,
+    ) -> ReviewContext:
+        """Index ``data`` and compute every alert (snoozed ones kept and marked)."""
+        limits = thresholds or Thresholds()
+        index = AgencyIndex.build(data, calendar)
+        alerts = compute_alerts(
+            data, as_of, limits, language, include_snoozed=True, calendar=index.calendar
+        )
+        by_contract: defaultdict[int, list[Alert]] = defaultdict(list)
+        by_supplier: defaultdict[int, list[Alert]] = defaultdict(list)
+        for alert in alerts:
+            if alert.contract_id is not None:
+                by_contract[alert.contract_id].append(alert)
+            if alert.supplier_id is not None and alert.kind in (
+                AlertKind.BLACKLIST_RISK,
+                AlertKind.SANCTIONED_SUPPLIER,
+            ):
+                by_supplier[alert.supplier_id].append(alert)
+        return cls(index, as_of, limits, language, alerts, dict(by_contract), dict(by_supplier))
+
+    def risk(self, supplier_id: int) -> RiskAssessment:
+        """The supplier's blacklist-risk score (computed once per supplier)."""
+        known = self._risk.get(supplier_id)
+        if known is None:
+            known = self._risk[supplier_id] = supplier_risk(
+                self.index, supplier_id, self.as_of, self.thresholds
+            )
+        return known
+
+    def dates(self, contract: ContractRecord) -> ContractDates:
+        """The contract's key dates as of the day (computed once per contract)."""
+        known = self._dates.get(contract.id)
+        if known is None:
+            supplier = self.index.supplier_of(contract)
+            known = self._dates[contract.id] = contract_dates(
+                contract, supplier, self.as_of, self.thresholds, self.index.calendar
+            )
+        return known
+
+    def contract_alerts(self, contract: ContractRecord) -> list[Alert]:
+        """Alerts naming the contract, then its supplier's risk and sanction alerts."""
+        own = list(self.alerts_by_contract.get(contract.id, ()))
+        keys = {a.key for a in own}
+        own += [
+            a for a in self.alerts_by_supplier.get(contract.supplier_id, ()) if a.key not in keys
+        ]
+        return own
+
+
+# ---------------------------------------------------------------------------- queue
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """One contract in the queue, with why it is there and how urgent it is."""
+
+    contract_id: int
+    number: str
+    title: str
+    supplier_name: str
+    value: Decimal
+    due: date | None
+    days_left: int | None
+    severity: Severity | None
+    risk_score: int
+    why: tuple[str, ...]
+
+    def urgency(self) -> tuple[int, int, int, Decimal, str]:
+        """Sort key: worst alert, nearest date (overdue first), risk, value, number."""
+        rank = SEVERITY_ORDER[self.severity] if self.severity is not None else 3
+        days = self.days_left if self.days_left is not None else _FAR
+        return (rank, days, -self.risk_score, -self.value, self.number)
+
+
+def _left_text(days: int, language: str) -> str:
+    if days > 0:
+        return rt(language, "left.days", days=days)
+    if days == 0:
+        return rt(language, "left.today")
+    return rt(language, "left.passed", days=-days)
+
+
+def wants_decision(contract: ContractRecord) -> bool:
+    """True when the contract needs a renewal decision (as the renewal rule sees it)."""
+    return contract.status != ContractStatus.IN_NOTICE and (
+        contract.renewal_kind != RenewalKind.NONE or contract.is_underpinning
+    )
+
+
+def notice_applies(contract: ContractRecord, dates: ContractDates) -> bool:
+    """True when a notice deadline binds the contract (tacit or express renewal)."""
+    return contract.status != ContractStatus.IN_NOTICE and (
+        dates.renews_tacitly or contract.renewal_kind == RenewalKind.EXPRESS
+    )
+
+
+def key_dates(contract: ContractRecord, dates: ContractDates) -> list[tuple[str, date]]:
+    """The decision date and notice deadline that bind the contract, if any."""
+    found: list[tuple[str, date]] = []
+    if wants_decision(contract) and dates.decision_date is not None:
+        found.append(("decision", dates.decision_date))
+    if notice_applies(contract, dates) and dates.notice_deadline_working is not None:
+        found.append(("notice", dates.notice_deadline_working))
+    return found
+
+
+def next_date(contract: ContractRecord, dates: ContractDates) -> date | None:
+    """The nearest date that matters: decision, notice deadline or, failing those, the end."""
+    found = [d for _, d in key_dates(contract, dates)]
+    if dates.end is not None and (not found or dates.end < min(found)):
+        found.append(dates.end)
+    return min(found, default=None)
+
+
+def _decided_since(
+    reviews: list[ReviewDecisionRecord] | tuple[()], since: date, as_of: date
+) -> bool:
+    return any(r.decision in ACTING_DECISIONS and since <= r.decided_on <= as_of for r in reviews)
+
+
+def deferred_until(reviews: list[ReviewDecisionRecord] | tuple[()], as_of: date) -> date | None:
+    """The date a defer decision puts the contract aside until, when it still runs."""
+    running = [
+        r.defer_until
+        for r in reviews
+        if r.decision == ReviewDecisionKind.DEFER
+        and r.defer_until is not None
+        and r.decided_on <= as_of <= r.defer_until
+    ]
+    return max(running, default=None)
+
+
+def _due_scope(context: ReviewContext, days: int) -> dict[int, list[str]]:
+    as_of, language = context.as_of, context.language
+    reach = max(days, max(context.thresholds.alert_horizons_days, default=90))
+    found: dict[int, list[str]] = {}
+    for contract in context.index.data.contracts:
+        if contract.status not in LIVE_STATUSES or contract.end_date is None:
+            continue
+        dates = context.dates(contract)
+        if dates.end is None or dates.end < as_of:
+            continue
+        reviews = context.index.reviews_by_contract.get(contract.id, ())
+        if deferred_until(reviews, as_of) is not None:
+            continue
+        whys = []
+        for which, when in key_dates(contract, dates):
+            left = (when - as_of).days
+            if left > days:
+                continue
+            if _decided_since(reviews, when - timedelta(days=reach), as_of):
+                continue
+            whys.append(
+                rt(
+                    language,
+                    f"why.{which}",
+                    day=day(when, language),
+                    left=_left_text(left, language),
+                )
+            )
+        if whys:
+            found[contract.id] = whys
+    return found
+
+
+def _live_contracts_of(context: ReviewContext, supplier_id: int) -> list[ContractRecord]:
+    return [
+        c
+        for c in context.index.contracts_by_supplier.get(supplier_id, ())
+        if c.status in LIVE_STATUSES
+    ]
+
+
+def _risk_scope(context: ReviewContext) -> dict[int, list[str]]:
+    suppliers = {
+        a.supplier_id
+        for a in context.alerts
+        if a.kind == AlertKind.BLACKLIST_RISK and a.supplier_id is not None
+    }
+    found: dict[int, list[str]] = {}
+    for supplier_id in sorted(suppliers):
+        risk = context.risk(supplier_id)
+        if risk.score < context.thresholds.blacklist_risk_warning:
+            continue
+        why = [rt(context.language, "why.risk", score=risk.score)]
+        why += risk.explain(context.language)[:1]
+        for contract in _live_contracts_of(context, supplier_id):
+            found[contract.id] = list(why)
+    return found
+
+
+def sla_window(as_of: date) -> Period:
+    """The last ``SLA_WINDOW_DAYS`` days up to ``as_of``."""
+    return Period(as_of - timedelta(days=SLA_WINDOW_DAYS - 1), as_of, PeriodKind.RANGE)
+
+
+def _sla_scope(context: ReviewContext) -> dict[int, list[str]]:
+    language = context.language
+    index = context.index
+    found: dict[int, list[str]] = defaultdict(list)
+    for alert in context.alerts:
+        if alert.kind not in GAP_KINDS or alert.contract_id is None:
+            continue
+        contract = index.contracts.get(alert.contract_id)
+        if contract is None or contract.status not in LIVE_STATUSES:
+            continue
+        if alert.title not in found[contract.id]:
+            found[contract.id].append(rt(language, "why.gap", title=alert.title))
+    window = sla_window(context.as_of)
+    for contract_id in index.incidents_by_contract:
+        contract = index.contracts.get(contract_id)
+        if contract is None or not contract.is_underpinning:
+            continue
+        if contract.status not in LIVE_STATUSES:
+            continue
+        level = uc_level(index, contract, window, context.as_of)
+        if level.breached:
+            found[contract_id].append(_breach_text(level, language))
+    return dict(found)
+
+
+def _breach_text(level: ServiceLevel, language: str) -> str:
+    return rt(
+        language,
+        "why.breach",
+        achieved=pct(level.availability_pct, language, 2),
+        target=pct(level.targets.availability_pct, language, 2),
+        breaches=level.breaches,
+    )
+
+
+def last_reviewed(reviews: list[ReviewDecisionRecord] | tuple[()]) -> date | None:
+    """The last day a decision other than skip was recorded."""
+    return max(
+        (r.decided_on for r in reviews if r.decision != ReviewDecisionKind.SKIP), default=None
+    )
+
+
+def _category_scope(
+    context: ReviewContext, category: SupplierCategory | None
+) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    language = context.language
+    for supplier in context.index.data.suppliers:
+        if category is not None and supplier.category != category:
+            continue
+        for contract in _live_contracts_of(context, supplier.id):
+            last = last_reviewed(context.index.reviews_by_contract.get(contract.id, ()))
+            found[contract.id] = [
+                rt(language, "why.periodic", day=day(last, language))
+                if last
+                else rt(language, "why.periodic_never")
+            ]
+    return found
+
+
+def _picked_scope(context: ReviewContext, ids: tuple[int, ...]) -> dict[int, list[str]]:
+    why = rt(context.language, "why.picked")
+    return {i: [why] for i in dict.fromkeys(ids) if i in context.index.contracts}
+
+
+def queue_item(context: ReviewContext, contract_id: int, why: list[str] | None = None) -> QueueItem:
+    """The queue line of one contract."""
+    contract = context.index.contracts[contract_id]
+    supplier = context.index.supplier_of(contract)
+    dates = context.dates(contract)
+    due = next_date(contract, dates)
+    live_alerts = [a for a in context.contract_alerts(contract) if not a.snoozed]
+    severity = min((a.severity for a in live_alerts), key=SEVERITY_ORDER.__getitem__, default=None)
+    return QueueItem(
+        contract_id=contract.id,
+        number=contract.number,
+        title=contract.title,
+        supplier_name=supplier.name if supplier else "-",
+        value=contract.value,
+        due=due,
+        days_left=(due - context.as_of).days if due is not None else None,
+        severity=severity,
+        risk_score=context.risk(contract.supplier_id).score,
+        why=tuple(why or ()),
+    )
+
+
+def build_queue(context: ReviewContext, scope: ReviewScope) -> list[QueueItem]:
+    """The contracts of ``scope``, most urgent first."""
+    if scope.kind == ScopeKind.DUE:
+        found = _due_scope(context, scope.days)
+    elif scope.kind == ScopeKind.RISK:
+        found = _risk_scope(context)
+    elif scope.kind == ScopeKind.SLA_GAPS:
+        found = _sla_scope(context)
+    elif scope.kind == ScopeKind.CATEGORY:
+        found = _category_scope(context, scope.category)
+    else:
+        found = _picked_scope(context, scope.contract_ids)
+    items = [queue_item(context, contract_id, why) for contract_id, why in found.items()]
+    items.sort(key=QueueItem.urgency)
+    return items
+
+
+# ----------------------------------------------------------------------------- page
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceFacts:
+    """A service the contract underpins: its SLA target and what it achieved lately."""
+
+    service_id: int
+    code: str
+    name: str
+    level: ServiceLevel
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A decision the rules suggest, with the facts behind it. The reviewer decides."""
+
+    decision: ReviewDecisionKind
+    reasons: tuple[str, ...]
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPage:
+    """Everything about one contract a reviewer needs to decide."""
+
+    as_of: date
+    contract: ContractRecord
+    supplier: SupplierRecord | None
+    dates: ContractDates
+    scorecard: Scorecard | None
+    sla_window: Period
+    uc_level: ServiceLevel | None
+    services: tuple[ServiceFacts, ...]
+    gaps: tuple[Alert, ...]
+    penalty: PenaltyStatus
+    letters: tuple[WarningLetterRecord, ...]
+    sanctions: tuple[SanctionRecord, ...]
+    running_sanctions: tuple[SanctionRecord, ...]
+    previous: tuple[ReviewDecisionRecord, ...]
+    risk: RiskAssessment
+    alerts: tuple[Alert, ...]
+    suggestion: Suggestion
+    deferred_until: date | None
+
+    @property
+    def alert_keys(self) -> tuple[str, ...]:
+        """Keys of the contract's alerts shown on the page (what *defer* snoozes)."""
+        return tuple(a.key for a in self.alerts)
+
+
+def review_period(as_of: date, category: SupplierCategory | None) -> Period:
+    """Monthly for strategic suppliers, quarterly for the others (DOMAIN.md 4)."""
+    if category == SupplierCategory.STRATEGIC:
+        return month(as_of.year, as_of.month)
+    return quarter(as_of.year, (as_of.month - 1) // 3 + 1)
+
+
+def build_page(context: ReviewContext, contract_id: int) -> ReviewPage:
+    """The review page of one contract as of the context's day."""
+    index, as_of, language = context.index, context.as_of, context.language
+    contract = index.contracts[contract_id]
+    supplier = index.supplier_of(contract)
+    dates = context.dates(contract)
+    card = None
+    if supplier is not None:
+        card = supplier_scorecard(
+            index,
+            supplier.id,
+            review_period(as_of, supplier.category),
+            as_of,
+            context.thresholds,
+            language,
+        )
+    window = sla_window(as_of)
+    own_level = uc_level(index, contract, window, as_of) if contract.is_underpinning else None
+    services = tuple(
+        ServiceFacts(
+            link.service_id,
+            index.services[link.service_id].code,
+            index.services[link.service_id].name,
+            service_level(index, link.service_id, window, as_of),
+        )
+        for link in contract.services
+        if link.service_id in index.services
+    )
+    alerts = tuple(context.contract_alerts(contract))
+    service_ids = {link.service_id for link in contract.services}
+    gaps = tuple(
+        a
+        for a in context.alerts
+        if a.kind in GAP_KINDS
+        and (a.contract_id == contract.id or (a.service_id in service_ids and a.service_id))
+    )
+    sanctions = tuple(index.sanctions_by_supplier.get(contract.supplier_id, ()))
+    reviews = index.reviews_by_contract.get(contract.id, ())
+    previous = tuple(
+        sorted(
+            reviews,
+            key=lambda r: (r.decided_on, r.decided_at.isoformat() if r.decided_at else "", r.id),
+            reverse=True,
+        )
+    )
+    page = ReviewPage(
+        as_of=as_of,
+        contract=contract,
+        supplier=supplier,
+        dates=dates,
+        scorecard=card,
+        sla_window=window,
+        uc_level=own_level,
+        services=services,
+        gaps=gaps,
+        penalty=contract_penalty_status(index, contract, as_of),
+        letters=tuple(
+            sorted(index.letters_by_contract.get(contract.id, ()), key=lambda x: x.issued_on)
+        ),
+        sanctions=sanctions,
+        running_sanctions=tuple(s for s in sanctions if sanction_running(s, as_of)),
+        previous=previous,
+        risk=context.risk(contract.supplier_id),
+        alerts=alerts,
+        suggestion=Suggestion(ReviewDecisionKind.SKIP, (), ""),
+        deferred_until=deferred_until(reviews, as_of),
+    )
+    return _with_suggestion(page, suggest(page, context.thresholds, language))
+
+
+def _with_suggestion(page: ReviewPage, suggestion: Suggestion) -> ReviewPage:
+    return replace(page, suggestion=suggestion)
+
+
+# ------------------------------------------------------------------------ suggestion
+
+
+@dataclass
+class _Grounds:
+    terminate: list[str] = field(default_factory=list)
+    retender: list[str] = field(default_factory=list)
+    renegotiate: list[str] = field(default_factory=list)
+
+
+def _letter_grounds(page: ReviewPage, thresholds: Thresholds, language: str) -> list[str]:
+    since = page.as_of - timedelta(days=thresholds.letter_in_force_days)
+    sp3 = [
+        letter
+        for letter in page.letters
+        if letter.level == WarningLevel.SP3 and since < letter.issued_on <= page.as_of
+    ]
+    return [rt(language, "sug.sp3", day=day(sp3[-1].issued_on, language))] if sp3 else []
+
+
+def _penalty_grounds(
+    page: ReviewPage, thresholds: Thresholds, language: str, grounds: _Grounds
+) -> None:
+    status = page.penalty
+    if status.share is not None and status.total > 0:
+        params = {
+            "total": money(status.total, language),
+            "cap": money(status.cap, language),
+            "share": pct((status.share * 100).quantize(Decimal("0.1")), language, 1),
+        }
+        if status.at_cap:
+            grounds.terminate.append(rt(language, "sug.penalty_cap", **params))
+        elif status.share >= thresholds.penalty_warning_share:
+            grounds.renegotiate.append(rt(language, "sug.penalty_near", **params))
+    left = status.grace_left(page.as_of)
+    if left is not None and left < 0 and not status.finished and status.grace_end is not None:
+        grounds.terminate.append(
+            rt(
+                language,
+                "sug.grace_over",
+                used=status.grace_days,
+                day=day(status.grace_end, language),
+            )
+        )
+
+
+def _performance_grounds(
+    page: ReviewPage, thresholds: Thresholds, language: str, grounds: _Grounds
+) -> None:
+    score = page.risk.score
+    if score >= thresholds.blacklist_risk_critical:
+        grounds.retender.append(
+            rt(language, "sug.risk", score=score, limit=thresholds.blacklist_risk_critical)
+        )
+    elif score >= thresholds.blacklist_risk_warning:
+        grounds.renegotiate.append(
+            rt(language, "sug.risk_warning", score=score, limit=thresholds.blacklist_risk_warning)
+        )
+    card = page.scorecard
+    if card is not None:
+        reason = card.band_reasons[0] if card.band_reasons else ""
+        if card.band == Band.RED:
+            grounds.retender.append(
+                rt(language, "sug.band_red", period=card.period.label, reason=reason)
+            )
+        elif card.band == Band.AMBER:
+            grounds.renegotiate.append(
+                rt(language, "sug.band_amber", period=card.period.label, reason=reason)
+            )
+        if card.trend == Trend.DOWN and card.previous_value is not None:
+            grounds.renegotiate.append(
+                rt(language, "sug.trend_down", previous=card.previous_value, value=card.value)
+            )
+    if page.gaps:
+        grounds.renegotiate.append(rt(language, "sug.gaps", count=len(page.gaps)))
+    level = page.uc_level
+    if level is not None and level.breached:
+        grounds.renegotiate.append(
+            rt(
+                language,
+                "sug.breaches",
+                breaches=level.breaches,
+                achieved=pct(level.availability_pct, language, 2),
+                target=pct(level.targets.availability_pct, language, 2),
+            )
+        )
+
+
+def _renewal_grounds(page: ReviewPage, language: str, grounds: _Grounds) -> None:
+    contract, dates = page.contract, page.dates
+    for sanction in page.running_sanctions:
+        grounds.retender.append(
+            rt(language, "sug.sanction", until=day(sanction.end_date, language))
+        )
+    if contract.renewal_kind == RenewalKind.NONE:
+        grounds.retender.append(rt(language, "sug.no_clause"))
+    elif (
+        contract.renewal_kind == RenewalKind.TACIT
+        and dates.renewals_left is not None
+        and dates.renewals_left <= 0
+    ):
+        grounds.retender.append(
+            rt(
+                language,
+                "sug.no_renewals",
+                used=contract.max_renewals,
+                max=contract.max_renewals,
+                end=day(dates.end, language),
+            )
+        )
+
+
+def suggest(page: ReviewPage, thresholds: Thresholds, language: str) -> Suggestion:
+    """The decision the facts on the page point to, with the reasons, strongest first.
+
+    Grounds to terminate (an SP3, penalties at the cap, grace days run out) come first, and
+    for a strategic supplier they go to the head of agency (escalate); then grounds to
+    re-tender (critical risk, a red scorecard, a running blacklist sanction, no renewal
+    left); then grounds to renegotiate (SLA/UC gaps, breaches, an amber scorecard, a falling
+    trend, penalties near the cap, risk at the warning level). With none, renew; without an
+    evaluation and a decision still far off, defer until one is made.
+    """
+    rule = rt(language, "rule.suggest")
+    contract, dates = page.contract, page.dates
+    if contract.status not in LIVE_STATUSES or (dates.end is not None and dates.end < page.as_of):
+        return Suggestion(
+            ReviewDecisionKind.RETENDER if contract.is_underpinning else ReviewDecisionKind.SKIP,
+            (rt(language, "sug.ended", day=day(dates.end, language)),),
+            rule,
+        )
+    national = [s for s in page.running_sanctions if s.source == SanctionSource.NATIONAL]
+    if national:
+        return Suggestion(
+            ReviewDecisionKind.ESCALATE,
+            (
+                rt(language, "sug.national"),
+                rt(language, "sug.sanction", until=day(national[0].end_date, language)),
+            ),
+            rule,
+        )
+    grounds = _Grounds(terminate=_letter_grounds(page, thresholds, language))
+    _penalty_grounds(page, thresholds, language, grounds)
+    _performance_grounds(page, thresholds, language, grounds)
+    _renewal_grounds(page, language, grounds)
+    strategic = page.supplier is not None and page.supplier.category == SupplierCategory.STRATEGIC
+    if grounds.terminate:
+        reasons = grounds.terminate + grounds.retender
+        if strategic:
+            return Suggestion(
+                ReviewDecisionKind.ESCALATE,
+                (*reasons, rt(language, "sug.strategic")),
+                rule,
+            )
+        return Suggestion(ReviewDecisionKind.TERMINATE, tuple(reasons), rule)
+    if grounds.retender:
+        return Suggestion(
+            ReviewDecisionKind.RETENDER, tuple(grounds.retender + grounds.renegotiate), rule
+        )
+    if grounds.renegotiate:
+        return Suggestion(ReviewDecisionKind.RENEGOTIATE, tuple(grounds.renegotiate), rule)
+    return _renew_or_defer(page, language, rule)
+
+
+def _renew_or_defer(page: ReviewPage, language: str, rule: str) -> Suggestion:
+    contract, dates = page.contract, page.dates
+    card = page.scorecard
+    measured = page.uc_level is not None and page.uc_level.window_seconds > 0
+    decision_left = dates.days_to_decision
+    unmeasured = (card is None or card.value is None) and not measured
+    if unmeasured and decision_left is not None and decision_left > 30:
+        return Suggestion(
+            ReviewDecisionKind.DEFER,
+            (
+                rt(language, "sug.no_score"),
+                rt(language, "sug.far", day=day(dates.decision_date, language)),
+            ),
+            rule,
+        )
+    reasons = []
+    if card is not None and card.value is not None:
+        reasons.append(
+            rt(
+                language,
+                "sug.band_green",
+                period=card.period.label,
+                value=card.value,
+                category=card.category or "-",
+            )
+        )
+    elif card is None or card.value is None:
+        reasons.append(rt(language, "sug.no_score"))
+    reasons.append(rt(language, "sug.clean"))
+    plan = renewal_plan(contract, dates)
+    if contract.renewal_kind == RenewalKind.EXPRESS and dates.notice_deadline_working:
+        reasons.append(
+            rt(language, "sug.express", day=day(dates.notice_deadline_working, language))
+        )
+    elif plan.extends and dates.renewals_left is not None:
+        reasons.append(
+            rt(
+                language,
+                "sug.renewals_left",
+                left=dates.renewals_left,
+                end=day(plan.new_end, language),
+            )
+        )
+    return Suggestion(ReviewDecisionKind.RENEW, tuple(reasons), rule)
+
+
+# -------------------------------------------------------------------------- effects
+
+
+@dataclass(frozen=True, slots=True)
+class RenewalPlan:
+    """What *renew* does to a contract: extend it, or send the reviewer to the form."""
+
+    extends: bool
+    months: int
+    old_end: date | None
+    new_end: date | None
+    renewals_used: int
+    message_key: str
+
+    def message(self, language: str) -> str:
+        """The effect in words."""
+        return rt(
+            language,
+            self.message_key,
+            months=self.months,
+            old=day(self.old_end, language),
+            new=day(self.new_end, language),
+            used=self.renewals_used,
+            max=self.renewals_used,
+        )
+
+
+def renewal_plan(contract: ContractRecord, dates: ContractDates) -> RenewalPlan:
+    """Renew per the renewal terms: a tacit contract with renewals left runs one more term
+    from the end of its current term; an express renewal, a contract with no renewal clause
+    or one at its maximum of renewals needs an addendum, entered in the contract form."""
+    months = contract.renewal_period_months or DEFAULT_RENEWAL_MONTHS
+    end = dates.end
+    new_end = add_months(end, months) if end is not None else None
+    used_now = contract.renewals_used + dates.rolled_terms
+    if contract.renewal_kind == RenewalKind.EXPRESS:
+        return RenewalPlan(False, months, end, new_end, used_now, "renew.form_express")
+    if contract.renewal_kind == RenewalKind.NONE or end is None:
+        return RenewalPlan(False, months, end, None, used_now, "renew.form_none")
+    if dates.renewals_left is not None and dates.renewals_left <= 0:
+        return RenewalPlan(False, months, end, None, contract.max_renewals, "renew.form_max")
+    return RenewalPlan(True, months, end, new_end, used_now + 1, "renew.extended")
+
+
+@dataclass(frozen=True, slots=True)
+class RetenderPlan:
+    """What *re-tender* does: the contract ends at the end of its current term."""
+
+    end: date | None
+    renewals_used: int
+
+
+def retender_plan(contract: ContractRecord, dates: ContractDates) -> RetenderPlan:
+    """Freeze the end at the current term's end (tacit terms that rolled are counted)."""
+    return RetenderPlan(dates.end, contract.renewals_used + dates.rolled_terms)
