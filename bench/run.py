@@ -77,6 +77,7 @@ def _fingerprint() -> str:
         versions = ROOT / "rekanan" / "store" / "migrations" / "versions"
         for path in sorted(versions.glob("*.py")):
             digest.update(path.name.encode())
+            digest.update(path.read_bytes())
     except ImportError:
         digest.update(b"create_all")
     if (ROOT / "rekanan" / "store" / "seed.py").exists():

@@ -436,7 +436,7 @@ def _kpis(pdf: FPDF, item: ScorecardExport, language: str) -> None:
             )
         ],
         rows,
-        (55, 28, 15, 17, 15, 24, 16),
+        (59, 26, 14, 16, 15, 24, 16),
         ("L", "L", "R", "R", "R", "R", "R"),
     )
 
@@ -489,7 +489,7 @@ def _sanctions(pdf: FPDF, item: ScorecardExport, language: str) -> None:
             for k in ("col.date", "col.kind", "col.contract", "col.detail", "col.amount")
         ],
         body,
-        (22, 14, 55, 51, 28),
+        (22, 14, 59, 47, 28),
         ("L", "C", "L", "L", "R"),
         bold_last=bool(card.penalties),
     )
@@ -597,7 +597,7 @@ def _contracts(pdf: FPDF, item: ScorecardExport, language: str) -> None:
         pdf,
         [label(k, language) for k in ("col.number", "col.title", "col.value", "col.end")],
         rows,
-        (55, 59, 30, 26),
+        (59, 56, 33, 22),
         ("L", "L", "R", "L"),
         bold_last=True,
     )
