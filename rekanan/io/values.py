@@ -387,3 +387,11 @@ def digits_only(raw: Raw) -> str:
     if isinstance(raw, float | Decimal):
         value = value.split(".")[0]
     return re.sub(r"\D", "", value)
+
+
+def boolean_or_none(raw: Raw) -> bool | None:
+    """Like ``boolean`` but an unreadable value counts as unknown instead of an error."""
+    try:
+        return boolean(raw)
+    except ValueProblem:
+        return None

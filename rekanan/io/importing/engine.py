@@ -1,0 +1,729 @@
+"""The import orchestrator: read, plan, resolve, write in one transaction, report every row.
+
+The steps, for one file:
+
+1. read the rows (``tabular``) and check the header against the kind's columns; a file
+   that cannot be read, or lacks a required column, raises ``FileProblem`` (nothing
+   written);
+2. plan each row (the kind's ``plan``): a parse problem rejects just that row;
+3. inside ``db.writer()`` (one transaction; the rows it reads are the ones it writes
+   against): resolve suppliers by NPWP, else by folded name (listed for a person to
+   confirm), services by code and contracts by number; find the existing record by the
+   kind's natural key; compare, and decide new, updated or unchanged;
+4. create new suppliers, then new records (``Writer.create_many``, validated by the store:
+   a refusal rejects that row with the store's sentence), update changed ones, and sync a
+   UC's services;
+5. a dry run rolls the whole transaction back, so what it reports is exactly what a real
+   run would do.
+
+Rows of another satker (``satker`` option) are skipped; every row ends in one outcome.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlmodel import Session, SQLModel
+
+from rekanan.domain.identifiers import format_npwp, name_key
+from rekanan.io import values as v
+from rekanan.io.importing.registry import KINDS, guess_kind, kind_spec
+from rekanan.io.importing.report import ImportReport, Outcome, RowResult
+from rekanan.io.importing.spec import KindSpec, Plan, RowRejected, SupplierRef
+from rekanan.io.tabular import FileProblem, Rows, read_rows
+from rekanan.models import Contract, ContractService, LegalForm, Service, Supplier
+from rekanan.store.errors import StoreError, ValidationFailed
+from rekanan.store.validation import validate
+
+if TYPE_CHECKING:
+    from rekanan.store.database import Database
+    from rekanan.store.writes import Writer
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: called now and then, for a progress bar."""
+
+CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """How to run one import."""
+
+    dry_run: bool = False
+    satker: str | None = None
+    user: str | None = None
+    progress: Progress | None = None
+
+
+class _Rollback(Exception):
+    """Raised inside the writer to roll a dry run back."""
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def run_import(
+    db: Database, kind: str | None, path: Path, options: ImportOptions | None = None
+) -> ImportReport:
+    """Import ``path`` as ``kind`` (guessed from the header when None); report every row.
+
+    Raises ``FileProblem`` when the file cannot be read at all and ``StoreError`` when the
+    database refuses the transaction; both carry a sentence, and nothing is written.
+    """
+    options = options or ImportOptions()
+    started = time.perf_counter()
+    known = {c for spec in KINDS.values() for c in (*spec.column_names, *spec.aliases)}
+    rows = read_rows(path, known if kind is None else _known(kind_spec(kind)))
+    spec = kind_spec(kind) if kind is not None else kind_spec(guess_kind(rows.columns, path.name))
+    report = ImportReport(spec.name, str(path), options.dry_run, row_label=rows.row_label)
+    report.notes.extend(rows.notes)
+    planned = plan_rows(spec, rows, options, report)
+    try:
+        with db.writer(options.user) as writer:
+            _Applier(writer, spec, report, options).apply(planned)
+            if options.dry_run:
+                raise _Rollback
+        report.committed = True
+    except _Rollback:
+        report.committed = False
+    report.rows.sort(key=lambda r: r.row)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _known(spec: KindSpec) -> set[str]:
+    return {*spec.column_names, *spec.aliases}
+
+
+# --------------------------------------------------------------------------- planning
+
+
+@dataclass(slots=True)
+class Planned:
+    """A row that planned cleanly, waiting for the database."""
+
+    row: int
+    plan: Plan
+
+
+def check_header(spec: KindSpec, rows: Rows) -> list[str]:
+    """Notes about the header; a missing required column refuses the file."""
+    present = set(rows.columns)
+    for alias, target in spec.aliases.items():
+        if alias in present and target not in present:
+            present.add(target)
+    missing = [c for c in spec.required if c not in present]
+    if missing:
+        hint = ""
+        if spec.name != "lkpp" and {"no_kontrak", "nama_paket"} <= present:
+            hint = " Berkas ini tampaknya ekspor SPSE e-Kontrak: impor dengan --kind lkpp."
+        raise FileProblem(
+            f"Kolom wajib untuk jenis '{spec.name}' tidak ada: {', '.join(missing)}. "
+            f"Buat templatnya dengan `rekanan template {spec.name} -o templat.xlsx`." + hint
+        )
+    if not spec.template:
+        return []
+    known = _known(spec) | {"satker", "status", "nama_rekanan", "catatan", "nomor_surat"}
+    unknown = [c for c in rows.columns if c not in known]
+    if unknown:
+        return [f"Kolom tidak dikenal diabaikan: {', '.join(unknown)}."]
+    return []
+
+
+def _renamed(spec: KindSpec, cells: dict[str, v.Raw]) -> dict[str, v.Raw]:
+    if not spec.aliases:
+        return cells
+    out = dict(cells)
+    for alias, target in spec.aliases.items():
+        if alias in out and target not in out:
+            out[target] = out.pop(alias)
+    return out
+
+
+def _satker_of(cells: dict[str, v.Raw]) -> str | None:
+    for column in ("nama_satker", "satker"):
+        if column in cells:
+            return v.one_line(cells[column])
+    return None
+
+
+def plan_rows(
+    spec: KindSpec, rows: Rows, options: ImportOptions, report: ImportReport
+) -> list[Planned]:
+    """Plan every row; rejected and skipped rows go straight into ``report``."""
+    report.notes.extend(check_header(spec, rows))
+    wanted = v.fold(options.satker) if options.satker else None
+    planned: list[Planned] = []
+    total = len(rows.rows)
+    for index, source in enumerate(rows.rows):
+        if options.progress and index % CHUNK == 0:
+            options.progress("baca", index, total)
+        cells = _renamed(spec, source.cells)
+        if wanted is not None:
+            satker = _satker_of(cells)
+            if satker is None or wanted not in v.fold(satker):
+                report.rows.append(
+                    RowResult(
+                        source.number,
+                        Outcome.SKIPPED,
+                        message=f"Satker '{satker or '-'}' bukan '{options.satker}'.",
+                    )
+                )
+                continue
+        if source.problem:
+            report.rows.append(
+                RowResult(source.number, Outcome.REJECTED, message=_sentence(source.problem))
+            )
+            continue
+        try:
+            plan = spec.plan(cells)
+        except RowRejected as why:
+            report.rows.append(
+                RowResult(source.number, Outcome.REJECTED, column=why.column, message=why.sentence)
+            )
+            continue
+        except (ValueError, ArithmeticError, TypeError) as error:  # a parser's blind spot
+            report.rows.append(
+                RowResult(
+                    source.number,
+                    Outcome.REJECTED,
+                    message=f"Baris ini tidak dapat dibaca ({type(error).__name__}).",
+                )
+            )
+            continue
+        planned.append(Planned(source.number, plan))
+    return planned
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "."
+
+
+# --------------------------------------------------------------------------- applying
+
+
+@dataclass(slots=True)
+class _SupplierInfo:
+    id: int | None
+    name: str
+    npwp: str | None
+    key: str
+    new: Supplier | None = None
+    failed: str | None = None
+
+
+@dataclass(slots=True)
+class _Work:
+    """A resolved row: what to do with it."""
+
+    planned: Planned
+    fields: dict[str, Any]
+    result: RowResult
+    existing: Any = None
+    supplier: _SupplierInfo | None = None
+    links: list[tuple[int, str | None]] | None = None
+    changes: dict[str, Any] = field(default_factory=dict)
+    obj: SQLModel | None = None
+
+
+class _Applier:
+    """Everything that happens inside the one transaction of an import."""
+
+    def __init__(
+        self, writer: Writer, spec: KindSpec, report: ImportReport, options: ImportOptions
+    ) -> None:
+        self.w = writer
+        self.s: Session = writer.session
+        self.spec = spec
+        self.report = report
+        self.options = options
+        self.by_npwp: dict[str, _SupplierInfo] = {}
+        self.by_name: dict[str, list[_SupplierInfo]] = {}
+        self.services: dict[str, int] = {}
+        self.contracts: dict[str, tuple[int, int]] = {}
+
+    # -- loading -------------------------------------------------------------------
+
+    def _load_suppliers(self, refs: Iterable[SupplierRef]) -> None:
+        npwps = {r.npwp for r in refs if r.npwp}
+        keys = {name_key(r.name) for r in refs if r.name}
+        keys.discard("")
+        model: Any = Supplier
+        found: dict[int, _SupplierInfo] = {}
+        for column, wanted in ((model.npwp, npwps), (model.name_key, keys)):
+            for chunk in _chunks(sorted(wanted)):
+                stmt = select(model.id, model.name, model.npwp, model.name_key).where(
+                    column.in_(chunk)
+                )
+                for sid, name, npwp, key in self.s.execute(stmt):
+                    found.setdefault(sid, _SupplierInfo(sid, name, npwp, key or name_key(name)))
+        for info in found.values():
+            if info.npwp:
+                self.by_npwp[info.npwp] = info
+            self.by_name.setdefault(info.key, []).append(info)
+
+    def _load_services(self) -> None:
+        model: Any = Service
+        self.services = {code: sid for sid, code in self.s.execute(select(model.id, model.code))}
+
+    def _load_contracts(self, numbers: Iterable[str]) -> None:
+        model: Any = Contract
+        for chunk in _chunks(sorted(set(numbers))):
+            stmt = select(model.id, model.number, model.supplier_id).where(model.number.in_(chunk))
+            for cid, number, sid in self.s.execute(stmt):
+                self.contracts[number] = (cid, sid)
+
+    def _load_existing(self, works: Sequence[_Work]) -> dict[tuple[str, ...], dict[Any, Any]]:
+        """Existing records by each natural key, loading only those the file can match."""
+        model: Any = self.spec.model
+        index: dict[tuple[str, ...], dict[Any, Any]] = {}
+        loaded: dict[int, Any] = {}
+        for key in self.spec.keys:
+            values = [_key_value(w.fields, key) for w in works]
+            present = [k for k in values if k is not None]
+            if not present:
+                continue
+            # query on the most selective column of the key, then match the whole key
+            position = max(range(len(key)), key=lambda i: len({k[i] for k in present}))
+            column = getattr(model, key[position])
+            wanted = sorted({k[position] for k in present}, key=repr)
+            for chunk in _chunks(wanted):
+                for obj in self.s.execute(select(model).where(column.in_(chunk))).scalars():
+                    loaded[obj.id] = obj
+            table: dict[Any, Any] = {}
+            for obj in loaded.values():
+                k = _key_value({n: getattr(obj, n) for n in key}, key)
+                if k is not None:
+                    table.setdefault(k, obj)
+            index[key] = table
+        return index
+
+    # -- resolving -----------------------------------------------------------------
+
+    def _supplier(self, ref: SupplierRef, work: _Work) -> _SupplierInfo:
+        """The supplier a row names: by NPWP, else by folded name (noted for confirmation)."""
+        key = name_key(ref.name)
+        if ref.npwp:
+            info = self.by_npwp.get(ref.npwp)
+            if info is not None:
+                return info
+            same_name = [i for i in self.by_name.get(key, []) if not i.npwp] if key else []
+            if len(same_name) == 1 and same_name[0].id is not None:
+                work.result.notes.append(
+                    f"Rekanan dicocokkan menurut nama dengan '{same_name[0].name}' (tanpa NPWP "
+                    f"di basis data; NPWP berkas {format_npwp(ref.npwp)}): mohon dipastikan."
+                )
+                return same_name[0]
+            return self._new_supplier(ref, key, work)
+        candidates = self.by_name.get(key, []) if key else []
+        if len(candidates) > 1:
+            names = ", ".join(f"'{c.name}'" for c in candidates[:3])
+            raise RowRejected(
+                ref.column,
+                f"Ada {len(candidates)} rekanan dengan nama serupa ({names}); isi NPWP agar "
+                "rekanannya jelas.",
+            )
+        if candidates:
+            found = candidates[0]
+            if found.new is None or found.name != ref.name:
+                work.result.notes.append(
+                    f"Rekanan dicocokkan menurut nama dengan '{found.name}': mohon dipastikan."
+                )
+            return found
+        if not ref.name:
+            raise RowRejected(ref.column, "Rekanan tanpa NPWP dan tanpa nama.")
+        return self._new_supplier(ref, key, work)
+
+    def _new_supplier(self, ref: SupplierRef, key: str, work: _Work) -> _SupplierInfo:
+        if not ref.name:
+            raise RowRejected(
+                ref.column,
+                f"NPWP {format_npwp(ref.npwp)} belum dikenal dan baris ini tidak menyebut nama "
+                "rekanannya; isi nama rekanan atau impor rekanan dulu.",
+            )
+        supplier = Supplier(name=ref.name, npwp=ref.npwp, legal_form=ref.legal_form or LegalForm.PT)
+        info = _SupplierInfo(None, ref.name, ref.npwp, key, new=supplier)
+        if ref.npwp:
+            self.by_npwp[ref.npwp] = info
+        if key:
+            self.by_name.setdefault(key, []).append(info)
+        work.result.notes.append(f"Rekanan baru '{ref.name}' dibuat.")
+        return info
+
+    def _resolve(self, work: _Work) -> None:
+        plan = work.planned.plan
+        fields = work.fields
+        model = self.spec.model
+        if plan.contract_number is not None:
+            found = self.contracts.get(plan.contract_number)
+            if found is None:
+                raise RowRejected(
+                    "nomor_kontrak",
+                    f"Kontrak '{plan.contract_number}' belum ada; impor kontraknya dulu "
+                    "(`rekanan import kontrak ...`).",
+                )
+            fields["contract_id"] = found[0]
+            if plan.supplier is None and "supplier_id" in _columns(model):
+                fields["supplier_id"] = found[1]
+        if plan.supplier is not None:
+            info = self._supplier(plan.supplier, work)
+            work.supplier = info
+            if (
+                plan.contract_number is not None
+                and info.id is not None
+                and info.id != fields.get("supplier_id", info.id)
+            ):
+                raise RowRejected(
+                    plan.supplier.column,
+                    f"Rekanan ini bukan rekanan kontrak '{plan.contract_number}'.",
+                )
+            fields["supplier_id"] = info.id
+        if plan.service_code is not None:
+            sid = self.services.get(plan.service_code)
+            if sid is None:
+                raise RowRejected(
+                    "kode_layanan",
+                    f"Layanan '{plan.service_code}' belum ada; impor layanannya dulu "
+                    "(`rekanan import layanan ...`) atau periksa kodenya.",
+                )
+            fields["service_id"] = sid
+        if plan.links is not None:
+            links: list[tuple[int, str | None]] = []
+            for code, component in plan.links:
+                sid = self.services.get(code)
+                if sid is None:
+                    raise RowRejected(
+                        "kode_layanan",
+                        f"Layanan '{code}' belum ada; impor layanannya dulu "
+                        "(`rekanan import layanan ...`) atau periksa kodenya.",
+                    )
+                links.append((sid, component))
+            work.links = links
+            if links and not fields.get("is_underpinning", True):
+                work.result.flags.append(
+                    "Kontrak ini mendukung layanan tetapi kontrak_pendukung 'tidak'; periksa."
+                )
+        if model is Supplier:
+            fields["name_key"] = name_key(str(fields.get("name", "")))
+
+    # -- the whole file ------------------------------------------------------------
+
+    def apply(self, planned: list[Planned]) -> None:
+        """Resolve, compare and write every planned row."""
+        spec = self.spec
+        works = [
+            _Work(p, dict(p.plan.fields), RowResult(p.row, Outcome.NEW, key=p.plan.label))
+            for p in planned
+        ]
+        for work in works:
+            work.result.flags.extend(work.planned.plan.flags)
+            work.result.notes.extend(work.planned.plan.notes)
+        refs = [w.planned.plan.supplier for w in works if w.planned.plan.supplier is not None]
+        if spec.model is Supplier:
+            refs += [
+                SupplierRef(str(w.fields.get("name", "")), w.fields.get("npwp")) for w in works
+            ]
+        if refs:
+            self._load_suppliers(refs)
+        if any(w.planned.plan.service_code or w.planned.plan.links for w in works):
+            self._load_services()
+        numbers = [w.planned.plan.contract_number for w in works]
+        self._load_contracts(n for n in numbers if n)
+        live: list[_Work] = []
+        for work in works:
+            try:
+                if spec.model is Supplier:
+                    self._match_supplier_row(work)
+                self._resolve(work)
+            except RowRejected as why:
+                self._reject(work, why.column, why.sentence)
+                continue
+            live.append(work)
+        existing = self._load_existing(live)
+        seen: dict[Any, int] = {}
+        accepted: list[_Work] = []
+        for work in live:
+            found, claimed = self._find(work, existing)
+            if claimed is not None:
+                if claimed in seen:
+                    self._reject(
+                        work,
+                        None,
+                        f"Sama dengan {self.report.row_label} {seen[claimed]} "
+                        f"({work.result.key}); {self.report.row_label} ini dilewati.",
+                    )
+                    continue
+                seen[claimed] = work.planned.row
+            work.existing = found
+            accepted.append(work)
+        self._write(accepted)
+
+    def _match_supplier_row(self, work: _Work) -> None:
+        """Kind ``rekanan``: the row *is* a supplier; find it by NPWP, else by name."""
+        fields = work.fields
+        npwp = fields.get("npwp")
+        key = name_key(str(fields.get("name", "")))
+        if npwp and npwp in self.by_npwp:
+            return
+        same = [i for i in self.by_name.get(key, []) if i.id is not None and not (npwp and i.npwp)]
+        if len(same) > 1:
+            raise RowRejected(
+                "nama",
+                f"Ada {len(same)} rekanan bernama serupa di basis data; isi NPWP agar jelas.",
+            )
+        if same:
+            work.result.notes.append(
+                f"Dicocokkan menurut nama dengan rekanan '{same[0].name}': mohon dipastikan."
+            )
+            work.fields["_match_id"] = same[0].id
+
+    def _find(
+        self, work: _Work, existing: dict[tuple[str, ...], dict[Any, Any]]
+    ) -> tuple[Any, Any]:
+        """The existing record for a row, and the key this row claims within the file."""
+        match_id = work.fields.pop("_match_id", None)
+        claimed: tuple[Any, ...] | None = None
+        found = None
+        for key in self.spec.keys:
+            value = _key_value(work.fields, key)
+            if value is None:
+                continue
+            claimed = claimed or (key, value)
+            hit = existing.get(key, {}).get(value)
+            if hit is not None:
+                found = hit
+                claimed = (key, value)
+                break
+        if found is None and match_id is not None:
+            found = self.s.get(self.spec.model, match_id)
+            claimed = ("id", match_id)
+        if found is not None:
+            claimed = ("id", found.id)
+        return found, claimed
+
+    def _reject(self, work: _Work, column: str | None, sentence: str) -> None:
+        work.result.outcome = Outcome.REJECTED
+        work.result.column = column
+        work.result.message = sentence
+        work.result.flags.clear()
+        self.report.rows.append(work.result)
+
+    # -- writing -------------------------------------------------------------------
+
+    def _write(self, works: list[_Work]) -> None:
+        fresh = [w for w in works if w.existing is None]
+        old = [w for w in works if w.existing is not None]
+        self._create_suppliers(works)
+        for work in works:
+            info = work.supplier
+            if info is not None and info.failed is not None:
+                column = work.planned.plan.supplier.column if work.planned.plan.supplier else None
+                work.result.outcome = Outcome.REJECTED
+                work.result.column = column
+                work.result.message = info.failed
+                work.result.flags.clear()
+            elif info is not None and "supplier_id" in _columns(self.spec.model):
+                work.fields["supplier_id"] = info.id
+        fresh = [w for w in fresh if w.result.outcome is not Outcome.REJECTED]
+        old = [w for w in old if w.result.outcome is not Outcome.REJECTED]
+        self._create(fresh)
+        total = len(old)
+        for index, work in enumerate(old):
+            if self.options.progress and index % CHUNK == 0:
+                self.options.progress("perbarui", index, total)
+            self._update(work)
+        self._sync_links([w for w in works if w.result.outcome is not Outcome.REJECTED])
+        for work in works:
+            self.report.rows.append(work.result)
+
+    def _create_suppliers(self, works: list[_Work]) -> None:
+        """Create the suppliers first met in this file; a refused one rejects its rows."""
+        infos: dict[int, _SupplierInfo] = {}
+        for work in works:
+            info = work.supplier
+            if info is not None and info.new is not None and info.id is None:
+                infos[id(info)] = info
+        pending = list(infos.values())
+        if not pending:
+            return
+        try:
+            ids = self.w.create_many([i.new for i in pending if i.new is not None])
+        except ValidationFailed:
+            good = []
+            for info in pending:
+                try:
+                    validate(self.s, info.new)  # type: ignore[arg-type]
+                except ValidationFailed as why:
+                    info.failed = f"Rekanan '{info.name}' tidak dapat dibuat: {why}"
+                    continue
+                good.append(info)
+            pending = good
+            ids = self.w.create_many([i.new for i in pending if i.new is not None])
+        for info, new_id in zip(pending, ids, strict=True):
+            info.id = new_id
+            self.report.new_suppliers.append(info.name)
+
+    def _create(self, works: list[_Work]) -> None:
+        model = self.spec.model
+        objs: list[tuple[_Work, Any]] = []
+        for work in works:
+            values = {k: v_ for k, v_ in work.fields.items() if k in _columns(model)}
+            objs.append((work, model(**values)))
+        if self.options.progress:
+            self.options.progress("tulis", 0, len(objs))
+        try:
+            self.w.create_many([o for _, o in objs])
+            good = objs
+        except ValidationFailed:
+            good = self._validate_each(objs)
+            if good:
+                self.w.create_many([o for _, o in good])
+        for work, obj in good:
+            work.obj = obj
+            work.result.outcome = Outcome.NEW
+
+    def _validate_each(self, objs: list[tuple[_Work, Any]]) -> list[tuple[_Work, Any]]:
+        """Validate rows one by one (after a batch was refused); refused rows are rejected."""
+        claimed: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], str]] = {}
+        good: list[tuple[_Work, Any]] = []
+        for work, obj in objs:
+            try:
+                validate(self.s, obj, claimed=claimed)
+            except ValidationFailed as why:
+                self._refused(work, why)
+                continue
+            good.append((work, obj))
+        return good
+
+    def _refused(self, work: _Work, why: ValidationFailed) -> None:
+        column = self.spec.field_columns.get(why.field or "", why.field)
+        work.result.outcome = Outcome.REJECTED
+        work.result.column = column
+        work.result.message = str(why)
+        work.result.flags.clear()
+
+    def _update(self, work: _Work) -> None:
+        model = self.spec.model
+        row = work.existing
+        columns = _columns(model)
+        keep = _KEEP_WHEN_EMPTY.get(model, ())
+        changes = {
+            name: value
+            for name, value in work.fields.items()
+            if name in columns
+            and name != "name_key"
+            and not (value is None and name in keep)
+            and not _same(getattr(row, name), value)
+        }
+        if not changes:
+            work.result.outcome = Outcome.UNCHANGED
+            return
+        try:
+            self.w.update(model, row.id, changes)
+        except ValidationFailed as why:
+            self._refused(work, why)
+            return
+        work.obj = row
+        work.result.outcome = Outcome.UPDATED
+        names = ", ".join(self.spec.field_columns.get(n, n) for n in changes)
+        work.result.message = f"Diubah: {names}."
+
+    def _sync_links(self, works: list[_Work]) -> None:
+        """The services a UC backs: add missing links, drop those the file no longer lists."""
+        with_links = [w for w in works if w.links is not None and w.obj is not None]
+        if not with_links:
+            return
+        model: Any = ContractService
+        ids = [w.obj.id for w in with_links]  # type: ignore[union-attr]
+        current: dict[int, dict[int, Any]] = {}
+        for chunk in _chunks(ids):
+            for link in self.s.execute(select(model).where(model.contract_id.in_(chunk))).scalars():
+                current.setdefault(link.contract_id, {})[link.service_id] = link
+        new_links: list[ContractService] = []
+        for work in with_links:
+            cid = work.obj.id  # type: ignore[union-attr]
+            have = current.get(cid, {})
+            wanted = dict(work.links or [])
+            changed = False
+            for sid, component in wanted.items():
+                link = have.get(sid)
+                if link is None:
+                    new_links.append(
+                        ContractService(contract_id=cid, service_id=sid, component=component)
+                    )
+                    changed = True
+                elif (link.component or None) != component:
+                    self.w.update(ContractService, link.id, {"component": component})
+                    changed = True
+            for sid, link in have.items():
+                if sid not in wanted:
+                    self.w.delete(ContractService, link.id)
+                    changed = True
+            if changed and work.result.outcome is Outcome.UNCHANGED:
+                work.result.outcome = Outcome.UPDATED
+                work.result.message = "Diubah: kode_layanan."
+        if new_links:
+            self.w.create_many(new_links)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@cache
+def _columns(model: type[SQLModel]) -> frozenset[str]:
+    return frozenset(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+
+
+_KEEP_WHEN_EMPTY: dict[type[SQLModel], tuple[str, ...]] = {Supplier: ("npwp", "nib")}
+"""Stored identifiers an empty cell never erases (a row matched by name has none)."""
+
+
+def _key_value(fields: dict[str, Any], key: tuple[str, ...]) -> tuple[Any, ...] | None:
+    values = []
+    for name in key:
+        value = fields.get(name)
+        if value is None or value == "":
+            return None
+        values.append(_comparable(value))
+    return tuple(values)
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value.normalize()
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    if isinstance(value, date):
+        return value
+    return value
+
+
+def _same(current: Any, new: Any) -> bool:
+    """Whether a stored value equals what the file says (Decimal by value, '' like None)."""
+    if current in (None, "") and new in (None, ""):
+        return True
+    if isinstance(current, Decimal) or isinstance(new, Decimal):
+        try:
+            return current is not None and new is not None and Decimal(current) == Decimal(new)
+        except (ArithmeticError, ValueError, TypeError):
+            return False
+    if isinstance(current, datetime) and isinstance(new, datetime):
+        return current.replace(tzinfo=None) == new.replace(tzinfo=None)
+    return bool(current == new)
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+__all__ = ["ImportOptions", "StoreError", "run_import"]

@@ -1,0 +1,201 @@
+"""What an import did with every row: outcomes, counts that add up, and the report file.
+
+Each row read ends in exactly one outcome (new, updated, unchanged, rejected, skipped), so
+the counts always add up to the rows read. A rejected row names its column and says why in
+a sentence; a taken row may carry flags (incomplete data a person should complete) and notes
+(a supplier matched by name, for a person to confirm). The report is written as CSV or XLSX
+through the export layer, so text cells are neutralised against formula injection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from rekanan.io.export.tables import Column, Kind, Table, save_workbook, write_table_csv
+
+
+class Outcome(StrEnum):
+    """What happened to one row."""
+
+    NEW = "baru"
+    UPDATED = "diperbarui"
+    UNCHANGED = "tidak_berubah"
+    REJECTED = "ditolak"
+    SKIPPED = "dilewati"
+
+
+OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = {
+    Outcome.NEW: ("baru", "new"),
+    Outcome.UPDATED: ("diperbarui", "updated"),
+    Outcome.UNCHANGED: ("tidak berubah", "unchanged"),
+    Outcome.REJECTED: ("ditolak", "rejected"),
+    Outcome.SKIPPED: ("dilewati", "skipped"),
+}
+
+
+def outcome_label(outcome: Outcome, language: str = "id") -> str:
+    """An outcome as a person reads it."""
+    return OUTCOME_LABELS[outcome][1 if language == "en" else 0]
+
+
+@dataclass(slots=True)
+class RowResult:
+    """One row of the file and what the import did with it."""
+
+    row: int
+    outcome: Outcome
+    key: str = ""
+    column: str | None = None
+    message: str = ""
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def explanation(self) -> str:
+        """Everything said about the row, in one line."""
+        return " ".join(part for part in (self.message, *self.notes) if part)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """The result of one import (or dry run) of one file."""
+
+    kind: str
+    path: str
+    dry_run: bool
+    row_label: str = "baris"
+    rows: list[RowResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    committed: bool = False
+    new_suppliers: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.rows if r.outcome is outcome)
+
+    @property
+    def counts(self) -> dict[Outcome, int]:
+        """Rows per outcome; they add up to ``len(rows)``."""
+        totals = dict.fromkeys(Outcome, 0)
+        for result in self.rows:
+            totals[result.outcome] += 1
+        return totals
+
+    @property
+    def flagged(self) -> list[RowResult]:
+        return [r for r in self.rows if r.flags and r.outcome is not Outcome.REJECTED]
+
+    @property
+    def to_confirm(self) -> list[RowResult]:
+        """Rows whose supplier was matched by name only: a person should confirm them."""
+        return [r for r in self.rows if any("menurut nama" in n for n in r.notes)]
+
+    def summary(self, language: str = "id") -> str:
+        """One line with every count, e.g. ``52 baris: 51 baru, 1 ditolak``."""
+        counts = self.counts
+        parts = [f"{n} {outcome_label(o, language)}" for o, n in counts.items() if n]
+        total = len(self.rows)
+        unit = self.row_label if language != "en" else "rows"
+        head = f"{total} {unit}"
+        if not parts:
+            return head
+        return f"{head}: " + ", ".join(parts)
+
+    def text_lines(self, language: str = "id", first: int = 5) -> list[str]:
+        """The report for a terminal: counts, then the first rows of each outcome."""
+        en = language == "en"
+        if self.dry_run:
+            status = "Dry run: nothing was written." if en else "Uji coba: tidak ada yang ditulis."
+        elif self.committed:
+            status = "Written in one transaction." if en else "Ditulis dalam satu transaksi."
+        else:
+            status = "Nothing was written." if en else "Tidak ada yang ditulis."
+        lines = [f"{self.path} ({self.kind}): {self.summary(language)}. {status}"]
+        lines += [f"  {note}" for note in self.notes]
+        if self.new_suppliers:
+            label = "new suppliers" if en else "rekanan baru"
+            lines.append(f"  {len(self.new_suppliers)} {label}.")
+        for outcome in Outcome:
+            chosen = [r for r in self.rows if r.outcome is outcome]
+            if not chosen:
+                continue
+            lines.append(f"{outcome_label(outcome, language).capitalize()} ({len(chosen)}):")
+            for result in chosen[:first]:
+                lines.append("  " + _row_line(result, self.row_label))
+            if len(chosen) > first:
+                more = "more" if en else "lainnya"
+                lines.append(f"  ... {len(chosen) - first} {more}")
+        flagged = self.flagged
+        if flagged:
+            label = "Flagged for a person" if en else "Ditandai untuk diperiksa"
+            lines.append(f"{label} ({len(flagged)}):")
+            for result in flagged[:first]:
+                lines.append(f"  {self.row_label} {result.row}: {' '.join(result.flags)}")
+            if len(flagged) > first:
+                lines.append(f"  ... {len(flagged) - first} {'more' if en else 'lainnya'}")
+        return lines
+
+
+def _row_line(result: RowResult, row_label: str) -> str:
+    where = f"{row_label} {result.row}"
+    if result.column:
+        where += f", kolom {result.column}"
+    key = f" [{result.key}]" if result.key else ""
+    text = result.explanation
+    return f"{where}{key}" + (f": {text}" if text else "")
+
+
+REPORT_HEADERS = ("Baris", "Hasil", "Kunci", "Kolom", "Keterangan", "Tanda")
+
+
+def report_table(report: ImportReport) -> Table:
+    """Every row of the file and what was done with it, as an export table."""
+    columns = (
+        Column("Baris", Kind.INT),
+        Column("Hasil"),
+        Column("Kunci"),
+        Column("Kolom"),
+        Column("Keterangan"),
+        Column("Tanda"),
+    )
+    rows = tuple(
+        (
+            r.row,
+            outcome_label(r.outcome),
+            r.key,
+            r.column or "",
+            r.explanation,
+            " ".join(r.flags),
+        )
+        for r in report.rows
+    )
+    return Table("Laporan impor", columns, rows)
+
+
+def summary_table(report: ImportReport) -> Table:
+    """Counts per outcome and notes about the file, for the XLSX report's first sheet."""
+    rows: list[tuple[str | int, ...]] = [
+        ("Berkas", report.path),
+        ("Jenis", report.kind),
+        ("Uji coba", "ya" if report.dry_run else "tidak"),
+        ("Ditulis", "ya" if report.committed else "tidak"),
+        ("Baris dibaca", len(report.rows)),
+    ]
+    rows += [(outcome_label(o).capitalize(), n) for o, n in report.counts.items()]
+    rows += [("Ditandai", len(report.flagged)), ("Rekanan baru", len(report.new_suppliers))]
+    rows += [("Catatan", note) for note in report.notes]
+    return Table(
+        "Ringkasan",
+        (Column("Perihal"), Column("Nilai")),
+        tuple((str(a), b if isinstance(b, int) else str(b)) for a, b in rows),
+    )
+
+
+def write_report(report: ImportReport, path: Path) -> Path:
+    """Write the report as ``.xlsx`` (summary and rows) or CSV (rows), by the extension."""
+    if path.suffix.lower() == ".xlsx":
+        return save_workbook([summary_table(report), report_table(report)], path)
+    write_table_csv(report_table(report), path)
+    return path
