@@ -16,15 +16,11 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
-
-from sqlmodel import Session, select
 
 from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
 from rekanan.config import Settings
 from rekanan.domain.records import AuditRecord
 from rekanan.io.export.csv_safe import csv_value
-from rekanan.models import AuditEntry
 from rekanan.store.errors import ENTITY_LABELS
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -187,6 +183,7 @@ def run_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     """Print the audit log, newest first, as text or CSV."""
+    from rekanan.store.audit import audit_entries
     from rekanan.store.database import open_database
 
     language = settings.language
@@ -195,15 +192,16 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     since = _start_of(args.since) if args.since else None
     db = open_database(settings.database_url, user=settings.user, read_only=True)
     try:
-        with db.session() as session:
-            entries = query_audit(
-                session,
-                entity=entity,
+        entries = list(
+            audit_entries(
+                db,
+                entity,
+                since,
+                args.limit + 1 if args.limit else None,
                 entity_id=args.entity_id,
                 user=who,
-                since=since,
-                limit=args.limit + 1 if args.limit else None,
             )
+        )
     finally:
         db.close()
     more = bool(args.limit) and len(entries) > args.limit
@@ -222,44 +220,6 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     else:
         sys.stdout.write(text)
     return 0
-
-
-def query_audit(
-    session: Session,
-    *,
-    entity: str | None = None,
-    entity_id: int | None = None,
-    user: str | None = None,
-    since: datetime | None = None,
-    limit: int | None = None,
-) -> list[AuditRecord]:
-    """The audit entries that match, newest first, as plain records."""
-    table: Any = AuditEntry
-    query = select(AuditEntry).order_by(table.at.desc(), table.id.desc())
-    if entity:
-        query = query.where(table.entity == entity)
-    if entity_id is not None:
-        query = query.where(table.entity_id == entity_id)
-    if user:
-        query = query.where(table.user == user)
-    if since is not None:
-        query = query.where(table.at >= since)
-    if limit:
-        query = query.limit(limit)
-    return [
-        AuditRecord(
-            id=row.id or 0,
-            at=row.at,
-            user=row.user,
-            action=str(row.action),
-            entity=row.entity,
-            entity_id=row.entity_id,
-            summary=row.summary,
-            before_json=row.before_json,
-            after_json=row.after_json,
-        )
-        for row in session.exec(query)
-    ]
 
 
 def entity_name(text: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from rekanan.store.errors import StoreError
 from rekanan.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
@@ -136,7 +136,7 @@ def verify_sqlite(path: Path) -> BackupInfo:
             conn.close()
     except sqlite3.Error as error:
         raise StoreError(
-            f"Berkas {path} tidak dapat dibaca sebagai basis data rekanan ({error}). "
+            f"Berkas {path} rusak atau tidak dapat dibaca sebagai basis data rekanan ({error}). "
             "Gunakan cadangan lain."
         ) from error
     revision = str(rows[0][0]) if rows else ""
@@ -345,7 +345,14 @@ def _run_pg_tool(tool: str, args: list[str], url: str | None, *, what: Path | No
         sa_url = make_url(url)
         if sa_url.password:
             env["PGPASSWORD"] = str(sa_url.password)
-        plain = sa_url.set(drivername="postgresql", password=None)
+        plain = URL.create(
+            "postgresql",
+            username=sa_url.username,
+            host=sa_url.host,
+            port=sa_url.port,
+            database=sa_url.database,
+            query=sa_url.query,
+        )
         command.append(f"--dbname={plain.render_as_string(hide_password=False)}")
     try:
         done = subprocess.run(
