@@ -9,7 +9,8 @@ worker and kept until the next write.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +19,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
+from rekanan.io.export.csv_safe import DecimalMark
+from rekanan.io.export.registers import RegisterFormat, export_contracts
 from rekanan.models.enums import ContractStatus, SupplierCategory
+from rekanan.screens.export_dialog import ExportDialog
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
     N_,
@@ -28,6 +32,7 @@ from rekanan.screens.register_support import (
     db_of,
     deadline_cache,
     label,
+    language,
     money,
     short_day,
     text,
@@ -67,8 +72,9 @@ class ContractsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
         Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        Binding("e", "export", N_("Ekspor"), id="registers.export"),
         Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
         Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
@@ -278,6 +284,34 @@ class ContractsScreen(Screen[None]):
         from rekanan.screens.contract_detail import ContractDetailScreen
 
         self.app.push_screen(ContractDetailScreen(contract_id))
+
+    def action_export(self) -> None:
+        """Export the list as filtered and sorted now, with the computed dates."""
+        table = self.query_one(PagedTable)
+        query = replace(
+            self.query_state, sort=table.sort, descending=table.descending, as_of=as_of(self)
+        )
+        db, lang, thresholds = db_of(self), language(self), thresholds_of(self)
+
+        def export(path: Path, fmt: str, decimal: str) -> int:
+            return export_contracts(
+                db,
+                query,
+                path,
+                cast(RegisterFormat, fmt),
+                lang,
+                cast(DecimalMark, decimal),
+                thresholds,
+            )
+
+        self.app.push_screen(
+            ExportDialog(
+                tr(self, "Ekspor daftar kontrak ({n} baris)", n=table.total),
+                tr(self, "kontrak"),
+                export,
+                day=as_of(self),
+            )
+        )
 
     def action_new(self) -> None:
         open_form(self, "contract", None, on_saved=lambda _id: self.refresh_data())

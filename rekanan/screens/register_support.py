@@ -144,7 +144,7 @@ def show_error(node: DOMNode, error: BaseException) -> None:
             error=error,
         )
     )
-    app.notify(message, severity="error", timeout=8)
+    app.notify(message, severity="error", timeout=8, markup=False)
 
 
 def run_db(

@@ -8,7 +8,8 @@ and fill in the risk column (and make the risk filter and sort possible) when re
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -18,7 +19,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
+from rekanan.io.export.csv_safe import DecimalMark
+from rekanan.io.export.registers import RegisterFormat, export_suppliers
 from rekanan.models.enums import SupplierCategory
+from rekanan.screens.export_dialog import ExportDialog
 from rekanan.screens.register_support import (
     N_,
     RiskMap,
@@ -26,6 +30,7 @@ from rekanan.screens.register_support import (
     choices,
     db_of,
     label,
+    language,
     money,
     npwp,
     risk_cell,
@@ -54,8 +59,9 @@ class SuppliersScreen(Screen[None]):
         Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
         Binding("enter", "open", N_("Buka"), id="registers.open", show=True, priority=False),
         Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        Binding("e", "export", N_("Ekspor"), id="registers.export"),
         Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
         Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
@@ -246,6 +252,29 @@ class SuppliersScreen(Screen[None]):
         from rekanan.screens.supplier_detail import SupplierDetailScreen
 
         self.app.push_screen(SupplierDetailScreen(supplier_id))
+
+    def action_export(self) -> None:
+        """Export the list as filtered and sorted now, to XLSX or CSV."""
+        table = self.query_one(PagedTable)
+        query = replace(self.query_state, sort=table.sort, descending=table.descending)
+        if self.risks is not None:
+            query = replace(query, risk_rank=self.risks.scores)
+        db, lang = db_of(self), language(self)
+        risks = dict(self.risks.scores) if self.risks is not None else None
+
+        def export(path: Path, fmt: str, decimal: str) -> int:
+            return export_suppliers(
+                db, query, path, cast(RegisterFormat, fmt), lang, cast(DecimalMark, decimal), risks
+            )
+
+        self.app.push_screen(
+            ExportDialog(
+                tr(self, "Ekspor daftar rekanan ({n} baris)", n=table.total),
+                tr(self, "rekanan"),
+                export,
+                day=as_of(self),
+            )
+        )
 
     def action_new(self) -> None:
         from rekanan.screens.forms import open_form

@@ -302,7 +302,7 @@ class PagedTable(Vertical, Generic[R]):
             if callable(handler) and error is not None:
                 handler(error)
             elif error is not None:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
             return
         if event.state != WorkerState.SUCCESS:
             return

@@ -4,25 +4,19 @@ The screens only need ``app.db`` (``session()`` and ``writer()``), ``settings``,
 ``language`` and ``t``. ``RegistersHost`` provides them around one screen, so the register
 screens are tested on their own; the app-level tests drive the real ``RekananApp``.
 
-When ``rekanan.store.database`` is importable the real store is used; until then a small
-stand-in with the same surface (versions, audit rows, refused deletes) keeps the screens
-testable.
+The store is the real one (``open_database`` on a temporary SQLite file), so the screens
+meet the real refusals: ``ValidationFailed``, ``StaleEdit``, ``DeleteRefused``, ``ReadOnly``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
-import json
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel
+from babel.messages.pofile import read_po
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
@@ -31,7 +25,6 @@ from textual.worker import WorkerCancelled, WorkerState
 from rekanan.config import Settings
 from rekanan.models import (
     SLA,
-    AuditEntry,
     Contract,
     ContractService,
     ContractStatus,
@@ -50,7 +43,7 @@ from rekanan.models import (
     WarningLetter,
     WarningLevel,
 )
-from rekanan.store import errors as ERRORS
+from rekanan.store.database import Database, open_database
 
 TODAY = date(2026, 3, 2)
 
@@ -75,137 +68,9 @@ async def settle(pilot: Any, rounds: int = 50) -> None:
 # ------------------------------------------------------------------------------ store
 
 
-class StandInWriter:
-    """One transaction with version checks and audit rows, like the store's writer."""
-
-    def __init__(self, session: Session, user: str) -> None:
-        self.session = session
-        self.user = user
-
-    def _audit(self, action: str, obj: Any, before: dict[str, Any], after: dict[str, Any]) -> None:
-        self.session.add(
-            AuditEntry(
-                user=self.user,
-                action=action,
-                entity=obj.__tablename__,
-                entity_id=obj.id,
-                summary=f"{action} {obj.__tablename__} {obj.id}",
-                before_json=json.dumps(before, default=str),
-                after_json=json.dumps(after, default=str),
-            )
-        )
-
-    def create(self, obj: Any) -> int:
-        if isinstance(obj, Contract) and obj.end_date and obj.end_date < obj.start_date:
-            raise ERRORS.ValidationFailed(
-                "end_date", "Tanggal berakhir tidak boleh sebelum tanggal mulai."
-            )
-        self.session.add(obj)
-        try:
-            self.session.flush()
-        except IntegrityError as error:
-            raise ERRORS.ValidationFailed(None, f"Data ditolak basis data: {error.orig}") from error
-        self._audit("create", obj, {}, {"id": obj.id})
-        return int(obj.id)
-
-    def update(
-        self,
-        model: Any,
-        record_id: int,
-        changes: dict[str, Any],
-        expected_version: int | None = None,
-    ) -> None:
-        row = self.session.get(model, record_id)
-        if row is None:
-            raise ERRORS.NotFound("Data ini sudah tidak ada.")
-        if expected_version is not None and row.version != expected_version:
-            last = (
-                self.session.execute(
-                    select(AuditEntry)
-                    .where(
-                        AuditEntry.entity == row.__tablename__, AuditEntry.entity_id == record_id
-                    )
-                    .order_by(AuditEntry.id.desc())  # type: ignore[union-attr]
-                )
-                .scalars()
-                .first()
-            )
-            raise ERRORS.StaleEdit(
-                row.__tablename__,
-                record_id,
-                last.user if last else None,
-                last.at if last else None,
-            )
-        before = {k: getattr(row, k) for k in changes}
-        end = changes.get("end_date", getattr(row, "end_date", None))
-        start = changes.get("start_date", getattr(row, "start_date", None))
-        if isinstance(row, Contract) and end and start and end < start:
-            raise ERRORS.ValidationFailed(
-                "end_date", "Tanggal berakhir tidak boleh sebelum tanggal mulai."
-            )
-        for key, value in changes.items():
-            setattr(row, key, value)
-        row.version += 1
-        self.session.flush()
-        self._audit("update", row, before, changes)
-
-    def delete(self, model: Any, record_id: int, expected_version: int | None = None) -> None:
-        row = self.session.get(model, record_id)
-        if row is None:
-            raise ERRORS.NotFound("Data ini sudah tidak ada.")
-        if expected_version is not None and row.version != expected_version:
-            raise ERRORS.StaleEdit(row.__tablename__, record_id, None, None)
-        self.session.delete(row)
-        try:
-            self.session.flush()
-        except IntegrityError as error:
-            raise ERRORS.DeleteRefused(
-                "Tidak dapat dihapus: masih ada data lain yang merujuk ke sini "
-                "(kontrak, insiden, surat atau denda). Hapus atau pindahkan data itu dulu."
-            ) from error
-        self._audit("delete", row, {"id": record_id}, {})
-
-
-class StandInDatabase:
-    """``session()`` and ``writer()`` over a SQLite file, with foreign keys enforced."""
-
-    def __init__(self, path: Path, user: str = "tester") -> None:
-        self.engine = create_engine(f"sqlite:///{path}")
-
-        @event.listens_for(self.engine, "connect")
-        def _fk(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.execute("PRAGMA foreign_keys=ON")
-
-        SQLModel.metadata.create_all(self.engine)
-        self.user = user
-
-    @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        with Session(self.engine) as session:
-            yield session
-
-    @contextlib.contextmanager
-    def writer(self) -> Iterator[StandInWriter]:
-        with Session(self.engine) as session:
-            writer = StandInWriter(session, self.user)
-            try:
-                yield writer
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-
-
-def open_test_database(path: Path, user: str = "tester") -> Any:
-    """The real store when it is complete, else the stand-in."""
-    try:
-        database = importlib.import_module("rekanan.store.database")
-        db = database.open_database(str(path), user=user)
-        with db.writer():
-            pass
-    except ImportError:
-        return StandInDatabase(path, user)
-    return db
+def open_test_database(path: Path, user: str = "tester") -> Database:
+    """A fresh migrated store in a temporary SQLite file."""
+    return open_database(str(path), user=user)
 
 
 # ------------------------------------------------------------------------------ agency
@@ -446,26 +311,12 @@ class RegistersHost(App[None]):
 
 
 def _english() -> dict[str, str]:
-    """The registers' English catalogue (msgid -> msgstr) read from registers.po."""
-    path = Path(__file__).parents[2] / "rekanan" / "locale" / "en" / "registers.po"
-    if not path.exists():
-        return {}
+    """The English catalogues (msgid -> msgstr) of every ``.po`` file under locale/en."""
+    root = Path(__file__).parents[2] / "rekanan" / "locale" / "en"
     catalogue: dict[str, str] = {}
-    msgid = msgstr = None
-    target = ""
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("msgid "):
-            if msgid and msgstr:
-                catalogue[msgid] = msgstr
-            msgid, msgstr, target = json.loads(line[6:]), None, "id"
-        elif line.startswith("msgstr "):
-            msgstr, target = json.loads(line[7:]), "str"
-        elif line.startswith('"'):
-            if target == "id" and msgid is not None:
-                msgid += json.loads(line)
-            elif target == "str" and msgstr is not None:
-                msgstr += json.loads(line)
-    if msgid and msgstr:
-        catalogue[msgid] = msgstr
+    for path in sorted(root.rglob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id and isinstance(message.id, str) and message.string:
+                    catalogue[message.id] = str(message.string)
     return catalogue
