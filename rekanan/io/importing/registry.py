@@ -93,3 +93,14 @@ def guess_kind(columns: list[str], name: str = "berkas") -> str:
             f"misalnya `rekanan import {name} --kind kontrak`."
         )
     return best
+
+
+def template_kind(name: str) -> KindSpec:
+    """The spec of a kind that has a template (``lkpp`` is SPSE's own format)."""
+    spec = kind_spec(name)
+    if not spec.template:
+        raise FileProblem(
+            f"Jenis '{spec.name}' tidak punya templat: berkasnya diunduh dari SPSE/LKPP apa "
+            f"adanya. Templat tersedia untuk: {', '.join(TEMPLATE_KINDS)}."
+        )
+    return spec
