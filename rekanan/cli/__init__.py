@@ -22,6 +22,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "rekanan.cli.alerts_commands",
     "rekanan.cli.export_commands",
     "rekanan.cli.team_commands",
+    "rekanan.cli.app_commands",
     "rekanan.cli.import_commands",
 )
 

@@ -1,0 +1,139 @@
+"""``rekanan open`` (what plain ``rekanan`` runs) and ``rekanan demo``: the terminal app.
+
+``open`` opens the configured database (migrating it first when needed). ``demo`` keeps a
+seeded demo agency in the user data folder, seeds it on first use (``--reset`` rebuilds
+it) and opens it. Textual is imported only here, inside the handlers, so the headless
+commands stay quick to start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.config import Settings, demo_database_path
+
+START_SCREENS = ("ringkasan", "rekanan", "kontrak", "layanan", "peringatan")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``open`` and ``demo``."""
+    opener = add_subcommand(
+        subparsers, "open", "Open the app on the database (the default command)."
+    )
+    _app_options(opener)
+    opener.set_defaults(func=open_command)
+    demo = add_subcommand(
+        subparsers, "demo", "Open the app on the demo agency, seeded in the user data folder."
+    )
+    _app_options(demo)
+    demo.add_argument(
+        "--reset", action="store_true", help="delete the demo database and seed it again"
+    )
+    demo.set_defaults(func=demo_command)
+
+
+def _app_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--start",
+        choices=START_SCREENS,
+        default="ringkasan",
+        help="the first screen (default: ringkasan, the dashboard)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=parse_iso_date,
+        metavar="YYYY-MM-DD",
+        default=None,
+        help="count deadlines and alerts from this day instead of today",
+    )
+
+
+def _open_database(settings: Settings, target: str) -> Any:
+    from rekanan.store.database import open_database
+
+    return open_database(target, user=settings.user, read_only=settings.read_only)
+
+
+def _run(settings: Settings, database: Any, args: argparse.Namespace) -> int:
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        raise CommandError(
+            "The app needs a terminal; run it in an interactive terminal, or use the "
+            "headless commands (rekanan --help) in scripts."
+        )
+    from rekanan.app import make_app
+
+    app = make_app(
+        settings,
+        database,
+        start=getattr(args, "start", "ringkasan"),
+        as_of=getattr(args, "as_of", None),
+    )
+    try:
+        app.run()
+    finally:
+        database.close()
+    return int(app.return_code or 0)
+
+
+def open_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Open the app on the configured database."""
+    database = _open_database(settings, settings.database_url)
+    return _run(settings, database, args)
+
+
+def demo_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Seed the demo database when needed, then open the app on it."""
+    path = demo_database_path()
+    if getattr(args, "reset", False):
+        remove_sqlite(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settings = replace(settings, database=str(path), read_only=False)
+    database = _open_database(settings, str(path))
+    try:
+        seed_if_empty(database, getattr(args, "as_of", None) or date.today())
+    except BaseException:
+        database.close()
+        raise
+    return _run(settings, database, args)
+
+
+def seed_if_empty(database: Any, today: date) -> bool:
+    """Load the demo agency into an empty database; True when it did."""
+    from sqlalchemy import func, select
+
+    from rekanan.models import Supplier
+
+    with database.session() as session:
+        count = session.execute(select(func.count()).select_from(Supplier)).scalar_one()
+    if count:
+        return False
+    try:
+        from rekanan.store.seed import load_demo  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as error:
+        raise CommandError(
+            "The demo agency is not part of this installation (rekanan.store.seed is "
+            "missing); reinstall rekanan, or open your own database with `rekanan open`."
+        ) from error
+    print("rekanan: loading the demo agency…", file=sys.stderr)
+    load_demo(database, today)
+    return True
+
+
+def remove_sqlite(path: Path) -> None:
+    """Delete a SQLite file with its WAL and shared-memory companions."""
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            candidate.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise CommandError(
+                f"Cannot delete {candidate} ({error.strerror}); close any rekanan that has it "
+                "open and try again."
+            ) from error

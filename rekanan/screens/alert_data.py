@@ -1,0 +1,127 @@
+"""The agency's alerts for the screens: computed once per data change, shared, snoozable.
+
+Computing every alert means loading the whole agency (``load_agency``) and running every
+rule: seconds on a 100 000-contract database. The dashboard and the alerts screen both
+need the result, so it is cached per database and kept while nobody writes (the data
+stamp changes with every audited write, a snooze included). Call these from a worker.
+No Textual here: the CLI and tests can use it headless.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rekanan.domain.alert import Alert, Severity
+from rekanan.domain.alerts import compute_alerts
+from rekanan.domain.thresholds import Thresholds
+from rekanan.errors import RekananError
+from rekanan.models import AlertSnooze
+from rekanan.store.lists import data_stamp
+
+SEVERITIES: tuple[Severity, ...] = (Severity.CRITICAL, Severity.WARNING, Severity.INFO)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertSet:
+    """Every alert as of one day, snoozed ones included and marked."""
+
+    stamp: tuple[int, int]
+    as_of: date
+    language: str
+    alerts: tuple[Alert, ...]
+
+    @property
+    def active(self) -> tuple[Alert, ...]:
+        """The alerts nobody has put aside."""
+        return tuple(a for a in self.alerts if not a.snoozed)
+
+    @property
+    def snoozed(self) -> tuple[Alert, ...]:
+        """The alerts put aside until a later date."""
+        return tuple(a for a in self.alerts if a.snoozed)
+
+    def count(self, severity: Severity) -> int:
+        """Active alerts of one severity."""
+        return sum(1 for a in self.alerts if a.severity == severity and not a.snoozed)
+
+    def by_key(self, key: str) -> Alert | None:
+        """The alert with this key, if it still stands."""
+        return next((a for a in self.alerts if a.key == key), None)
+
+
+_CACHE: dict[int, AlertSet] = {}
+_LOCK = threading.Lock()
+
+
+def _load(db: Any) -> Any:
+    from rekanan.store.loaders import load_agency  # type: ignore[import-not-found,unused-ignore]
+
+    return load_agency(db)
+
+
+def agency_alerts(db: Any, as_of: date, thresholds: Thresholds, language: str) -> AlertSet:
+    """All alerts (snoozed ones marked), from the cache when the data has not changed."""
+    with db.session() as session:
+        stamp = data_stamp(session)
+    with _LOCK:
+        known = _CACHE.get(id(db))
+        if (
+            known is not None
+            and known.stamp == stamp
+            and known.as_of == as_of
+            and known.language == language
+        ):
+            return known
+    data = _load(db)
+    alerts = compute_alerts(data, as_of, thresholds, language, include_snoozed=True)
+    found = AlertSet(stamp, as_of, language, tuple(alerts))
+    with _LOCK:
+        _CACHE[id(db)] = found
+    return found
+
+
+def forget(db: Any) -> None:
+    """Drop the cached alerts of a database (after loading the demo, say)."""
+    with _LOCK:
+        _CACHE.pop(id(db), None)
+
+
+class SnoozeRefused(RekananError):
+    """A snooze that cannot be stored; the message says why."""
+
+
+def snooze_alert(db: Any, key: str, until: date, reason: str, as_of: date, user: str = "") -> int:
+    """Put an alert aside until ``until`` with a reason; returns the snooze's id."""
+    reason = reason.strip()
+    if not reason:
+        raise SnoozeRefused("Tulis alasan penundaan, misalnya 'menunggu surat PPK'.")
+    if until <= as_of:
+        raise SnoozeRefused("Tanggal tunda harus sesudah hari ini.")
+    with db.writer() as writer:
+        new_id = writer.create(
+            AlertSnooze(alert_key=key, until=until, reason=reason, snoozed_by=user)
+        )
+    forget(db)
+    return int(new_id)
+
+
+def end_snooze(db: Any, key: str, as_of: date) -> int:
+    """Bring a snoozed alert back today: every running snooze of the key ends yesterday.
+
+    Returns how many snoozes were ended.
+    """
+    from sqlmodel import select
+
+    ended = 0
+    with db.writer() as writer:
+        rows = writer.session.exec(
+            select(AlertSnooze).where(AlertSnooze.alert_key == key, AlertSnooze.until >= as_of)
+        ).all()
+        for row in rows:
+            writer.delete(AlertSnooze, row.id, expected_version=row.version)
+            ended += 1
+    forget(db)
+    return ended

@@ -1,0 +1,132 @@
+"""Help for the screen underneath: what it is for, and its live bindings with their ids.
+
+The bindings are read when help opens (``Screen.active_bindings``: the focused widget,
+its ancestors, the screen and the app, with the person's keymap applied), so what is
+listed is what the keys do right now. The ids are what the config's ``[keymap]`` remaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from rekanan.i18n import N_
+from rekanan.screens.register_support import app_of, tr
+
+
+@dataclass(frozen=True, slots=True)
+class KeyHelp:
+    """One live binding."""
+
+    key: str
+    description: str
+    binding_id: str
+    enabled: bool
+
+
+def screen_title(screen: Screen[Any]) -> str:
+    """The name a person sees at the top of a screen (its ``.screen-title``)."""
+    for widget in screen.query(".screen-title"):
+        if isinstance(widget, Static):
+            return str(widget.content)
+    return str(screen.title or "") or type(screen).__name__
+
+
+class HelpScreen(ModalScreen[None]):
+    """``?`` / F1: the purpose and the keys of the screen below."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 60%; }
+    #help-box {
+        width: 90; height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    #help-title { text-style: bold; color: $accent; padding: 1 0 0 0; }
+    #help-about { padding: 1 0; }
+    #help-focus { color: $text-muted; padding: 0 0 1 0; }
+    #help-foot { color: $text-muted; height: 1; }
+    """
+    HELP = N_("Bantuan. Esc, Enter atau ? menutupnya.")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,question_mark,f1", "close", N_("Tutup"), id="help.close"),
+    ]
+
+    def __init__(self, title: str, about: str, focus: str, keys: list[KeyHelp]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.about = about
+        self.focus_text = focus
+        self.keys = keys
+
+    @classmethod
+    def for_screen(cls, screen: Screen[Any]) -> HelpScreen:
+        """Help for ``screen`` as it is now (its focused widget and live bindings)."""
+        app = app_of(screen)
+        keys: list[KeyHelp] = []
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.action in seen and not binding.description:
+                continue
+            seen.add(binding.action)
+            shown = app.get_key_display(binding) if app is not None else key
+            keys.append(KeyHelp(shown, binding.description, binding.id or "", active.enabled))
+        keys.sort(key=lambda k: (not k.description, k.description.lower()))
+        about = getattr(screen, "HELP", "") or ""
+        focused = screen.focused
+        focus = ""
+        if focused is not None:
+            widget_help = getattr(focused, "HELP", "") or ""
+            name = focused.id or type(focused).__name__
+            focus = tr(screen, "Fokus: {name}.", name=name)
+            if widget_help:
+                focus += " " + tr(screen, widget_help)
+        title = screen_title(screen)
+        return cls(title, tr(screen, about) if about else "", focus, keys)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static(
+                Text(tr(self, "Bantuan: {screen}", screen=self.title_text)), id="help-title"
+            )
+            if self.about:
+                yield Static(Text(self.about), id="help-about")
+            if self.focus_text:
+                yield Static(Text(self.focus_text), id="help-focus")
+            with VerticalScroll(id="help-keys"):
+                yield Static(self._table())
+            yield Static(
+                tr(
+                    self,
+                    "Ctrl+P: palet perintah dan pencarian. Id tombol dipakai di bagian "
+                    "[keymap] berkas konfigurasi.",
+                ),
+                id="help-foot",
+                markup=False,
+            )
+
+    def _table(self) -> Table:
+        table = Table(expand=True, box=None, pad_edge=False)
+        table.add_column(tr(self, "Tombol"), style="bold", no_wrap=True, width=14)
+        table.add_column(tr(self, "Fungsi"), ratio=2)
+        table.add_column(tr(self, "Id (keymap)"), style="dim", ratio=1, no_wrap=True)
+        for item in self.keys:
+            style = "" if item.enabled else "dim"
+            table.add_row(
+                Text(item.key, style=style),
+                Text(item.description or "-", style=style),
+                Text(item.binding_id, style="dim"),
+            )
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)
