@@ -24,6 +24,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "rekanan.cli.team_commands",
     "rekanan.cli.app_commands",
     "rekanan.cli.import_commands",
+    "rekanan.cli.seed_commands",
 )
 
 
