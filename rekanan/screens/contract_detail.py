@@ -480,7 +480,9 @@ class ContractDetailScreen(Screen[None]):
             table.add_column(tr(self, "Target"))
             table.add_column(tr(self, "Kontrak ini (UC)"), justify="right")
             for sla in item.slas:
-                table.add_column(tr(self, "SLA {customer}", customer=sla.customer), justify="right")
+                table.add_column(
+                    Text(tr(self, "SLA {customer}", customer=sla.customer)), justify="right"
+                )
 
             def cells(uc: str, values: list[str]) -> list[str]:
                 return [uc, *values]

@@ -387,7 +387,7 @@ class FormView(VerticalScroll):
         if spec.kind == "bool":
             return Checkbox(self._t(spec.label), value=bool(value), id=control_id)
         if spec.kind == "choice":
-            options = [(self._t(label), key) for key, label in spec.choices]
+            options = [(Text(self._t(label)), key) for key, label in spec.choices]
             return Select(
                 options,
                 value=value if value in {k for k, _ in spec.choices} else Select.NULL,
@@ -400,7 +400,7 @@ class FormView(VerticalScroll):
         if spec.kind == "multi":
             chosen = set(value)
             return SelectionList[Any](
-                *[(self._t(lbl), key, key in chosen) for key, lbl in spec.choices],
+                *[(Text(self._t(lbl)), key, key in chosen) for key, lbl in spec.choices],
                 id=control_id,
             )
         placeholder = (
