@@ -25,6 +25,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "rekanan.cli.app_commands",
     "rekanan.cli.import_commands",
     "rekanan.cli.seed_commands",
+    "rekanan.cli.review_commands",
 )
 
 

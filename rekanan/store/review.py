@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -33,7 +33,13 @@ from sqlmodel import Session, col, select
 
 from rekanan.domain.calendar import WorkingCalendar
 from rekanan.domain.contract_dates import contract_dates
-from rekanan.domain.records import ContractRecord, ReviewDecisionRecord, SupplierRecord
+from rekanan.domain.records import (
+    AgencyData,
+    ContractRecord,
+    ReviewDecisionRecord,
+    SnoozeRecord,
+    SupplierRecord,
+)
 from rekanan.domain.review import renewal_plan, requires_note, retender_plan
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.contract import Contract
@@ -483,3 +489,20 @@ def contract_version(db: Database, contract_id: int) -> int | None:
     with db.session() as s:
         row = s.get(Contract, contract_id)
         return int(row.version) if row is not None else None
+
+
+def page_data(db: Database, contract_id: int) -> AgencyData:
+    """What one review page needs: the contract's supplier slice, with the snoozes."""
+    from rekanan.store.slices import supplier_slice
+
+    with db.session() as s:
+        row = s.get(Contract, contract_id)
+        if row is None:
+            raise NotFound(f"Kontrak dengan ID {contract_id} tidak ada lagi; muat ulang antrean.")
+        data = supplier_slice(s, row.supplier_id)
+        if data is None:
+            raise NotFound(f"Penyedia kontrak {row.number} tidak ada lagi; muat ulang antrean.")
+        snoozes = tuple(
+            to_record(SnoozeRecord, r) for r in s.execute(select(AlertSnooze)).scalars()
+        )
+        return replace(data, snoozes=snoozes)

@@ -1,0 +1,682 @@
+"""Tinjauan kontrak: choose a scope, then go through the queue one contract per page.
+
+Keys on a page: ``p`` renew, ``n`` renegotiate, ``t`` re-tender, ``x`` terminate, ``e``
+escalate, ``d`` defer, ``s`` skip (renegotiate, terminate and defer ask for a note first),
+``u`` undo the last decision, ``←``/``→`` move without deciding, ``l`` the session's report,
+``Esc`` leave (the place is kept; the next visit offers to resume).
+
+Every database call runs in a thread worker (``run_db``); a page is built from the
+contract's supplier slice (``rekanan.store.review.page_data``), so moving on stays quick on
+a large agency. The queue is built once, from the whole agency, when the session starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from rekanan.config import default_data_dir
+from rekanan.domain import formatting
+from rekanan.domain.review import (
+    QueueItem,
+    ReviewContext,
+    ReviewPage,
+    ReviewScope,
+    ScopeKind,
+    build_page,
+    build_queue,
+    requires_note,
+)
+from rekanan.domain.review_snapshot import snapshot
+from rekanan.domain.review_text import rt
+from rekanan.errors import RekananError
+from rekanan.i18n import N_
+from rekanan.models.enums import ReviewDecisionKind, SupplierCategory, WarningLevel
+from rekanan.screens.register_support import (
+    as_of,
+    db_of,
+    label,
+    language,
+    run_db,
+    settings_of,
+    thresholds_of,
+    tr,
+    user_of,
+)
+from rekanan.screens.review_dialog import DecisionDialog, DialogResult
+from rekanan.screens.review_page import DECISION_STYLES, left_column, right_column
+from rekanan.store.review import (
+    Decision,
+    Recorded,
+    SessionState,
+    Undone,
+    load_session,
+    move_to,
+    page_data,
+    record_decision,
+    resumable_session,
+    start_session,
+    undo_last,
+)
+
+DECISION_KEYS: dict[str, ReviewDecisionKind] = {
+    "renew": ReviewDecisionKind.RENEW,
+    "renegotiate": ReviewDecisionKind.RENEGOTIATE,
+    "retender": ReviewDecisionKind.RETENDER,
+    "terminate": ReviewDecisionKind.TERMINATE,
+    "escalate": ReviewDecisionKind.ESCALATE,
+    "defer": ReviewDecisionKind.DEFER,
+    "skip": ReviewDecisionKind.SKIP,
+}
+PAGE_ACTIONS = frozenset(
+    {*(f"decide_{k}" for k in DECISION_KEYS), "undo", "next", "previous", "report"}
+)
+CHOOSER, PAGE, SUMMARY = "review-chooser", "review-page", "review-summary"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A page ready to show: the session, where it stands, and the page."""
+
+    session: SessionState
+    page: ReviewPage | None
+
+
+class ReviewScreen(Screen[None]):
+    """The review queue, one contract per page, decided with single keys."""
+
+    CSS_PATH = "review.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (130, "-wide")]  # noqa: RUF012
+    HELP = N_(
+        "Tinjauan kontrak. Pilih cakupan lalu Enter. Di halaman kontrak: p perpanjang, "
+        "n negosiasi ulang, t tender ulang, x putus, e eskalasi, d tunda, s lewati; u "
+        "membatalkan keputusan terakhir; panah kiri/kanan berpindah tanpa memutuskan; l "
+        "ringkasan dan laporan; Esc keluar (posisi disimpan)."
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "decide_renew", N_("Perpanjang"), id="review.renew"),
+        Binding("n", "decide_renegotiate", N_("Negosiasi"), id="review.renegotiate"),
+        Binding("t", "decide_retender", N_("Tender ulang"), id="review.retender"),
+        Binding("x", "decide_terminate", N_("Putus"), id="review.terminate"),
+        Binding("e", "decide_escalate", N_("Eskalasi"), id="review.escalate"),
+        Binding("d", "decide_defer", N_("Tunda"), id="review.defer"),
+        Binding("s", "decide_skip", N_("Lewati"), id="review.skip"),
+        Binding("u,ctrl+z", "undo", N_("Batalkan"), id="review.undo"),
+        Binding("right,right_square_bracket", "next", N_("Berikut"), id="review.next"),
+        Binding("left,left_square_bracket", "previous", N_("Sebelum"), id="review.previous"),
+        Binding("l", "report", N_("Laporan"), id="review.report"),
+        Binding("w", "write_report", N_("Tulis PDF+XLSX"), id="review.write_report"),
+        Binding("escape", "leave", N_("Keluar"), id="review.leave"),
+    ]
+
+    def __init__(self, *, scope: ReviewScope | None = None) -> None:
+        super().__init__()
+        self.initial_scope = scope
+        self.session: SessionState | None = None
+        self.page: ReviewPage | None = None
+        self.items: dict[int, QueueItem] = {}
+        self.resumable: SessionState | None = None
+        self.busy = False
+        self.mode = CHOOSER
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(tr(self, "Tinjauan kontrak")), classes="screen-title")
+        with ContentSwitcher(initial=CHOOSER, id="review-switcher"):
+            with Vertical(id=CHOOSER):
+                yield Label(tr(self, "Pilih cakupan tinjauan lalu tekan Enter:"))
+                yield OptionList(id="review-scopes")
+                with Horizontal(classes="review-field"):
+                    yield Label(tr(self, "Hari ke depan"))
+                    yield Input("90", id="review-days", restrict=r"\d*", max_length=4)
+                with Horizontal(classes="review-field"):
+                    yield Label(tr(self, "Kontrak pilihan"))
+                    yield Input(
+                        id="review-picked",
+                        placeholder=tr(self, "nomor atau ID kontrak, pisahkan dengan koma"),
+                    )
+            with Vertical(id=PAGE):
+                yield Static("", id="review-header")
+                yield Static("", id="review-why")
+                with Horizontal(id="review-columns"):
+                    with VerticalScroll(id="review-left", classes="review-column"):
+                        yield Static("", id="review-page-left")
+                    with VerticalScroll(id="review-right", classes="review-column"):
+                        yield Static("", id="review-page-right")
+            with VerticalScroll(id=SUMMARY):
+                yield Static("", id="review-summary-body")
+        yield Static("", id="review-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_scopes()
+        self.query_one("#review-scopes", OptionList).focus()
+        db, reviewer = db_of(self), self._reviewer()
+        if self.initial_scope is not None:
+            self._start(self.initial_scope)
+            return
+        run_db(self, lambda: resumable_session(db, reviewer), self._offer_resume, group="review")
+
+    def _reviewer(self) -> str:
+        user = user_of(self)
+        if user:
+            return user
+        return str(getattr(db_of(self), "user", "") or "")
+
+    def _fill_scopes(self) -> None:
+        options = self.query_one("#review-scopes", OptionList)
+        options.clear_options()
+        lang = language(self)
+        if self.resumable is not None:
+            state = self.resumable
+            options.add_option(
+                Option(
+                    Text(
+                        tr(
+                            self,
+                            "Lanjutkan sesi {scope}: {done} dari {total} sudah diputuskan",
+                            scope=self._scope_text(state.scope),
+                            done=state.total - state.left,
+                            total=state.total,
+                        ),
+                        style="bold",
+                    ),
+                    id="resume",
+                )
+            )
+        options.add_option(
+            Option(ReviewScope(ScopeKind.DUE, days=90).describe(lang).replace("90", "N"), id="due")
+        )
+        options.add_option(Option(ReviewScope(ScopeKind.RISK).describe(lang), id="risk"))
+        options.add_option(Option(ReviewScope(ScopeKind.SLA_GAPS).describe(lang), id="sla_gaps"))
+        for category in SupplierCategory:
+            options.add_option(
+                Option(
+                    ReviewScope(ScopeKind.CATEGORY, category=category)
+                    .describe(lang)
+                    .replace(category.value, label(self, category).lower()),
+                    id=f"category:{category.value}",
+                )
+            )
+        options.add_option(Option(tr(self, "Kontrak pilihan (isi nomornya di bawah)"), id="picked"))
+        options.highlighted = 0
+
+    def _scope_text(self, code: str) -> str:
+        try:
+            return ReviewScope.parse(code).describe(language(self))
+        except ValueError:
+            return code
+
+    def _offer_resume(self, state: SessionState | None) -> None:
+        self.resumable = state
+        self._fill_scopes()
+
+    # -- choosing a scope --------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#review-scopes")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id or ""
+        if choice == "resume" and self.resumable is not None:
+            self._resume(self.resumable.id)
+            return
+        try:
+            scope, picked = self._scope_for(choice)
+        except RekananError as error:
+            self._status(str(error), error=True)
+            return
+        self._start(scope, picked)
+
+    def _scope_for(self, choice: str) -> tuple[ReviewScope, tuple[str, ...]]:
+        if choice == "due":
+            raw = self.query_one("#review-days", Input).value.strip() or "90"
+            return ReviewScope(ScopeKind.DUE, days=max(1, int(raw))), ()
+        if choice == "picked":
+            raw = self.query_one("#review-picked", Input).value
+            wanted = tuple(x.strip() for x in raw.replace(";", ",").split(",") if x.strip())
+            if not wanted:
+                raise RekananError(
+                    tr(self, "Isi nomor atau ID kontrak yang ingin ditinjau, pisahkan dengan koma.")
+                )
+            return ReviewScope(ScopeKind.PICKED), wanted
+        return ReviewScope.parse(choice), ()
+
+    def _start(self, scope: ReviewScope, picked: tuple[str, ...] = ()) -> None:
+        if self.busy:
+            return
+        db, reviewer = db_of(self), self._reviewer()
+        day, limits, lang = as_of(self), thresholds_of(self), language(self)
+        self._status(tr(self, "Menyusun antrean…"))
+        self.busy = True
+
+        def work() -> tuple[SessionState | None, list[QueueItem], str]:
+            from rekanan.store.loaders import load_agency
+
+            data = load_agency(db)
+            context = ReviewContext.build(data, day, limits, lang)
+            chosen = scope
+            if picked:
+                chosen = ReviewScope(ScopeKind.PICKED, contract_ids=_match_contracts(data, picked))
+            items = build_queue(context, chosen)
+            if not items:
+                return None, [], chosen.describe(lang)
+            state = start_session(db, chosen.code(), [i.contract_id for i in items], reviewer)
+            return state, items, chosen.describe(lang)
+
+        def done(result: tuple[SessionState | None, list[QueueItem], str]) -> None:
+            self.busy = False
+            state, items, described = result
+            if state is None:
+                self._status(
+                    tr(self, "Tidak ada kontrak dalam cakupan: {scope}.", scope=described),
+                    error=True,
+                )
+                return
+            self.items = {i.contract_id: i for i in items}
+            self._status("")
+            self._load_page(state)
+
+        run_db(self, work, done, group="review", failed=self._failed)
+
+    def _resume(self, session_id: int) -> None:
+        db = db_of(self)
+        self.busy = True
+
+        def done(state: SessionState) -> None:
+            self.busy = False
+            self._load_page(state)
+
+        run_db(
+            self, lambda: load_session(db, session_id), done, group="review", failed=self._failed
+        )
+
+    def _failed(self, error: BaseException) -> bool:
+        self.busy = False
+        return False
+
+    # -- a page ------------------------------------------------------------------------
+
+    def _load_page(self, state: SessionState, position: int | None = None) -> None:
+        """Build the page at ``position`` (the session's own place by default)."""
+        db = db_of(self)
+        day, limits, lang = as_of(self), thresholds_of(self), language(self)
+        where = state.position if position is None else position
+        where = max(0, min(where, state.total - 1))
+        contract_id = state.queue[where]
+        self.busy = True
+
+        def work() -> Loaded:
+            moved = move_to(db, state.id, where) if where != state.position else state
+            data = page_data(db, contract_id)
+            context = ReviewContext.build(data, day, limits, lang)
+            return Loaded(moved, build_page(context, contract_id))
+
+        run_db(self, work, self._show_page, group="review", failed=self._failed)
+
+    def _show_page(self, loaded: Loaded) -> None:
+        self.busy = False
+        self.session = loaded.session
+        self.page = loaded.page
+        self._switch(PAGE)
+        self._render_header()
+        if loaded.page is not None:
+            self.query_one("#review-page-left", Static).update(left_column(self, loaded.page))
+            self.query_one("#review-page-right", Static).update(right_column(self, loaded.page))
+            self.query_one("#review-left", VerticalScroll).scroll_home(animate=False)
+            self.query_one("#review-right", VerticalScroll).scroll_home(animate=False)
+
+    def _render_header(self) -> None:
+        state = self.session
+        if state is None:
+            return
+        here = state.position + 1
+        contract_id = state.queue[state.position]
+        decided = next((r for r in reversed(state.decided) if r.contract_id == contract_id), None)
+        header = Text.assemble(
+            (tr(self, "{here} dari {total}", here=here, total=state.total), "bold reverse"),
+            "  ",
+            tr(self, "{left} belum diputuskan", left=state.left),
+            "  ·  ",
+            (self._scope_text(state.scope), "dim"),
+        )
+        if decided is not None:
+            header += Text.assemble(
+                "  ·  ",
+                (
+                    tr(
+                        self, "sudah diputuskan: {decision}", decision=label(self, decided.decision)
+                    ),
+                    DECISION_STYLES.get(decided.decision, ""),
+                ),
+            )
+        self.query_one("#review-header", Static).update(header)
+        item = self.items.get(contract_id)
+        why = Text(" · ".join(item.why), style="italic") if item is not None else Text("")
+        self.query_one("#review-why", Static).update(why)
+
+    def _switch(self, mode: str) -> None:
+        self.mode = mode
+        self.query_one("#review-switcher", ContentSwitcher).current = mode
+        self.refresh_bindings()
+        if mode == PAGE:
+            self.query_one("#review-right", VerticalScroll).focus()
+        elif mode == SUMMARY:
+            self.query_one(f"#{SUMMARY}", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PAGE_ACTIONS:
+            if self.mode == CHOOSER:
+                return False
+            if self.mode == SUMMARY and action.startswith("decide_"):
+                return False
+        return not (action == "write_report" and self.mode != SUMMARY)
+
+    # -- moving ------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        self._move(+1)
+
+    def action_previous(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        state = self.session
+        if state is None or self.busy:
+            return
+        if self.mode == SUMMARY:
+            self._switch(PAGE)
+            return
+        target = state.position + step
+        if 0 <= target < state.total:
+            self._load_page(state, target)
+        elif target >= state.total:
+            self.action_report()
+
+    def action_leave(self) -> None:
+        """Leave the review; the session keeps its place for the next visit."""
+        if self.mode == SUMMARY and self.session is not None and not self.session.done:
+            self._switch(PAGE)
+            return
+        self.dismiss(None)
+
+    # -- deciding ----------------------------------------------------------------------
+
+    def action_decide_renew(self) -> None:
+        self._decide(ReviewDecisionKind.RENEW)
+
+    def action_decide_renegotiate(self) -> None:
+        self._decide(ReviewDecisionKind.RENEGOTIATE)
+
+    def action_decide_retender(self) -> None:
+        self._decide(ReviewDecisionKind.RETENDER)
+
+    def action_decide_terminate(self) -> None:
+        self._decide(ReviewDecisionKind.TERMINATE)
+
+    def action_decide_escalate(self) -> None:
+        self._decide(ReviewDecisionKind.ESCALATE)
+
+    def action_decide_defer(self) -> None:
+        self._decide(ReviewDecisionKind.DEFER)
+
+    def action_decide_skip(self) -> None:
+        self._decide(ReviewDecisionKind.SKIP)
+
+    def _decide(self, kind: ReviewDecisionKind) -> None:
+        page = self.page
+        if page is None or self.session is None or self.busy or self.mode != PAGE:
+            return
+        if requires_note(kind):
+            fault = any(x.level == WarningLevel.SP3 for x in page.letters)
+            dialog = DecisionDialog(kind, page.contract.number, as_of(self), fault_default=fault)
+
+            def answered(result: DialogResult | None) -> None:
+                if result is not None:
+                    self._record(kind, result)
+
+            self.app.push_screen(dialog, answered)
+            return
+        self._record(kind, DialogResult(""))
+
+    def _record(self, kind: ReviewDecisionKind, answer: DialogResult) -> None:
+        page, state = self.page, self.session
+        if page is None or state is None:
+            return
+        decision = Decision(
+            contract_id=page.contract.id,
+            decision=kind,
+            notes=answer.notes,
+            defer_until=answer.when if kind == ReviewDecisionKind.DEFER else None,
+            termination_date=answer.when if kind == ReviewDecisionKind.TERMINATE else None,
+            terminated_for_fault=answer.fault,
+            snapshot=snapshot(page, language(self)),
+            alert_keys=page.alert_keys,
+            contract_version=page.contract.version,
+        )
+        db, reviewer = db_of(self), self._reviewer()
+        day, limits = as_of(self), thresholds_of(self)
+        self.busy = True
+
+        def work() -> Recorded:
+            return record_decision(
+                db,
+                decision,
+                as_of=day,
+                thresholds=limits,
+                session_id=state.id,
+                reviewer=reviewer,
+            )
+
+        run_db(self, work, self._recorded, group="review-write", failed=self._failed)
+
+    def _recorded(self, recorded: Recorded) -> None:
+        self.busy = False
+        lang = language(self)
+        message = tr(
+            self,
+            "{decision} dicatat untuk {number}.",
+            decision=label(self, recorded.decision),
+            number=self.page.contract.number if self.page else "",
+        )
+        effect = _effect_message(recorded, lang)
+        self._status(f"{message} {effect}".strip())
+        state = recorded.session
+        if recorded.open_form and self.page is not None:
+            self._open_contract_form(recorded)
+        if state is None:
+            return
+        self.session = state
+        if state.done:
+            self.action_report()
+            return
+        self._load_page(state)
+
+    def _open_contract_form(self, recorded: Recorded) -> None:
+        from rekanan.screens.forms import open_form
+
+        proposed = recorded.effect.get("proposed_end")
+        start: dict[str, Any] = {}
+        if proposed:
+            start["end_date"] = date.fromisoformat(proposed)
+        open_form(self, "contract", recorded.contract_id, start=start)
+
+    def action_undo(self) -> None:
+        state = self.session
+        if state is None or self.busy:
+            return
+        db = db_of(self)
+        self.busy = True
+
+        def done(undone: Undone) -> None:
+            self.busy = False
+            self._status(
+                tr(
+                    self,
+                    "Keputusan {decision} dibatalkan; akibatnya dikembalikan.",
+                    decision=label(self, undone.decision),
+                )
+            )
+            if undone.session is not None:
+                self._load_page(undone.session)
+
+        run_db(
+            self, lambda: undo_last(db, state.id), done, group="review-write", failed=self._failed
+        )
+
+    # -- summary and report --------------------------------------------------------------
+
+    def action_report(self) -> None:
+        state = self.session
+        if state is None or self.busy:
+            return
+        db = db_of(self)
+        self.busy = True
+
+        def done(fresh: SessionState) -> None:
+            self.busy = False
+            self.session = fresh
+            self.query_one("#review-summary-body", Static).update(self._summary(fresh))
+            self._switch(SUMMARY)
+
+        run_db(self, lambda: load_session(db, state.id), done, group="review", failed=self._failed)
+
+    def _summary(self, state: SessionState) -> Group:
+        lang = language(self)
+        counts: dict[ReviewDecisionKind, int] = {}
+        for record in state.decided:
+            counts[record.decision] = counts.get(record.decision, 0) + 1
+        table = Table(box=None, padding=(0, 2), header_style="bold")
+        table.add_column(tr(self, "Keputusan"))
+        table.add_column(tr(self, "Jumlah"), justify="right")
+        for kind in ReviewDecisionKind:
+            if kind in counts:
+                table.add_row(
+                    Text(label(self, kind), style=DECISION_STYLES.get(kind, "")), str(counts[kind])
+                )
+        lines = Table(box=None, padding=(0, 1))
+        lines.add_column(no_wrap=True)
+        lines.add_column(no_wrap=True)
+        lines.add_column(overflow="fold")
+        for record in state.decided:
+            item = self.items.get(record.contract_id)
+            lines.add_row(
+                Text(label(self, record.decision), style=DECISION_STYLES.get(record.decision, "")),
+                item.number if item else f"#{record.contract_id}",
+                record.notes,
+            )
+        head = Text.assemble(
+            (tr(self, "Ringkasan sesi"), "bold underline"),
+            "\n",
+            tr(
+                self,
+                "{done} dari {total} kontrak sudah diputuskan; {left} tersisa. Dimulai {start}.",
+                done=state.total - state.left,
+                total=state.total,
+                left=state.left,
+                start=formatting.medium_date(state.started_at.date(), lang),
+            ),
+        )
+        hint = Text(
+            tr(
+                self,
+                "w menulis laporan PDF dan XLSX untuk Kepala Dinas; ← kembali ke halaman; "
+                "Esc keluar. Dari baris perintah: rekanan review report --since TANGGAL.",
+            ),
+            style="dim",
+        )
+        return Group(head, Text(""), table, Text(""), lines, Text(""), hint)
+
+    def action_write_report(self) -> None:
+        state = self.session
+        if state is None or self.busy:
+            return
+        db, settings = db_of(self), settings_of(self)
+        day, lang = as_of(self), language(self)
+        scope = self._scope_text(state.scope)
+        self.busy = True
+
+        def work() -> tuple[Path, Path]:
+            return write_session_report(db, settings, state, day, lang, scope)
+
+        def done(paths: tuple[Path, Path]) -> None:
+            self.busy = False
+            self._status(tr(self, "Laporan ditulis: {pdf} dan {xlsx}", pdf=paths[0], xlsx=paths[1]))
+
+        run_db(self, work, done, group="review-write", failed=self._failed)
+
+    # -- status ------------------------------------------------------------------------
+
+    def _status(self, message: str, *, error: bool = False) -> None:
+        self.query_one("#review-status", Static).update(
+            Text(message, style="bold red" if error else "")
+        )
+
+
+def _effect_message(recorded: Recorded, language: str) -> str:
+    """What the decision did, in one sentence (empty when it only went on the record)."""
+    key = recorded.effect.get("message_key")
+    if key:
+        proposed = recorded.effect.get("proposed_end")
+        new = formatting.medium_date(date.fromisoformat(proposed), language) if proposed else "-"
+        return rt(language, key, new=new, max="-", months="-", old="-", used="-")
+    contract = recorded.effect.get("contract")
+    if contract and recorded.decision == ReviewDecisionKind.RENEW:
+        after, before = contract["after"], contract["before"]
+        return rt(
+            language,
+            "renew.extended",
+            months="",
+            old=formatting.medium_date(date.fromisoformat(before["end_date"]), language),
+            new=formatting.medium_date(date.fromisoformat(after["end_date"]), language),
+            used=after.get("renewals_used", ""),
+        ).replace("  ", " ")
+    return ""
+
+
+def _match_contracts(data: Any, wanted: tuple[str, ...]) -> tuple[int, ...]:
+    """Contract ids for typed numbers or ids (exact number, else the id)."""
+    by_number = {c.number.strip().lower(): c.id for c in data.contracts}
+    ids = {c.id for c in data.contracts}
+    found = []
+    for text in wanted:
+        key = text.strip().lower()
+        if key in by_number:
+            found.append(by_number[key])
+        elif key.isdigit() and int(key) in ids:
+            found.append(int(key))
+    return tuple(found)
+
+
+def write_session_report(
+    db: Any, settings: Any, state: SessionState, day: date, lang: str, scope: str
+) -> tuple[Path, Path]:
+    """The session's report as PDF and XLSX in the data folder's ``laporan`` folder."""
+    from rekanan.io.export.review_report import load_report, write_review_pdf, write_review_xlsx
+    from rekanan.io.export.scorecard_pdf import PdfContext, Signer
+
+    since = min((r.decided_on for r in state.decided), default=day)
+    report = load_report(db, since, day, lang, session_id=state.id, scope=scope)
+    folder = default_data_dir() / "laporan"
+    stem = f"tinjauan-{day.isoformat()}-sesi-{state.id}"
+    now = datetime.now().astimezone()
+    context = PdfContext(
+        settings.agency, Signer.from_agency(settings.agency), lang, now, settings.thresholds
+    )
+    pdf = write_review_pdf(report, context, folder / f"{stem}.pdf")
+    xlsx = write_review_xlsx(report, settings.agency, folder / f"{stem}.xlsx", now)
+    return pdf, xlsx
