@@ -120,11 +120,15 @@ def load_demo(db: Database, today: date) -> SeedSummary:
                 "baru yang kosong, misalnya `rekanan seed --db demo.db`."
             )
         ids: dict[str, dict[str, int]] = {}
+        # The session's identity map holds rows weakly; keeping them alive lets the writer's
+        # reference checks find suppliers, services and contracts without a query per row.
+        created: list[SQLModel] = []
         for table in TABLE_ORDER:
             rows = plan.rows[table]
             model = MODELS[table]
             objects = [model(**resolve(row, ids)) for row in rows]
             new_ids = writer.create_many(objects)
+            created.extend(objects)
             keyed = ids.setdefault(table, {})
             for row, new_id in zip(rows, new_ids, strict=True):
                 if row.key is not None:
