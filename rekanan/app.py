@@ -60,6 +60,8 @@ MAIN_TITLES: dict[str, str] = {
 }
 
 REVIEW_MODULE = "rekanan.screens.review"
+BASE_DEPTH = 2
+"""The blank default screen and the dashboard: what stays when switching screens."""
 
 
 class RekananApp(App[None]):
@@ -118,8 +120,8 @@ class RekananApp(App[None]):
         return self.fixed_as_of or date.today()
 
     def get_default_screen(self) -> Screen[Any]:
-        self._dashboard = DashboardScreen()
-        return self._dashboard
+        """A blank floor under the dashboard, so the dashboard itself can be replaced."""
+        return Screen()
 
     # -- start -------------------------------------------------------------------------
 
@@ -128,6 +130,8 @@ class RekananApp(App[None]):
         self.sub_title = self.t("rekanan")
         self._apply_theme()
         self._apply_keymap()
+        self._dashboard = DashboardScreen()
+        self.push_screen(self._dashboard)
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=12)
         if self.start != DASHBOARD:
@@ -195,7 +199,7 @@ class RekananApp(App[None]):
 
     async def show(self, name: str, screen: Screen[Any] | None = None) -> None:
         """Go to a main screen (or a given screen) on top of the dashboard."""
-        while len(self.screen_stack) > 1:
+        while len(self.screen_stack) > BASE_DEPTH:
             await self.pop_screen()
         self.current = name if name in MAIN_SCREENS else self.current
         if screen is not None:
@@ -256,7 +260,7 @@ class RekananApp(App[None]):
             RekananApp._merged_bindings.copy() if RekananApp._merged_bindings else (BindingsMap())
         )
         current = self.current
-        while len(self.screen_stack) > 1:
+        while len(self.screen_stack) > BASE_DEPTH:
             await self.pop_screen()
         for name in MAIN_SCREENS:
             if name != DASHBOARD and self.is_screen_installed(name):
@@ -297,11 +301,8 @@ class RekananApp(App[None]):
             )
         for action, title, help_text in screen_commands(screen):
             yield SystemCommand(t(title), t(help_text), _callback(screen.run_action, action))
-        other = "en" if self.language == "id" else "id"
         yield SystemCommand(
-            t("Ganti bahasa ke English") if other == "en" else "Switch language to Indonesian",
-            t("Semua layar dibangun ulang dalam bahasa itu"),
-            self.action_switch_language,
+            t("Ganti bahasa"), "Bahasa Indonesia ↔ English", self.action_switch_language
         )
         yield SystemCommand(t("Bantuan"), t("Tombol layar ini dan artinya"), self.action_help)
         yield SystemCommand(t("Ganti tema..."), t("Pilih tema warna"), self.action_change_theme)

@@ -64,8 +64,8 @@ class AlertQuery:
 def subject(alert: Alert) -> str:
     """Who or what the alert is about, in one line."""
     parts = [
-        alert.contract_number,
         alert.supplier_name,
+        alert.contract_number,
         f"{alert.service_code} {alert.service_name}".strip(),
     ]
     return " · ".join(p for p in parts if p)
@@ -167,9 +167,9 @@ class AlertsScreen(Screen[None]):
         return [
             Column("severity", N_("Tingkat"), self._severity_cell, sort="severity", width=10),
             Column("due", N_("Tanggal"), self._due_cell, sort="due", width=11),
-            Column("left", N_("Sisa"), lambda a: days_left(self, a.days_left, horizons), width=10),
-            Column("title", N_("Perihal"), lambda a: text(a.title), sort="title", width=44),
-            Column("subject", N_("Tentang"), lambda a: text(subject(a)), sort="subject", width=34),
+            Column("left", N_("Sisa"), lambda a: days_left(self, a.days_left, horizons), width=13),
+            Column("title", N_("Perihal"), lambda a: text(a.title), sort="title", width=42),
+            Column("subject", N_("Tentang"), lambda a: text(subject(a)), sort="subject", width=30),
         ]
 
     def _severity_cell(self, alert: Alert) -> Text:

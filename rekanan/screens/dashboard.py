@@ -48,7 +48,6 @@ from rekanan.screens.register_support import (
     tr,
 )
 from rekanan.screens.suppliers import SuppliersScreen
-from rekanan.store.lists import ACTIVE_STATUSES
 
 GAP_KINDS = frozenset({AlertKind.COVERAGE_GAP, AlertKind.SLA_UNBACKED, AlertKind.SLA_TARGET_GAP})
 """The alerts the service catalogue counts as gaps (alignment and coverage rules)."""
@@ -98,7 +97,7 @@ class DashboardScreen(Screen[None]):
     """
     HELP = N_(
         "Ringkasan: peringatan menurut tingkat, kontrak yang perlu diputuskan dalam 30/60/90 "
-        "hari, layanan bercelah, rekanan berisiko daftar hitam, nilai kontrak aktif per "
+        "hari, layanan bercelah, rekanan berisiko daftar hitam, nilai kontrak berjalan per "
         "kategori, dan tenggat 120 hari ke depan. Pilih angka dengan panah atau Tab, Enter "
         "membuka daftarnya."
     )
@@ -124,7 +123,7 @@ class DashboardScreen(Screen[None]):
             yield self._panel("dash-services", N_("Layanan"))
             yield self._panel("dash-risk", N_("Risiko daftar hitam"))
         with Horizontal(classes="dash-row"):
-            yield self._panel("dash-values", N_("Nilai kontrak aktif per kategori"))
+            yield self._panel("dash-values", N_("Nilai kontrak berjalan per kategori"))
             weeks = Static("", id="dash-weeks")
             weeks.border_title = tr(self, "Tenggat per minggu, {n} hari", n=TIMELINE_DAYS)
             yield weeks
@@ -404,7 +403,7 @@ class DashboardScreen(Screen[None]):
 
 
 def _active_contracts(category: SupplierCategory) -> Screen[Any]:
-    return ContractsScreen(statuses=frozenset(ACTIVE_STATUSES), category=category)
+    return ContractsScreen(open_only=True, category=category)
 
 
 def _services_with_gaps() -> Screen[Any]:

@@ -3,8 +3,8 @@
 * contracts due within 30/60/90 days: ``count_contracts_due`` over the shared deadline
   index, which is exactly the contract register's "due within N days" filter;
 * the 120-day timeline: the same index, open contracts whose next deadline is ahead;
-* value of running contracts by supplier category: one grouped SQL query, the register's
-  status and category filters;
+* value of running contracts (active, in notice, renewed, or signed as draft: the
+  register's "Masih berjalan" filter) by supplier category: one grouped SQL query;
 * blacklist risk and services with gaps come from the register screens' own caches
   (``risk_map``, ``catalogue_verdicts``), and alert counts from ``alert_data``.
 
@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models import Contract, Service, Supplier
 from rekanan.models.enums import SupplierCategory
-from rekanan.store.lists import ACTIVE_STATUSES, DeadlineCache, count_contracts_due
+from rekanan.store.lists import OPEN_STATUSES, DeadlineCache, count_contracts_due
 
 DUE_WINDOWS: tuple[int, ...] = (30, 60, 90)
 TIMELINE_DAYS = 120
@@ -50,7 +50,11 @@ class DeadlineItem:
 
 @dataclass(frozen=True, slots=True)
 class CategoryValue:
-    """Running contracts of one supplier category: how many, and their value."""
+    """Running contracts of one supplier category: how many, and their value.
+
+    "Running" is the contract register's "Masih berjalan" (``OPEN_STATUSES``), so the
+    list the figure opens counts the same contracts.
+    """
 
     category: SupplierCategory
     contracts: int
@@ -141,7 +145,7 @@ def _values_by_category(session: Any) -> tuple[CategoryValue, ...]:
     stmt = (
         select(_S.category, func.count(_C.id), func.coalesce(func.sum(_C.value), 0))
         .join(_S, _S.id == _C.supplier_id)
-        .where(_C.status.in_(ACTIVE_STATUSES))
+        .where(_C.status.in_(OPEN_STATUSES))
         .group_by(_S.category)
     )
     found = {

@@ -36,7 +36,7 @@ def screen_title(screen: Screen[Any]) -> str:
     """The name a person sees at the top of a screen (its ``.screen-title``)."""
     for widget in screen.query(".screen-title"):
         if isinstance(widget, Static):
-            return str(widget.content)
+            return str(widget.content).split(" · ")[0].split(" per ")[0]
     return str(screen.title or "") or type(screen).__name__
 
 
@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen[None]):
     #help-title { text-style: bold; color: $accent; padding: 1 0 0 0; }
     #help-about { padding: 1 0; }
     #help-focus { color: $text-muted; padding: 0 0 1 0; }
-    #help-foot { color: $text-muted; height: 1; }
+    #help-foot { color: $text-muted; height: auto; }
     """
     HELP = N_("Bantuan. Esc, Enter atau ? menutupnya.")
 
@@ -71,16 +71,22 @@ class HelpScreen(ModalScreen[None]):
     def for_screen(cls, screen: Screen[Any]) -> HelpScreen:
         """Help for ``screen`` as it is now (its focused widget and live bindings)."""
         app = app_of(screen)
-        keys: list[KeyHelp] = []
-        seen: set[str] = set()
+        groups: dict[tuple[str, str], list[str]] = {}
+        found: dict[tuple[str, str], KeyHelp] = {}
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if binding.action in seen and not binding.description:
-                continue
-            seen.add(binding.action)
+            group = (binding.id or binding.action, binding.description)
             shown = app.get_key_display(binding) if app is not None else key
-            keys.append(KeyHelp(shown, binding.description, binding.id or "", active.enabled))
-        keys.sort(key=lambda k: (not k.description, k.description.lower()))
+            groups.setdefault(group, []).append(shown)
+            found.setdefault(
+                group, KeyHelp(shown, binding.description, binding.id or "", active.enabled)
+            )
+        keys = [
+            KeyHelp(" / ".join(groups[group]), item.description, item.binding_id, item.enabled)
+            for group, item in found.items()
+        ]
+        # The app's own keys (they have ids) first, in the order they are declared.
+        keys.sort(key=lambda k: (not k.binding_id, not k.description))
         about = getattr(screen, "HELP", "") or ""
         focused = screen.focused
         focus = ""

@@ -1,0 +1,123 @@
+"""The real app on the demo agency: every main screen by its key, help, errors, language."""
+
+from __future__ import annotations
+
+from app_pilot import build, settle
+
+from rekanan.errors import RekananError
+from rekanan.screens.alerts import AlertsScreen
+from rekanan.screens.contracts import ContractsScreen
+from rekanan.screens.dashboard import DashboardScreen
+from rekanan.screens.error import ErrorScreen
+from rekanan.screens.help import HelpScreen
+from rekanan.screens.services import ServicesScreen
+from rekanan.screens.suppliers import SuppliersScreen
+from rekanan.widgets.paged_table import PagedTable
+
+
+async def test_every_main_screen_by_key(demo_db) -> None:
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        for key, kind in (
+            ("2", SuppliersScreen),
+            ("3", ContractsScreen),
+            ("4", ServicesScreen),
+            ("5", AlertsScreen),
+            ("1", DashboardScreen),
+        ):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, kind), key
+        # A main screen keeps its state, and Esc leads back to the dashboard.
+        await pilot.press("2")
+        await settle(pilot)
+        suppliers = app.screen
+        assert suppliers.query_one(PagedTable).total > 20
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.screen is suppliers
+        assert app.errors == []
+
+
+async def test_help_lists_live_bindings_with_ids(demo_db) -> None:
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        ids = {k.binding_id for k in app.screen.keys}
+        assert {"app.suppliers", "app.alerts", "dashboard.refresh", "app.help"} <= ids
+        await pilot.press("escape")
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert "alerts.snooze" in {k.binding_id for k in app.screen.keys}
+        assert app.screen.title_text == "Peringatan"
+        await pilot.press("escape")
+        assert isinstance(app.screen, AlertsScreen)
+
+
+async def test_errors_show_a_sentence_and_the_app_goes_on(demo_db) -> None:
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.show_error(RekananError("Basis data sibuk; coba lagi sebentar."))
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert app.screen.sentence == "Basis data sibuk; coba lagi sebentar."
+        await pilot.press("enter")
+        assert isinstance(app.screen, DashboardScreen)
+        app.show_error(ZeroDivisionError("division by zero"))
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert "ZeroDivisionError" in app.screen.sentence
+        assert "Traceback" not in app.screen.sentence
+
+
+async def test_switch_language_rebuilds_screens_in_english(demo_db) -> None:
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert app.language == "en"
+        assert isinstance(app.screen, ContractsScreen)
+        descriptions = {b.description for _key, b in app._bindings}
+        assert "Suppliers" in descriptions
+        await pilot.press("1")
+        await settle(pilot)
+        title = str(app.screen.query_one("#dash-title").content)
+        assert title.startswith("Dashboard · ") and "as of 23 November 2026" in title
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert app.language == "id"
+        assert str(app.screen.query_one("#dash-title").content).startswith("Ringkasan")
+
+
+async def test_keymap_from_config_remaps_by_id(demo_db) -> None:
+    app = build(demo_db, keymap={"app.suppliers": "f2", "no.such.binding": "f3"})
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, SuppliersScreen)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "no.such.binding" in messages
+
+
+async def test_unknown_theme_is_reported_not_fatal(demo_db) -> None:
+    app = build(demo_db, theme="no-such-theme")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        assert "no-such-theme" in " ".join(n.message for n in app._notifications)
+        assert isinstance(app.screen, DashboardScreen)
