@@ -478,7 +478,15 @@ def _sanctions(b: _Builder) -> None:
 
 
 def contract_stop(contract: dict[str, Any], today: date) -> date:
-    """The last day a contract ran as of ``today``: terminated, completed, ended, or today."""
+    """The last day a contract ran as of ``today``: terminated, completed, ended, or today.
+
+    A live tacit renewal runs on past the end of its first term, so it runs until today.
+    """
+    if contract.get("renewal_kind") == "otomatis" and contract.get("status") in (
+        "aktif",
+        "diperpanjang",
+    ):
+        return today
     stop: date = (
         contract.get("termination_date")
         or contract.get("completed_on")
