@@ -1,9 +1,11 @@
-"""``rekanan backup``, ``rekanan restore`` and ``rekanan audit``: keeping a shared database safe.
+"""``rekanan backup``, ``restore``, ``db`` and ``audit``: keeping a shared database safe.
 
 ``backup`` copies the database (SQLite online backup, or ``pg_dump``) and verifies the copy;
 ``restore`` verifies a backup, asks before replacing anything, and keeps a copy of what it
-replaces; ``audit`` prints the append-only audit log, filtered, as text or CSV. The work is
-done by ``rekanan.store.backup`` and ``rekanan.store.audit``; this module only talks.
+replaces; ``db`` shows or upgrades the schema revision and prints the PostgreSQL grants;
+``audit`` prints the append-only audit log, filtered, as text or CSV. The work is done by
+``rekanan.store.backup``, ``rekanan.store.database`` and ``rekanan.store.audit``; this
+module only talks.
 """
 
 from __future__ import annotations
@@ -54,8 +56,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "This backup has an older schema; the database is upgraded when next opened.",
     ),
     "read_only": (
-        "Mode hanya-baca: pemulihan tidak diizinkan. Jalankan tanpa --read-only.",
-        "Read-only mode: restoring is not allowed. Run without --read-only.",
+        "Mode hanya-baca: perintah ini mengubah basis data. Jalankan tanpa --read-only.",
+        "Read-only mode: this command changes the database. Run without --read-only.",
     ),
     "no_entries": ("Tidak ada catatan audit yang cocok.", "No matching audit entries."),
     "header": (
@@ -65,6 +67,30 @@ _LABELS: dict[str, tuple[str, str]] = {
     "action.create": ("buat", "create"),
     "action.update": ("ubah", "update"),
     "action.delete": ("hapus", "delete"),
+    "db_current": (
+        "Basis data {target}: skema {revision} (terbaru: {head}).",
+        "Database {target}: schema {revision} (newest: {head}).",
+    ),
+    "db_empty": ("kosong", "empty"),
+    "db_behind": (
+        "Jalankan `rekanan db upgrade` untuk memperbaruinya.",
+        "Run `rekanan db upgrade` to bring it up to date.",
+    ),
+    "db_up_to_date": (
+        "Basis data {target} sudah memakai skema terbaru ({revision}).",
+        "Database {target} already has the newest schema ({revision}).",
+    ),
+    "db_upgraded": (
+        "Basis data {target} diperbarui ke skema {revision}.",
+        "Database {target} upgraded to schema {revision}.",
+    ),
+    "db_backup": ("Salinan sebelum pembaruan: {path}", "Copy before the upgrade: {path}"),
+    "db_grants": (
+        "PostgreSQL: jalankan lagi skrip peran agar tabel baru ikut diberi hak "
+        "(`rekanan db roles-sql | sudo -u postgres psql -d NAMA_DB`).",
+        "PostgreSQL: run the roles script again so new tables get their grants "
+        "(`rekanan db roles-sql | sudo -u postgres psql -d DB_NAME`).",
+    ),
     "more": (
         "(menampilkan {limit} catatan terbaru; pakai --limit 0 untuk semuanya)",
         "(showing the {limit} newest entries; use --limit 0 for all)",
@@ -100,6 +126,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     restore.add_argument("path", metavar="PATH", type=Path, help="the backup file to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.set_defaults(func=run_restore)
+
+    db = add_subcommand(
+        subparsers,
+        "db",
+        "The database schema: `db current` shows its revision, `db upgrade` migrates it "
+        "(backing up a SQLite file first), `db roles-sql` prints the PostgreSQL grants.",
+    )
+    db.add_argument(
+        "action", choices=("current", "upgrade", "roles-sql"), help="what to do (current)"
+    )
+    db.set_defaults(func=run_db)
 
     audit = add_subcommand(
         subparsers,
@@ -176,6 +213,53 @@ def run_restore(args: argparse.Namespace, settings: Settings) -> int:
     if not info.up_to_date:
         print(_l(language, "restore_migrate"))
     return 0
+
+
+# ---------------------------------------------------------------------------- db
+
+
+ROLES_SQL = Path(__file__).resolve().parent.parent / "store" / "sql" / "postgres_roles.sql"
+"""Grants for a shared PostgreSQL database (see docs/postgresql.md)."""
+
+
+def run_db(args: argparse.Namespace, settings: Settings) -> int:
+    """Show or upgrade the schema revision, or print the PostgreSQL roles script."""
+    from rekanan.store.database import open_database, upgrade
+    from rekanan.store.migrations import HEAD_REVISION
+
+    language = settings.language
+    if args.action == "roles-sql":
+        sys.stdout.write(ROLES_SQL.read_text(encoding="utf-8"))
+        return 0
+    db = open_database(
+        settings.database_url,
+        user=settings.user,
+        read_only=settings.read_only and args.action == "current",
+        migrate=False,
+    )
+    try:
+        target = db.describe()
+        revision = db.revision or _l(language, "db_empty")
+        if args.action == "current":
+            print(_l(language, "db_current", target=target, revision=revision, head=HEAD_REVISION))
+            if not db.up_to_date:
+                print(_l(language, "db_behind"))
+                return 1
+            return 0
+        if settings.read_only:
+            raise CommandError(_l(language, "read_only"))
+        if db.up_to_date:
+            print(_l(language, "db_up_to_date", target=target, revision=revision))
+            return 0
+        copy = upgrade(db)
+        print(_l(language, "db_upgraded", target=target, revision=db.revision))
+        if copy:
+            print(_l(language, "db_backup", path=copy))
+        if db.dialect == "postgresql":
+            print(_l(language, "db_grants"))
+        return 0
+    finally:
+        db.close()
 
 
 # ---------------------------------------------------------------------------- audit
