@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from rekanan.models import (
     SLA,
@@ -32,7 +32,7 @@ from rekanan.models import (
 )
 from rekanan.store.database import Database
 from rekanan.store.errors import StoreError
-from rekanan.store.seed_files import TABLE_ORDER, DemoPlan, Planned, plan_demo
+from rekanan.store.seed_files import TABLE_ORDER, Planned, plan_demo
 
 __all__ = ["SeedRefused", "SeedSummary", "load_demo"]
 
@@ -105,20 +105,14 @@ class SeedSummary:
 def load_demo(db: Database, today: date) -> SeedSummary:
     """Create the whole demo agency, dated around ``today``, in one writer transaction.
 
-    Raises ``SeedRefused`` when the database already holds suppliers, and a
-    ``StoreError`` (from the writer) if a row breaks a rule of the schema.
+    Raises ``SeedRefused`` when the database already holds suppliers, services or
+    contracts, and a ``StoreError`` (from the writer) if a row breaks a rule of the schema.
     """
     plan = plan_demo(today)
     user = plan.agency.get("seed_user") or DEFAULT_SEED_USER
     counts: dict[str, int] = {}
     with db.writer(user=user) as writer:
-        existing = writer.session.execute(select(func.count()).select_from(Supplier)).scalar_one()
-        if existing:
-            raise SeedRefused(
-                f"Basis data {db.describe()} sudah berisi {existing} rekanan, jadi data demo "
-                "tidak dimuat (agar tidak tercampur dengan data sungguhan). Pakai basis data "
-                "baru yang kosong, misalnya `rekanan seed --db demo.db`."
-            )
+        _refuse_unless_empty(writer.session, db)
         ids: dict[str, dict[str, int]] = {}
         # The session's identity map holds rows weakly; keeping them alive lets the writer's
         # reference checks find suppliers, services and contracts without a query per row.
@@ -137,14 +131,24 @@ def load_demo(db: Database, today: date) -> SeedSummary:
     return SeedSummary(plan.agency.get("name", ""), today, counts)
 
 
+def _refuse_unless_empty(session: Session, db: Database) -> None:
+    """Refuse a database that already holds suppliers, services or contracts."""
+    held = []
+    for model, label in ((Supplier, "rekanan"), (Service, "layanan"), (Contract, "kontrak")):
+        count = session.execute(select(func.count()).select_from(model)).scalar_one()
+        if count:
+            held.append(f"{count} {label}")
+    if held:
+        raise SeedRefused(
+            f"Basis data {db.describe()} sudah berisi {', '.join(held)}, jadi data demo tidak "
+            "dimuat (agar tidak tercampur dengan data sungguhan). Pakai basis data baru yang "
+            "kosong, misalnya `rekanan seed --db demo.db`."
+        )
+
+
 def resolve(row: Planned, ids: dict[str, dict[str, int]]) -> dict[str, Any]:
     """The row's fields with each reference replaced by the id its target was given."""
     fields = dict(row.fields)
     for column, (table, key) in row.refs.items():
         fields[column] = ids[table][key]
     return fields
-
-
-def demo_plan(today: date) -> DemoPlan:
-    """The planned rows without loading them (for previews and tests)."""
-    return plan_demo(today)

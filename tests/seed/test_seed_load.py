@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from rekanan.domain.identifiers import check_npwp
-from rekanan.models import AuditEntry, Supplier
+from rekanan.models import AuditEntry, Service, Supplier
 from rekanan.store.database import Database
 from rekanan.store.loaders import load_agency
 from rekanan.store.seed import SeedRefused, load_demo
@@ -56,6 +56,14 @@ def test_second_load_is_refused_and_changes_nothing(db: Database) -> None:
     message = str(caught.value)
     assert "sudah berisi" in message and "rekanan seed --db" in message
     assert (_count(db, Supplier), _count(db, AuditEntry)) == before
+
+
+def test_a_database_with_services_only_is_refused_too(db: Database) -> None:
+    with db.writer() as writer:
+        writer.create(Service(code="WEB", name="Portal"))
+    with pytest.raises(SeedRefused, match="1 layanan"):
+        load_demo(db, TODAY)
+    assert _count(db, Supplier) == 0
 
 
 def test_npwps_are_stored_canonical_and_well_formed(db: Database) -> None:
