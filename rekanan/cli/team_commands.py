@@ -324,7 +324,8 @@ def _start_of(day: date) -> datetime:
 
 
 def audit_text(entries: Sequence[AuditRecord], language: str) -> str:
-    """One line per change plus one indented line per changed field (control chars shown)."""
+    """One line per change, plus one indented line per field an update changed; control and
+    direction characters are shown escaped, so a name cannot redraw the terminal."""
     if not entries:
         return _l(language, "no_entries") + "\n"
     lines = [_l(language, "header")]
@@ -336,6 +337,8 @@ def audit_text(entries: Sequence[AuditRecord], language: str) -> str:
             f"{at:%Y-%m-%d %H:%M} {printable(entry.user, 12):<12} {action_text:<7} "
             f"{entry.entity}#{entry.entity_id} {printable(entry.summary, 80)}".rstrip()
         )
+        if entry.action != "update":
+            continue  # a create or delete lists every column: the CSV has them
         for field, before, after in changes(entry):
             lines.append(f"    {printable(field, 40)}: {before} -> {after}")
     return "\n".join(lines) + "\n"

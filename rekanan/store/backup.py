@@ -273,6 +273,15 @@ def pg_backup(url: str, target: Path) -> BackupInfo:
     return BackupInfo(target, info.revision, target.stat().st_size)
 
 
+def pre_migration_dump(url: str, revision: str) -> Path:
+    """Where the automatic dump before a PostgreSQL migration goes (the user data folder)."""
+    from rekanan.config import default_data_dir
+
+    name = make_url(url).database or "rekanan"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return default_data_dir() / "backups" / f"{name}.before-{revision}-{stamp}.dump"
+
+
 def verify_pg_dump(path: Path) -> BackupInfo:
     """Check that ``path`` is a pg_dump archive of a rekanan database of a known revision."""
     path = Path(path)

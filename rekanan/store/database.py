@@ -193,7 +193,7 @@ def open_database(
 
 
 def upgrade(db: Database) -> str | None:
-    """Back up an existing SQLite file, then migrate to the newest schema.
+    """Back up an existing database (SQLite copy, or pg_dump), then migrate to the newest schema.
 
     Returns the path of the backup copy, if one was made.
     """
@@ -210,6 +210,10 @@ def upgrade(db: Database) -> str | None:
         target = path.with_name(f"{path.name}.before-{state.revision}.bak")
         sqlite_backup(path, target)
         backup = str(target)
+    elif db.dialect == "postgresql" and state.revision is not None:
+        from rekanan.store.backup import pg_backup, pre_migration_dump
+
+        backup = str(pg_backup(db.url, pre_migration_dump(db.url, state.revision)).path)
     try:
         run_upgrade(db.write_engine)
     except OperationalError as error:

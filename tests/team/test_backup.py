@@ -274,3 +274,26 @@ def test_copy_of_the_database_file_next_to_it_is_still_a_backup(
     sqlite_db.close()
     shutil.copy(path, tmp_path / "cp.bak")
     assert verify_sqlite(tmp_path / "cp.bak").revision == HEAD_REVISION
+
+
+@requires_pg
+def test_postgresql_migration_dumps_first(
+    pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rekanan.store.migrations import runner
+
+    monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path / "data"))
+    db = open_database(url_for(pg_database), user="admin")
+    try:
+        _add(db, "PT Sebelum Migrasi")
+        monkeypatch.setattr(runner, "run_upgrade", lambda engine: None)
+        states = iter([SchemaState("0001_initial", head="0002_next"), SchemaState(HEAD_REVISION)])
+        monkeypatch.setattr(db, "refresh_state", lambda: next(states))
+        made = database_module.upgrade(db)
+    finally:
+        db.close()
+    assert made is not None
+    dump = Path(made)
+    assert dump.parent == tmp_path / "data" / "backups"
+    assert dump.name.startswith(f"{pg_database}.before-0001_initial-")
+    assert verify_backup(dump).revision == "0001_initial"
