@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -35,19 +36,24 @@ class ConfirmScreen(ModalScreen[bool]):
         yes: str = N_("Ya"),
         no: str = N_("Tidak"),
         danger: bool = False,
+        extra: RenderableType | None = None,
     ) -> None:
         super().__init__()
         self.question = question
         self.detail = detail
+        self.extra = extra
         self.yes_label = yes
         self.no_label = no
         self.danger = danger
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
+        with Vertical(id="confirm-box", classes="-wide" if self.extra is not None else ""):
             yield Static(Text(self.question), id="confirm-question")
             if self.detail:
                 yield Static(Text(self.detail), id="confirm-detail")
+            if self.extra is not None:
+                with VerticalScroll(id="confirm-extra"):
+                    yield Static(self.extra)
             with Horizontal(id="confirm-buttons"):
                 yield Button(
                     tr(self, self.yes_label),

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy import select
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -43,6 +44,7 @@ from rekanan.domain.records import (
 )
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
+from rekanan.models import ContractService
 from rekanan.screens.audit_view import audit_columns, load_audit
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
@@ -57,10 +59,13 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
+    write_allowed,
 )
 from rekanan.store.lists import working_calendar
 from rekanan.store.slices import contract_slice
 from rekanan.widgets.paged_table import Column, RecordTable
+
+_CS: Any = ContractService
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,8 @@ class ServiceTargets:
     component: str | None
     slas: tuple[SLARecord, ...]
     gaps: tuple[Alert, ...]
+    link_id: int = 0
+    link_version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +119,12 @@ def load_contract_view(
             )
         calendar = working_calendar(session)
         audit = load_audit(session, "contract", contract_id)
+        link_rows = [
+            (int(row.id or 0), row.version, row.service_id, row.component)
+            for row in session.execute(
+                select(ContractService).where(_CS.contract_id == contract_id).order_by(_CS.id)
+            ).scalars()
+        ]
     index = AgencyIndex.build(data, calendar)
     contract = index.contracts[contract_id]
     supplier = index.suppliers.get(contract.supplier_id)
@@ -126,17 +139,19 @@ def load_contract_view(
     ]
     services = []
     linked = set()
-    for link in contract.services:
-        service = index.services.get(link.service_id)
+    for link_id, link_version, service_id, component in link_rows:
+        service = index.services.get(service_id)
         if service is None:
             continue
         linked.add(service.id)
         services.append(
             ServiceTargets(
                 service,
-                link.component,
+                component,
                 tuple(index.slas_in_force(service.id, today)),
                 tuple(a for a in gaps if a.service_id == service.id),
+                link_id,
+                link_version,
             )
         )
     mixed = [
@@ -227,7 +242,8 @@ class ContractDetailScreen(Screen[None]):
     CSS_PATH = "supplier_detail.tcss"
     HELP = N_(
         "Detail kontrak. [ dan ] berpindah tab. e mengubah kontrak (atau baris yang dipilih), "
-        "d menghapus; w surat peringatan baru, p denda baru, i insiden baru."
+        "d menghapus; n menambah layanan yang didukung (tab Layanan) atau SP; w surat "
+        "peringatan baru, p denda baru, i insiden baru; Enter pada layanan membukanya."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -236,6 +252,7 @@ class ContractDetailScreen(Screen[None]):
         Binding(
             "left_square_bracket", "previous_tab", N_("Tab sebelumnya"), id="detail.previous_tab"
         ),
+        Binding("n", "new", N_("Baru"), id="registers.new"),
         Binding("e", "edit", N_("Ubah"), id="registers.edit"),
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
         Binding("w", "new_letter", N_("SP baru"), id="detail.new_letter"),
@@ -253,14 +270,20 @@ class ContractDetailScreen(Screen[None]):
         self.initial_tab = tab
         self.view: ContractView | None = None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No keys that write on a read-only database (they vanish from the footer)."""
+        return write_allowed(self, action)
+
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
         with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
             with TabPane(tr(self, "Ringkasan"), id="tab-summary"), VerticalScroll():
                 yield Static(id="timeline")
                 yield Static(id="summary-body")
-            with TabPane(tr(self, "Layanan & SLA"), id="tab-services"), VerticalScroll():
-                yield Static(id="services-body")
+            with TabPane(tr(self, "Layanan & SLA"), id="tab-services"):
+                yield RecordTable(self._link_columns(), id="links-table")
+                with VerticalScroll(id="services-scroll"):
+                    yield Static(id="services-body")
             with TabPane(tr(self, "SP & denda"), id="tab-letters"):
                 yield RecordTable(self._letter_columns(), id="letters-table")
             with TabPane(tr(self, "Keputusan tinjauan"), id="tab-reviews"):
@@ -268,6 +291,20 @@ class ContractDetailScreen(Screen[None]):
             with TabPane(tr(self, "Riwayat"), id="tab-history"):
                 yield RecordTable(audit_columns(self), id="history-table")
         yield Footer()
+
+    def _link_columns(self) -> list[Column[ServiceTargets]]:
+        return [
+            Column("code", N_("Kode"), lambda r: text(r.service.code), width=12),
+            Column("name", N_("Layanan"), lambda r: text(r.service.name), width=30),
+            Column("component", N_("Komponen"), lambda r: text(r.component or "-"), width=20),
+            Column("slas", N_("SLA berlaku"), lambda r: Text(str(len(r.slas)), justify="right")),
+            Column("verdict", N_("Kesesuaian"), self._verdict_cell, width=24),
+        ]
+
+    def _verdict_cell(self, row: ServiceTargets) -> Text:
+        if not row.gaps:
+            return Text("✓ " + tr(self, "mendukung SLA"), style="green")
+        return Text("✗ " + tr(self, "{n} celah", n=len(row.gaps)), style="bold red")
 
     def _letter_columns(self) -> list[Column[LetterOrPenalty]]:
         return [
@@ -323,6 +360,7 @@ class ContractDetailScreen(Screen[None]):
         self.query_one("#detail-title", Static).update(title)
         self.query_one("#timeline", Static).update(self._timeline(view))
         self.query_one("#summary-body", Static).update(self._summary(view))
+        self.query_one("#links-table", RecordTable).show(view.services)
         self.query_one("#services-body", Static).update(self._services(view))
         self.query_one("#letters-table", RecordTable).show(view.letters_and_penalties)
         self.query_one("#reviews-table", RecordTable).show(view.reviews)
@@ -464,7 +502,7 @@ class ContractDetailScreen(Screen[None]):
                 tr(
                     self,
                     "Kontrak ini belum dikaitkan dengan layanan mana pun. "
-                    "Tekan e untuk memilih layanan yang didukungnya.",
+                    "Tekan n untuk menambah layanan yang didukungnya.",
                 )
                 if c.is_underpinning
                 else tr(self, "Kontrak ini bukan kontrak pendukung (UC) layanan.")
@@ -566,6 +604,19 @@ class ContractDetailScreen(Screen[None]):
     def _saved(self, _record_id: int) -> None:
         self.load()
 
+    def action_new(self) -> None:
+        """A new record of the open tab: a supported service, or a warning letter."""
+        if self.tab == "letters":
+            self.action_new_letter()
+        elif self.tab in ("summary", "services"):
+            open_form(
+                self,
+                "contract_service",
+                None,
+                start={"contract_id": self.contract_id},
+                on_saved=self._saved,
+            )
+
     def action_new_letter(self) -> None:
         open_form(
             self,
@@ -601,6 +652,12 @@ class ContractDetailScreen(Screen[None]):
                 kind = "warning_letter" if row.kind == "letter" else "penalty"
                 return kind, row.record.id, row.what, row.record.version
             return None
+        if self.tab == "services":
+            link = self.query_one("#links-table", RecordTable).current
+            if isinstance(link, ServiceTargets):
+                what = f"{link.service.code} {link.component or ''}".strip()
+                return "contract_service", link.link_id, what, link.link_version
+            return None
         c = self.view.contract
         return "contract", c.id, f"{c.number} — {c.title}", c.version
 
@@ -619,6 +676,13 @@ class ContractDetailScreen(Screen[None]):
 
     def _gone(self) -> None:
         self.dismiss(None)
+
+    @on(RecordTable.RowChosen, "#links-table")
+    def _open_service(self, event: RecordTable.RowChosen) -> None:
+        if isinstance(event.row, ServiceTargets):
+            from rekanan.screens.service_detail import ServiceDetailScreen
+
+            self.app.push_screen(ServiceDetailScreen(event.row.service.id), lambda _: self.load())
 
     @on(RecordTable.RowChosen, "#letters-table")
     def _edit_row(self, _event: RecordTable.RowChosen) -> None:

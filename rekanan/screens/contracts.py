@@ -38,6 +38,7 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
+    write_allowed,
 )
 from rekanan.store.lists import (
     OPEN_STATUSES,
@@ -109,6 +110,10 @@ class ContractsScreen(Screen[None]):
             due_within_days=due_within_days,
             supplier_id=supplier_id,
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No keys that write on a read-only database (they vanish from the footer)."""
+        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Kontrak"), classes="screen-title")

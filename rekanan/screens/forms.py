@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, Select, Static
 
 from rekanan.domain.identifiers import normalise_npwp, npwp_search_key
 from rekanan.errors import RekananError
@@ -57,13 +58,15 @@ from rekanan.screens.register_support import (
     as_of,
     choices,
     db_of,
+    language,
     run_db,
     show_error,
     tr,
     user_of,
+    writable,
 )
 from rekanan.store.errors import DeleteRefused, StaleEdit, ValidationFailed
-from rekanan.widgets.form import FieldSpec, FormView
+from rekanan.widgets.form import FieldSpec, FormView, format_value
 
 D = Decimal
 
@@ -194,6 +197,32 @@ KINDS: dict[str, Kind] = {
         ),
         refs={"supplier_id": "supplier"},
         title_field="number",
+    ),
+    "contract_service": Kind(
+        "contract_service",
+        ContractService,
+        N_("layanan yang didukung kontrak"),
+        (
+            _f("contract_id", N_("Kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
+            _f(
+                "service_id",
+                N_("Layanan"),
+                "ref",
+                required=True,
+                hint=N_("Kode atau nama layanan."),
+            ),
+            _f(
+                "component",
+                N_("Komponen"),
+                max_length=200,
+                hint=N_(
+                    "Bagian layanan yang didukung, misalnya 'link utama'. Dua kontrak dengan "
+                    "komponen yang sama saling mencadangkan; komponen berbeda berangkai."
+                ),
+            ),
+        ),
+        refs={"contract_id": "contract", "service_id": "service"},
+        title_field="component",
     ),
     "service": Kind(
         "service",
@@ -395,6 +424,7 @@ def defaults(node: DOMNode, kind: str) -> dict[str, Any]:
             "penalty_cap_pct": D("5"),
             "start_date": today,
         },
+        "contract_service": {},
         "service": {"criticality": Criticality.MEDIUM, "service_hours": ServiceHours.OFFICE},
         "sla": {"service_hours": ServiceHours.OFFICE, "valid_from": today},
         "evaluation": {"evaluated_on": today, "evaluator": user_of(node)},
@@ -736,7 +766,27 @@ class RecordForm(Screen[int | None]):
         return False
 
     def _stale(self, error: StaleEdit) -> None:
+        """Say who saved first; show both versions side by side; offer to reload."""
         self._status(str(error), error=True)
+        db, kind, record_id = db_of(self), self.kind, self.record_id
+
+        def work() -> Loaded:
+            with db.session() as session:
+                return load_for_form(session, kind, record_id, {})
+
+        def failed(_error: BaseException) -> bool:
+            self._ask_stale(error, None)
+            return True
+
+        run_db(
+            self,
+            work,
+            lambda stored: self._ask_stale(error, stored),
+            group="form-stale",
+            failed=failed,
+        )
+
+    def _ask_stale(self, error: StaleEdit, stored: Loaded | None) -> None:
 
         def answer(reload: bool | None) -> None:
             if reload:
@@ -763,9 +813,27 @@ class RecordForm(Screen[int | None]):
                 ),
                 yes=N_("Muat ulang"),
                 no=N_("Lanjut mengedit"),
+                extra=self._both_versions(error, stored) if stored is not None else None,
             ),
             answer,
         )
+
+    def _both_versions(self, error: StaleEdit, stored: Loaded) -> Table:
+        """The fields where what the person typed differs from the version saved first."""
+        lang = language(self)
+        who = error.changed_by or tr(self, "pengguna lain")
+        table = Table(show_edge=False, pad_edge=False, expand=True)
+        table.add_column(tr(self, "Kolom"), style="dim", no_wrap=True)
+        table.add_column(tr(self, "Isian Anda"))
+        table.add_column(Text(tr(self, "Versi tersimpan ({who})", who=who)))
+        for spec in self._specs(stored):
+            yours = _shown(self, spec, self.form.raw(spec.name))
+            theirs = _shown(self, spec, format_value(spec, stored.values.get(spec.name), lang))
+            if yours != theirs:
+                table.add_row(Text(tr(self, spec.label)), Text(yours), Text(theirs, style="bold"))
+        if not table.row_count:
+            table.add_row("", Text(tr(self, "Isian Anda sama dengan versi tersimpan.")), "")
+        return table
 
     def action_reload(self) -> None:
         """Reload the stored record (after a stale edit)."""
@@ -791,6 +859,18 @@ class RecordForm(Screen[int | None]):
             ),
             answer,
         )
+
+
+def _shown(node: DOMNode, spec: FieldSpec, raw: Any) -> str:
+    """A field's value as a person reads it (choice labels, Ya/Tidak, chosen services)."""
+    if spec.kind == "bool":
+        return tr(node, "Ya") if raw else tr(node, "Tidak")
+    if spec.kind in ("choice", "multi"):
+        labels = dict(spec.choices)
+        keys = raw if isinstance(raw, tuple | list) else (() if raw in (None, "") else (raw,))
+        shown = [tr(node, labels.get(str(k), str(k))) for k in keys if k is not Select.NULL]
+        return ", ".join(sorted(shown)) or "-"
+    return str(raw).strip() or "-"
 
 
 def save_record(
@@ -851,6 +931,11 @@ def _sync_links(
 
 # ------------------------------------------------------------------------------ entry points
 
+READ_ONLY_SENTENCE = N_(
+    "Basis data dibuka hanya-baca, jadi data tidak dapat diubah. "
+    "Buka tanpa --read-only untuk mengubah data."
+)
+
 
 def open_form(
     node: DOMNode,
@@ -861,6 +946,10 @@ def open_form(
     start: Mapping[str, Any] | None = None,
 ) -> None:
     """Push a form; ``on_saved(id)`` runs after a successful save."""
+
+    if not writable(node):
+        node.app.notify(tr(node, READ_ONLY_SENTENCE), severity="warning", markup=False)
+        return
 
     def done(result: int | None) -> None:
         if result is not None and on_saved is not None:
@@ -878,6 +967,9 @@ def confirm_delete(
     after: Callable[[], None],
 ) -> None:
     """Ask, then delete through the store; a refusal (it would orphan records) is explained."""
+    if not writable(node):
+        node.app.notify(tr(node, READ_ONLY_SENTENCE), severity="warning", markup=False)
+        return
     spec = KINDS[kind]
     noun = tr(node, spec.noun)
 

@@ -110,6 +110,21 @@ def user_of(node: DOMNode) -> str:
     return settings_of(node).user or ""
 
 
+WRITE_ACTIONS = frozenset({"new", "edit", "delete", "new_penalty", "new_letter", "new_incident"})
+"""Actions that change data: not offered when the database is open read-only."""
+
+
+def writable(node: DOMNode) -> bool:
+    """False when the app's database was opened read-only (``--read-only``)."""
+    db = getattr(app_of(node), "db", None)
+    return not bool(getattr(db, "read_only", False))
+
+
+def write_allowed(node: DOMNode, action: str) -> bool:
+    """``check_action`` of the register screens: hide writing keys on a read-only database."""
+    return action not in WRITE_ACTIONS or writable(node)
+
+
 _CACHES: weakref.WeakKeyDictionary[Any, DeadlineCache] = weakref.WeakKeyDictionary()
 
 

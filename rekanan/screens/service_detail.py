@@ -48,6 +48,7 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
+    write_allowed,
 )
 from rekanan.store.slices import services_slice
 from rekanan.widgets.paged_table import Column, RecordTable
@@ -166,6 +167,10 @@ class ServiceDetailScreen(Screen[None]):
         self.service_id = service_id
         self.initial_tab = tab
         self.view: ServiceView | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No keys that write on a read-only database (they vanish from the footer)."""
+        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")

@@ -42,6 +42,7 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
+    write_allowed,
 )
 from rekanan.store.lists import Page, ServiceQuery, ServiceRow, data_stamp, list_services
 from rekanan.store.slices import services_slice
@@ -168,6 +169,10 @@ class ServicesScreen(Screen[None]):
         self.query_state = ServiceQuery(search=search)
         self.gaps_only = gaps_only
         self.verdicts: Verdicts | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No keys that write on a read-only database (they vanish from the footer)."""
+        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Layanan"), classes="screen-title")

@@ -57,6 +57,7 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
+    write_allowed,
 )
 from rekanan.store.lists import Deadline, deadline_for, working_calendar
 from rekanan.store.slices import supplier_slice
@@ -245,6 +246,10 @@ class SupplierDetailScreen(Screen[None]):
         self.view: SupplierView | None = None
 
     # -- layout --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No keys that write on a read-only database (they vanish from the footer)."""
+        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")

@@ -39,6 +39,7 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
+    write_allowed,
 )
 from rekanan.store.lists import Page, SupplierQuery, SupplierRow, list_suppliers
 from rekanan.widgets.paged_table import Column, PagedTable
@@ -72,6 +73,10 @@ class SuppliersScreen(Screen[None]):
         self.query_state = SupplierQuery(search=search)
         self.initial_risk = risk
         self.risks: RiskMap | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No keys that write on a read-only database (they vanish from the footer)."""
+        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Rekanan"), classes="screen-title")

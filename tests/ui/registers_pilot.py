@@ -65,6 +65,12 @@ async def settle(pilot: Any, rounds: int = 50) -> None:
     raise AssertionError("workers still running after many rounds")
 
 
+def shown(widget: Any) -> str:
+    """The plain text a widget draws, line by line (markup already applied or not)."""
+    height = max(widget.size.height, 1)
+    return "\n".join(widget.render_line(y).text for y in range(height))
+
+
 # ------------------------------------------------------------------------------ store
 
 

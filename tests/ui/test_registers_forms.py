@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from registers_pilot import RegistersHost, open_test_database, seed_small, settle
+from registers_pilot import RegistersHost, open_test_database, seed_small, settle, shown
 from sqlmodel import select
 from textual.widgets import Input
 
@@ -30,6 +30,7 @@ from rekanan.screens.service_detail import ServiceDetailScreen
 from rekanan.screens.services import ServicesScreen
 from rekanan.screens.supplier_detail import SupplierDetailScreen
 from rekanan.screens.suppliers import SuppliersScreen
+from rekanan.store.database import open_database
 from rekanan.widgets.form import FormView
 
 
@@ -133,6 +134,9 @@ async def test_stale_edit_says_so_and_reloads(small) -> None:
         )
         assert isinstance(app.screen, ConfirmScreen), (status, app.errors)
         assert "lebih dulu" in app.screen.question
+        assert "siti" in app.screen.detail  # who saved first
+        both = shown(app.screen.query_one("#confirm-extra Static"))
+        assert "022-123456" in both and "am@telkom.co.id" in both  # both versions
         await pilot.press("y")  # reload
         await settle(pilot)
         assert isinstance(app.screen, RecordForm)
@@ -330,3 +334,63 @@ async def test_supplier_records_evaluation_and_sanction(small) -> None:
         await settle(pilot)
         assert rows(db, Sanction, Sanction.decree_number == "027/KEP/2026")
         assert len(app.screen.view.sanctions) == 1
+
+
+async def test_read_only_offers_no_edit_keys(tmp_path) -> None:
+    path = tmp_path / "ro.db"
+    seed_small(open_test_database(path))
+    db = open_database(str(path), user="tamu", read_only=True)
+    app = RegistersHost(db, SuppliersScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        keys = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert "export" in keys and "clear_filters" in keys
+        assert not keys & {"new", "edit", "delete"}
+        await pilot.press("n")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SupplierDetailScreen)
+        keys = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert not keys & {"new", "edit", "delete", "new_penalty"}
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, SupplierDetailScreen)
+
+
+async def test_contract_services_with_components(small) -> None:
+    db, ids = small
+    app = RegistersHost(db, ContractDetailScreen(ids["link"], tab="services"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        links = app.screen.query_one("#links-table")
+        assert [r.service.code for r in links.records] == ["NET", "LAPOR"]
+        await pilot.press("e")  # the first link: NET
+        await settle(pilot)
+        assert form(app).raw("service_id") == "NET"
+        await fill(pilot, "component", "link utama")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContractDetailScreen)
+        saved = rows(db, ContractService, ContractService.contract_id == ids["link"])
+        assert {(s.service_id, s.component) for s in saved} == {
+            (ids["net"], "link utama"),
+            (ids["lapor"], None),
+        }
+        assert "link utama" in [r.component for r in app.screen.view.services]
+        await pilot.press("n")
+        await settle(pilot)
+        assert form(app).raw("contract_id") == "602.1/01/KTR/DISKOMINFO/2026"
+        await fill(pilot, "service_id", "WEB")
+        await fill(pilot, "component", "hosting")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert len(app.screen.view.services) == 3
+        links = app.screen.query_one("#links-table")
+        links.focus()
+        links.move_cursor(row=2)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(app.screen.view.services) == 2
+        assert not rows(db, ContractService, ContractService.service_id == ids["web"])

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from registers_pilot import RegistersHost, open_test_database, seed_small, settle
-from textual.widget import Widget
+from registers_pilot import RegistersHost, open_test_database, seed_small, settle, shown
 
 from rekanan.models import SLA, ContractService, Service
 from rekanan.screens.contract_detail import ContractDetailScreen
@@ -31,12 +30,6 @@ def small(tmp_path):
             )
         )
     return db, ids
-
-
-def shown(widget: Widget) -> str:
-    """The plain text a widget draws, line by line."""
-    height = max(widget.size.height, 1)
-    return "\n".join(widget.render_line(y).text for y in range(height))
 
 
 async def test_supplier_name_with_markup_is_literal(small) -> None:
@@ -64,6 +57,9 @@ async def test_service_and_customer_with_markup_are_literal(small) -> None:
         assert "[i]ODD[/i]" in body
         assert "[link=x]Layanan[/link]" in body
         assert "[red]OPD[/red]" in body
+        assert "[i]ODD[/i]" in shown(app.screen.query_one("#links-table"))
+        app.screen.query_one("TabbedContent").active = "tab-summary"
+        await pilot.pause()
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, RecordForm)
