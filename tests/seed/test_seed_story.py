@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
@@ -25,16 +26,27 @@ from rekanan.models.enums import (
     SupplierCategory,
     WarningLevel,
 )
-from rekanan.store.database import Database
+from rekanan.store.database import open_database
 from rekanan.store.loaders import load_agency
 
 TODAY = date(2026, 11, 23)
 """``SEED_TODAY`` of tests/conftest.py: the day ``seeded_db`` is loaded as of."""
 
 
-@pytest.fixture
-def data(seeded_db: Database) -> AgencyData:
-    return load_agency(seeded_db)
+BACKENDS = ["sqlite", *(["postgresql"] if os.environ.get("REKANAN_TEST_PG") else [])]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def data(request: pytest.FixtureRequest, seeded_templates: dict[str, str]) -> AgencyData:
+    """The seeded template of each backend, read once (read-only) for all story checks.
+
+    The connection is closed before the tests run, so the template can still be copied.
+    """
+    database = open_database(seeded_templates[request.param], read_only=True)
+    try:
+        return load_agency(database)
+    finally:
+        database.close()
 
 
 @pytest.fixture
