@@ -370,6 +370,8 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-why", Static).update(why)
 
     def _switch(self, mode: str) -> None:
+        if mode == self.mode:
+            return  # refreshing the bindings rebuilds the footer: only when the view changes
         self.mode = mode
         self.query_one("#review-switcher", ContentSwitcher).current = mode
         self.refresh_bindings()

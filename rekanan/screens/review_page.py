@@ -21,6 +21,7 @@ from rekanan.domain.alert import Severity
 from rekanan.domain.review import ReviewPage
 from rekanan.domain.scorecard import Band, Trend
 from rekanan.domain.service_levels import ServiceLevel
+from rekanan.i18n import N_
 from rekanan.models.enums import RenewalKind, ReviewDecisionKind
 from rekanan.screens.register_support import label, language, tr
 
@@ -30,6 +31,7 @@ BAND_STYLES = {
     Band.GREEN: "bold white on green",
 }
 SEVERITY_STYLES = {Severity.CRITICAL: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+BAND_LABELS = {Band.RED: N_("merah"), Band.AMBER: N_("kuning"), Band.GREEN: N_("hijau")}
 TREND_MARKS = {Trend.UP: "▲", Trend.DOWN: "▼", Trend.FLAT: "="}
 DECISION_STYLES = {
     ReviewDecisionKind.RENEW: "bold green",
@@ -180,7 +182,7 @@ def scorecard(node: DOMNode, page: ReviewPage) -> RenderableType:
         f"{card.period.label}: N ",
         (value, "bold"),
         f" {card.category or ''} ",
-        (f" {tr(node, card.band.value)} ", BAND_STYLES[card.band]),
+        (f" {tr(node, BAND_LABELS[card.band])} ", BAND_STYLES[card.band]),
     )
     if card.trend is not None:
         previous = formatting.number(card.previous_value, lang, 2)
