@@ -304,6 +304,19 @@ def verify_pg_dump(path: Path) -> BackupInfo:
 def pg_restore(backup: Path, url: str) -> BackupInfo:
     """Replace the contents of the database at ``url`` with the verified archive, atomically."""
     info = verify_pg_dump(backup)
+    try:
+        _restore_archive(backup, url)
+    except StoreError as error:
+        raise StoreError(
+            f"{error} Pemulihan berjalan dalam satu transaksi, jadi basis data tidak berubah. "
+            "Jalankan sebagai peran pemilik basis data, dan pastikan peran rekanan_app dan "
+            "rekanan_reader sudah ada (skrip `rekanan db roles-sql`)."
+        ) from error
+    return info
+
+
+def _restore_archive(backup: Path, url: str) -> None:
+    """``pg_restore --clean --single-transaction``: all of the archive, or nothing."""
     _run_pg_tool(
         "pg_restore",
         [
@@ -317,7 +330,6 @@ def pg_restore(backup: Path, url: str) -> BackupInfo:
         url,
         what=Path(backup),
     )
-    return info
 
 
 def is_pg_dump(path: Path) -> bool:
@@ -371,8 +383,9 @@ def _run_pg_tool(tool: str, args: list[str], url: str | None, *, what: Path | No
         raise StoreError(f"{tool} tidak dapat dijalankan ({error}).") from error
     if done.returncode != 0:
         detail = _first_error_line(done.stderr) or f"kode keluar {done.returncode}"
-        subject = f"berkas {what}" if what is not None and url is None else "basis data"
-        raise StoreError(f"{tool} gagal membaca {subject} ({detail}).")
+        if what is not None and url is None:
+            raise StoreError(f"{tool} tidak dapat membaca berkas {what} ({detail}).")
+        raise StoreError(f"{tool} gagal ({detail}).")
     return done.stdout
 
 

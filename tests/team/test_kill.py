@@ -44,14 +44,14 @@ def test_killed_sqlite_writer_leaves_whole_transactions(tmp_path: Path) -> None:
 def test_killed_sqlite_migration_leaves_an_openable_file(tmp_path: Path) -> None:
     report = kill_test.kill_rounds(
         "",
-        24,
+        16,
         max_delay=0.06,
         seed=7,
         child=kill_test.migration_child,
         settle=0,
         fresh_url=lambda n: f"sqlite:///{tmp_path / f'm{n}.db'}",
     )
-    _assert_clean(report, 24)
+    _assert_clean(report, 16)
 
 
 @pytest.fixture
@@ -75,9 +75,9 @@ def _new_pg(made: list[str]) -> str:
 def test_killed_postgresql_writer_leaves_whole_transactions(fresh_pg: list[str]) -> None:
     url = _new_pg(fresh_pg)
     open_database(url).close()
-    report = kill_test.kill_rounds(url, 24, max_delay=0.05, seed=11)
-    _assert_clean(report, 24)
-    assert report.waited_for > 5
+    report = kill_test.kill_rounds(url, 16, max_delay=0.05, seed=11)
+    _assert_clean(report, 16)
+    assert report.waited_for > 3
 
 
 @requires_pg
