@@ -642,11 +642,13 @@ def _effect_message(recorded: Recorded, language: str) -> str:
         return rt(
             language,
             "renew.extended",
-            months="",
-            old=formatting.medium_date(date.fromisoformat(before["end_date"]), language),
+            months=contract.get("months") or "",
+            old=formatting.medium_date(
+                date.fromisoformat(contract.get("term_end") or before["end_date"]), language
+            ),
             new=formatting.medium_date(date.fromisoformat(after["end_date"]), language),
             used=after.get("renewals_used", ""),
-        ).replace("  ", " ")
+        )
     return ""
 
 

@@ -326,6 +326,7 @@ def _apply_effect(
     supplier = to_record(SupplierRecord, supplier_row) if supplier_row is not None else None
     dates = contract_dates(record, supplier, as_of, thresholds, _calendar(w.session))
     changes: dict[str, Any]
+    months: int | None = None
     if kind == ReviewDecisionKind.RENEW:
         plan = renewal_plan(record, dates)
         if not plan.extends:
@@ -339,6 +340,7 @@ def _apply_effect(
             "renewals_used": plan.renewals_used,
             "status": ContractStatus.RENEWED,
         }
+        months = plan.months
     elif kind == ReviewDecisionKind.RETENDER:
         ends = retender_plan(record, dates)
         changes = {"end_date": ends.end, "renewals_used": ends.renewals_used}
@@ -359,6 +361,8 @@ def _apply_effect(
             "before": before,
             "after": {name: _dump(value) for name, value in changes.items()},
             "version": version,
+            "term_end": _dump(dates.end),
+            "months": months,
         }
     }
 

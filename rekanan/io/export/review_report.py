@@ -197,7 +197,7 @@ def effect_text(record: ReviewDecisionRecord, language: str) -> str:
             return rl(
                 "effect.extended",
                 language,
-                old=day_of(before.get("end_date")),
+                old=day_of(contract.get("term_end") or before.get("end_date")),
                 new=day_of(after.get("end_date")),
             )
     if kind == ReviewDecisionKind.RETENDER and after:
@@ -406,7 +406,7 @@ def _detail(pdf: Any, report: ReviewReport, language: str) -> None:
         [rl(k, language) for k in ("col.no", "col.contract", "col.value", "col.decision")]
         + [rl("col.effect", language)],
         rows,
-        (8, 58, 26, 28, 50),
+        (8, 54, 30, 28, 50),
         ("C", "L", "R", "L", "L"),
     )
 
@@ -494,8 +494,8 @@ def write_review_xlsx(
         )
         cell.alignment = Alignment(horizontal="center")
     facts: list[tuple[str, str | int | Decimal]] = [
-        (rl("scope", language), report.scope or "-"),
-        (rl("reviewers", language), ", ".join(report.reviewers) or "-"),
+        (rl("scope", language), report.scope),
+        (rl("reviewers", language), ", ".join(report.reviewers)),
         (rl("count", language), len(report.lines)),
         (rl("contracts", language), report.contract_count),
         (rl("value", language), report.total_value),
