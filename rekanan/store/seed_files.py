@@ -541,8 +541,10 @@ def _evaluation_periods(
         raise line.fail(f"kolom every berisi '{every}'; pilih bulan, triwulan atau kontrak.")
     first_back = int_of(line, "from_back", PERIODS_BACK[every]) or PERIODS_BACK[every]
     last_back = int_of(line, "to_back", 1) or 1
+    terminated: date | None = contract.get("termination_date")
     for period in past_periods(every, today, first_back, last_back):
-        if period.overlaps(start, stop):
+        # A terminated contract's last, partial period is judged by its final evaluation.
+        if period.overlaps(start, stop) and (terminated is None or period.end <= terminated):
             lag = period.end + timedelta(days=EVALUATION_LAG_DAYS)
             yield period.start, period.end, min(lag, today)
 

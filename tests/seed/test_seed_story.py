@@ -257,6 +257,11 @@ def test_two_years_of_monthly_and_quarterly_evaluations(data: AgencyData) -> Non
         length = (evaluation.period_end - evaluation.period_start).days
         if supplier.category == SupplierCategory.STRATEGIC:
             assert length <= 31, "strategic suppliers are evaluated monthly"
+    for contract in data.contracts:
+        if contract.terminated_for_fault:
+            own = [e for e in data.evaluations if e.contract_id == contract.id]
+            last = max(own, key=lambda e: (e.period_end, e.evaluated_on))
+            assert (last.quality, last.cost, last.timeliness, last.service) == (0, 0, 0, 0)
     evaluated = {e.supplier_id for e in data.evaluations}
     assert len(evaluated) >= len(data.suppliers) - 2  # only the newcomers are not evaluated yet
 
