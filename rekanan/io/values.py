@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from typing import TypeVar
 
 from rekanan.domain.identifiers import IdentifierError, NpwpCheck, check_npwp
@@ -260,7 +261,7 @@ def _parse_moment(raw: Raw) -> tuple[datetime, bool] | None:
         raise ValueProblem(f"'{text(raw)}' bukan tanggal; {_DATE_HINT}.")
     if isinstance(raw, int | float | Decimal):
         serial = Decimal(str(raw)) if not isinstance(raw, Decimal) else raw
-        if 1 <= serial < 2958466:  # an Excel serial day number
+        if serial.is_finite() and 1 <= serial < 2958466:  # an Excel serial day number
             days = int(serial)
             seconds = int((serial - days) * 86400)
             base = datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=days)
@@ -372,13 +373,19 @@ def npwp(raw: Raw) -> NpwpCheck | None:
     if isinstance(raw, int | float | Decimal) and not isinstance(raw, bool):
         value = value.split(".")[0].zfill(15)  # a numeric cell lost its leading zero
     try:
-        return check_npwp(value)
+        return _checked_npwp(value)
     except IdentifierError as error:
         count = len(re.sub(r"\D", "", value))
         raise ValueProblem(
             f"NPWP '{value}' berisi {count} angka; tulis 15 angka (99.999.999.9-999.999) "
             "atau 16 angka."
         ) from error
+
+
+@lru_cache(maxsize=4096)
+def _checked_npwp(value: str) -> NpwpCheck | None:
+    """``check_npwp`` remembered: one supplier's NPWP recurs on many rows of a file."""
+    return check_npwp(value)
 
 
 def digits_only(raw: Raw) -> str:

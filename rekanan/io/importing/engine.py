@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -35,13 +35,13 @@ from sqlmodel import Session, SQLModel
 
 from rekanan.domain.identifiers import format_npwp, name_key
 from rekanan.io import values as v
+from rekanan.io.importing.bulk import insert_many
 from rekanan.io.importing.registry import KINDS, guess_kind, kind_spec
 from rekanan.io.importing.report import ImportReport, Outcome, RowResult
 from rekanan.io.importing.spec import KindSpec, Plan, RowRejected, SupplierRef
 from rekanan.io.tabular import FileProblem, Rows, read_rows
 from rekanan.models import Contract, ContractService, LegalForm, Service, Supplier
 from rekanan.store.errors import StoreError, ValidationFailed
-from rekanan.store.validation import validate
 
 if TYPE_CHECKING:
     from rekanan.store.database import Database
@@ -217,7 +217,7 @@ class _SupplierInfo:
     name: str
     npwp: str | None
     key: str
-    new: Supplier | None = None
+    new: dict[str, Any] | None = None
     failed: str | None = None
 
 
@@ -231,8 +231,7 @@ class _Work:
     existing: Any = None
     supplier: _SupplierInfo | None = None
     links: list[tuple[int, str | None]] | None = None
-    changes: dict[str, Any] = field(default_factory=dict)
-    obj: SQLModel | None = None
+    row_id: int | None = None
 
 
 class _Applier:
@@ -350,8 +349,8 @@ class _Applier:
                 f"NPWP {format_npwp(ref.npwp)} belum dikenal dan baris ini tidak menyebut nama "
                 "rekanannya; isi nama rekanan atau impor rekanan dulu.",
             )
-        supplier = Supplier(name=ref.name, npwp=ref.npwp, legal_form=ref.legal_form or LegalForm.PT)
-        info = _SupplierInfo(None, ref.name, ref.npwp, key, new=supplier)
+        new = {"name": ref.name, "npwp": ref.npwp, "legal_form": ref.legal_form or LegalForm.PT}
+        info = _SupplierInfo(None, ref.name, ref.npwp, key, new=new)
         if ref.npwp:
             self.by_npwp[ref.npwp] = info
         if key:
@@ -555,54 +554,29 @@ class _Applier:
         pending = list(infos.values())
         if not pending:
             return
-        try:
-            ids = self.w.create_many([i.new for i in pending if i.new is not None])
-        except ValidationFailed:
-            good = []
-            for info in pending:
-                try:
-                    validate(self.s, info.new)  # type: ignore[arg-type]
-                except ValidationFailed as why:
-                    info.failed = f"Rekanan '{info.name}' tidak dapat dibuat: {why}"
-                    continue
-                good.append(info)
-            pending = good
-            ids = self.w.create_many([i.new for i in pending if i.new is not None])
-        for info, new_id in zip(pending, ids, strict=True):
+        rows = [i.new or {} for i in pending]
+        ids, refused = insert_many(self.s, self.w.user, Supplier, rows)
+        for index, (info, new_id) in enumerate(zip(pending, ids, strict=True)):
+            if new_id is None:
+                why = refused.get(index)
+                info.failed = f"Rekanan '{info.name}' tidak dapat dibuat: {why}"
+                continue
             info.id = new_id
             self.report.new_suppliers.append(info.name)
 
     def _create(self, works: list[_Work]) -> None:
         model = self.spec.model
-        objs: list[tuple[_Work, Any]] = []
-        for work in works:
-            values = {k: v_ for k, v_ in work.fields.items() if k in _columns(model)}
-            objs.append((work, model(**values)))
+        columns = _columns(model)
         if self.options.progress:
-            self.options.progress("tulis", 0, len(objs))
-        try:
-            self.w.create_many([o for _, o in objs])
-            good = objs
-        except ValidationFailed:
-            good = self._validate_each(objs)
-            if good:
-                self.w.create_many([o for _, o in good])
-        for work, obj in good:
-            work.obj = obj
-            work.result.outcome = Outcome.NEW
-
-    def _validate_each(self, objs: list[tuple[_Work, Any]]) -> list[tuple[_Work, Any]]:
-        """Validate rows one by one (after a batch was refused); refused rows are rejected."""
-        claimed: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], str]] = {}
-        good: list[tuple[_Work, Any]] = []
-        for work, obj in objs:
-            try:
-                validate(self.s, obj, claimed=claimed)
-            except ValidationFailed as why:
-                self._refused(work, why)
+            self.options.progress("tulis", 0, len(works))
+        rows = [{k: x for k, x in w.fields.items() if k in columns} for w in works]
+        ids, refused = insert_many(self.s, self.w.user, model, rows)
+        for index, (work, new_id) in enumerate(zip(works, ids, strict=True)):
+            if new_id is None:
+                self._refused(work, refused[index])
                 continue
-            good.append((work, obj))
-        return good
+            work.row_id = new_id
+            work.result.outcome = Outcome.NEW
 
     def _refused(self, work: _Work, why: ValidationFailed) -> None:
         column = self.spec.field_columns.get(why.field or "", why.field)
@@ -632,25 +606,26 @@ class _Applier:
         except ValidationFailed as why:
             self._refused(work, why)
             return
-        work.obj = row
+        work.row_id = row.id
         work.result.outcome = Outcome.UPDATED
         names = ", ".join(self.spec.field_columns.get(n, n) for n in changes)
         work.result.message = f"Diubah: {names}."
 
     def _sync_links(self, works: list[_Work]) -> None:
         """The services a UC backs: add missing links, drop those the file no longer lists."""
-        with_links = [w for w in works if w.links is not None and w.obj is not None]
+        with_links = [w for w in works if w.links is not None and w.row_id is not None]
         if not with_links:
             return
         model: Any = ContractService
-        ids = [w.obj.id for w in with_links]  # type: ignore[union-attr]
+        ids = [w.row_id for w in with_links]
         current: dict[int, dict[int, Any]] = {}
         for chunk in _chunks(ids):
             for link in self.s.execute(select(model).where(model.contract_id.in_(chunk))).scalars():
                 current.setdefault(link.contract_id, {})[link.service_id] = link
-        new_links: list[ContractService] = []
+        new_links: list[dict[str, Any]] = []
+        owners: list[_Work] = []
         for work in with_links:
-            cid = work.obj.id  # type: ignore[union-attr]
+            cid = int(work.row_id or 0)
             have = current.get(cid, {})
             wanted = dict(work.links or [])
             changed = False
@@ -658,8 +633,9 @@ class _Applier:
                 link = have.get(sid)
                 if link is None:
                     new_links.append(
-                        ContractService(contract_id=cid, service_id=sid, component=component)
+                        {"contract_id": cid, "service_id": sid, "component": component}
                     )
+                    owners.append(work)
                     changed = True
                 elif (link.component or None) != component:
                     self.w.update(ContractService, link.id, {"component": component})
@@ -672,7 +648,9 @@ class _Applier:
                 work.result.outcome = Outcome.UPDATED
                 work.result.message = "Diubah: kode_layanan."
         if new_links:
-            self.w.create_many(new_links)
+            _, refused = insert_many(self.s, self.w.user, ContractService, new_links)
+            for index, why in refused.items():
+                owners[index].result.flags.append(f"Layanan yang didukung tidak disimpan: {why}")
 
 
 # --------------------------------------------------------------------------- helpers
