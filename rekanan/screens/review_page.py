@@ -23,7 +23,7 @@ from rekanan.domain.scorecard import Band, Trend
 from rekanan.domain.service_levels import ServiceLevel
 from rekanan.i18n import N_
 from rekanan.models.enums import RenewalKind, ReviewDecisionKind
-from rekanan.screens.register_support import label, language, tr
+from rekanan.screens.register_support import label, language, thresholds_of, tr
 
 BAND_STYLES = {
     Band.RED: "bold white on red",
@@ -276,7 +276,12 @@ def penalties(node: DOMNode, page: ReviewPage) -> RenderableType:
         (tr(node, "Hari terlambat"), str(status.days_late)),
         (
             tr(node, "Pemberian kesempatan"),
-            tr(node, "{used} dari 50 hari", used=status.grace_days)
+            tr(
+                node,
+                "{used} dari {max} hari",
+                used=status.grace_days,
+                max=thresholds_of(node).grace_days_max,
+            )
             + (
                 f"; {tr(node, 'sampai')} {formatting.medium_date(status.grace_end, lang)}"
                 if status.grace_end
@@ -318,7 +323,14 @@ def sanctions(node: DOMNode, page: ReviewPage) -> RenderableType:
     else:
         parts.append(Text(tr(node, "Tidak ada sanksi."), style="green"))
     score = page.risk.score
-    style = "bold red" if score >= 70 else "yellow" if score >= 40 else "green"
+    limits = thresholds_of(node)
+    style = (
+        "bold red"
+        if score >= limits.blacklist_risk_critical
+        else "yellow"
+        if score >= limits.blacklist_risk_warning
+        else "green"
+    )
     parts.append(Text.assemble(tr(node, "Skor risiko: "), (f"{score}/100", style)))
     parts.append(_bullets(page.risk.explain(lang)[:4], style="dim"))
     return Group(*parts)
