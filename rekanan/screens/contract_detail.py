@@ -258,7 +258,7 @@ class ContractDetailScreen(Screen[None]):
         Binding("w", "new_letter", N_("SP baru"), id="detail.new_letter"),
         Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty"),
         Binding("i", "new_incident", N_("Insiden baru"), id="detail.new_incident"),
-        Binding("s", "open_supplier", N_("Rekanan"), id="detail.open_supplier"),
+        Binding("s", "open_supplier", N_("Buka rekanan"), id="detail.open_supplier"),
         Binding("r", "reload", N_("Muat ulang"), id="detail.reload", show=False),
     ]
 
@@ -277,7 +277,7 @@ class ContractDetailScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
         with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
-            with TabPane(tr(self, "Ringkasan"), id="tab-summary"), VerticalScroll():
+            with TabPane(tr(self, "Ikhtisar"), id="tab-summary"), VerticalScroll():
                 yield Static(id="timeline")
                 yield Static(id="summary-body")
             with TabPane(tr(self, "Layanan & SLA"), id="tab-services"):
@@ -295,7 +295,7 @@ class ContractDetailScreen(Screen[None]):
     def _link_columns(self) -> list[Column[ServiceTargets]]:
         return [
             Column("code", N_("Kode"), lambda r: text(r.service.code), width=12),
-            Column("name", N_("Layanan"), lambda r: text(r.service.name), width=30),
+            Column("name", N_("Nama layanan"), lambda r: text(r.service.name), width=30),
             Column("component", N_("Komponen"), lambda r: text(r.component or "-"), width=20),
             Column("slas", N_("SLA berlaku"), lambda r: Text(str(len(r.slas)), justify="right")),
             Column("verdict", N_("Kesesuaian"), self._verdict_cell, width=24),
@@ -308,25 +308,25 @@ class ContractDetailScreen(Screen[None]):
 
     def _letter_columns(self) -> list[Column[LetterOrPenalty]]:
         return [
-            Column("on", N_("Tanggal"), lambda r: day(self, r.on)),
+            Column("on", N_("Tgl."), lambda r: day(self, r.on)),
             Column(
                 "kind",
                 N_("Jenis"),
                 lambda r: text(
-                    tr(self, "Surat peringatan") if r.kind == "letter" else tr(self, "Denda")
+                    tr(self, "SP") if r.kind == "letter" else tr(self, "Denda keterlambatan")
                 ),
             ),
             Column("what", N_("Keterangan"), lambda r: text(r.what), width=50),
             Column(
                 "amount",
-                N_("Jumlah"),
+                N_("Nominal"),
                 lambda r: money(self, r.amount) if r.amount is not None else text(""),
             ),
         ]
 
     def _review_columns(self) -> list[Column[ReviewDecisionRecord]]:
         return [
-            Column("on", N_("Tanggal"), lambda r: day(self, r.decided_on)),
+            Column("on", N_("Tgl."), lambda r: day(self, r.decided_on)),
             Column("decision", N_("Keputusan"), lambda r: text(label(self, r.decision))),
             Column("by", N_("Peninjau"), lambda r: text(r.reviewer)),
             Column("until", N_("Ditunda sampai"), lambda r: day(self, r.defer_until)),
@@ -352,7 +352,7 @@ class ContractDetailScreen(Screen[None]):
     def _show(self, view: ContractView) -> None:
         self.view = view
         c = view.contract
-        title = Text(tr(self, "Kontrak") + " · ", style="bold")
+        title = Text(tr(self, "Detail kontrak") + " · ", style="bold")
         title.append(c.number)
         if view.supplier is not None:
             title.append(" — ")
@@ -473,7 +473,7 @@ class ContractDetailScreen(Screen[None]):
             renewals += " · " + tr(self, "sisa {n} kali", n=view.dates.renewals_left)
         rows: list[tuple[str, RenderableType]] = [
             (N_("Pekerjaan"), Text(c.title)),
-            (N_("Rekanan"), Text(view.supplier.name if view.supplier else "-")),
+            (N_("Nama rekanan"), Text(view.supplier.name if view.supplier else "-")),
             (N_("Status"), Text(label(self, c.status))),
             (
                 N_("Kontrak pendukung (UC)"),

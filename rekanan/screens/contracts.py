@@ -165,7 +165,7 @@ class ContractsScreen(Screen[None]):
             Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=16),
             Column(
                 "supplier",
-                N_("Rekanan"),
+                N_("Nama rekanan"),
                 lambda r: text(r.supplier_name),
                 sort="supplier",
                 width=16,
@@ -312,7 +312,7 @@ class ContractsScreen(Screen[None]):
         self.app.push_screen(
             ExportDialog(
                 tr(self, "Ekspor daftar kontrak ({n} baris)", n=table.total),
-                tr(self, "kontrak"),
+                tr(self, "daftar-kontrak"),
                 export,
                 day=as_of(self),
             )

@@ -49,15 +49,15 @@ def check_path(path_text: str) -> tuple[Path | None, str | None]:
     """The path to write, or an Indonesian sentence saying why it cannot be used."""
     stripped = path_text.strip()
     if not stripped:
-        return None, "Tulis nama berkas tujuan, misalnya rekanan.xlsx."
+        return None, N_("Tulis nama berkas tujuan, misalnya rekanan.xlsx.")
     path = Path(stripped).expanduser()
     if path.is_dir():
-        return None, "{path} adalah folder; tambahkan nama berkas di ujungnya."
+        return None, N_("{path} adalah folder; tambahkan nama berkas di ujungnya.")
     parent = path.parent if str(path.parent) else Path.cwd()
     if not parent.is_dir():
-        return None, "Folder {folder} tidak ada; buat dulu atau pilih folder lain."
+        return None, N_("Folder {folder} tidak ada; buat dulu atau pilih folder lain.")
     if not os.access(parent, os.W_OK):
-        return None, "Folder {folder} tidak boleh ditulisi; pilih folder lain."
+        return None, N_("Folder {folder} tidak boleh ditulisi; pilih folder lain.")
     return path, None
 
 

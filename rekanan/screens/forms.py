@@ -101,7 +101,7 @@ KINDS: dict[str, Kind] = {
     "supplier": Kind(
         "supplier",
         Supplier,
-        N_("rekanan"),
+        N_("data rekanan"),
         (
             _f("name", N_("Nama"), required=True, max_length=300),
             _f("npwp", N_("NPWP"), "npwp", hint=N_("15 atau 16 angka; tulisan apa pun diterima.")),
@@ -138,7 +138,7 @@ KINDS: dict[str, Kind] = {
             _f("title", N_("Judul pekerjaan"), required=True, max_length=500),
             _f(
                 "supplier_id",
-                N_("Rekanan"),
+                N_("Nama rekanan"),
                 "ref",
                 required=True,
                 hint=N_("Nama atau NPWP rekanan."),
@@ -203,10 +203,10 @@ KINDS: dict[str, Kind] = {
         ContractService,
         N_("layanan yang didukung kontrak"),
         (
-            _f("contract_id", N_("Kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
+            _f("contract_id", N_("Nomor kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
             _f(
                 "service_id",
-                N_("Layanan"),
+                N_("Kode layanan"),
                 "ref",
                 required=True,
                 hint=N_("Kode atau nama layanan."),
@@ -257,7 +257,7 @@ KINDS: dict[str, Kind] = {
         (
             _f(
                 "service_id",
-                N_("Layanan"),
+                N_("Kode layanan"),
                 "ref",
                 required=True,
                 hint=N_("Kode atau nama layanan."),
@@ -286,12 +286,12 @@ KINDS: dict[str, Kind] = {
         (
             _f(
                 "supplier_id",
-                N_("Rekanan"),
+                N_("Nama rekanan"),
                 "ref",
                 required=True,
                 hint=N_("Nama atau NPWP rekanan."),
             ),
-            _f("contract_id", N_("Kontrak"), "ref", hint=N_("Nomor kontrak (boleh kosong).")),
+            _f("contract_id", N_("Nomor kontrak"), "ref", hint=N_("Nomor kontrak (boleh kosong).")),
             _f("period_start", N_("Periode dari"), "date", required=True),
             _f("period_end", N_("Periode sampai"), "date", required=True),
             _f(
@@ -317,7 +317,7 @@ KINDS: dict[str, Kind] = {
         (
             _f(
                 "service_id",
-                N_("Layanan"),
+                N_("Kode layanan"),
                 "ref",
                 required=True,
                 hint=N_("Kode atau nama layanan."),
@@ -348,8 +348,10 @@ KINDS: dict[str, Kind] = {
         WarningLetter,
         N_("surat peringatan"),
         (
-            _f("contract_id", N_("Kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
-            _f("level", N_("Tingkat"), "choice", required=True, choices=choices(WarningLevel)),
+            _f("contract_id", N_("Nomor kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
+            _f(
+                "level", N_("Tingkat surat"), "choice", required=True, choices=choices(WarningLevel)
+            ),
             _f("issued_on", N_("Tanggal surat"), "date", required=True),
             _f("letter_number", N_("Nomor surat"), max_length=200),
             _f("reason", N_("Alasan"), "area"),
@@ -362,7 +364,7 @@ KINDS: dict[str, Kind] = {
         Penalty,
         N_("denda"),
         (
-            _f("contract_id", N_("Kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
+            _f("contract_id", N_("Nomor kontrak"), "ref", required=True, hint=N_("Nomor kontrak.")),
             _f("imposed_on", N_("Tanggal dikenakan"), "date", required=True),
             _f("days_late", N_("Hari terlambat"), "int", minimum=D(0)),
             _f("base_amount", N_("Dasar perhitungan (nilai bagian yang terlambat)"), "money"),
@@ -378,7 +380,7 @@ KINDS: dict[str, Kind] = {
         (
             _f(
                 "supplier_id",
-                N_("Rekanan"),
+                N_("Nama rekanan"),
                 "ref",
                 required=True,
                 hint=N_("Nama atau NPWP rekanan."),

@@ -308,7 +308,7 @@ ENUM_LABELS: dict[StrEnum, str] = {
     ReviewDecisionKind.RETENDER: N_("Tender ulang"),
     ReviewDecisionKind.TERMINATE: N_("Putus"),
     ReviewDecisionKind.ESCALATE: N_("Eskalasi"),
-    ReviewDecisionKind.DEFER: N_("Tunda"),
+    ReviewDecisionKind.DEFER: N_("Tunda keputusan"),
     ReviewDecisionKind.SKIP: N_("Lewati"),
 }
 # IncidentSeverity shares its values with Criticality; its labels are the same words.

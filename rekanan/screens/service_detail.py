@@ -175,7 +175,7 @@ class ServiceDetailScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
         with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
-            with TabPane(tr(self, "Ringkasan"), id="tab-summary"), VerticalScroll():
+            with TabPane(tr(self, "Ikhtisar"), id="tab-summary"), VerticalScroll():
                 yield Static(id="summary-body")
                 yield Static(id="gaps-body")
                 yield Static(id="level-body")
@@ -216,8 +216,8 @@ class ServiceDetailScreen(Screen[None]):
     def _uc_columns(self) -> list[Column[UCLine]]:
         lang = language
         return [
-            Column("number", N_("Kontrak"), lambda u: text(u.contract.number), width=24),
-            Column("supplier", N_("Rekanan"), lambda u: text(u.supplier_name), width=24),
+            Column("number", N_("Nomor kontrak"), lambda u: text(u.contract.number), width=24),
+            Column("supplier", N_("Nama rekanan"), lambda u: text(u.supplier_name), width=24),
             Column("component", N_("Komponen"), lambda u: text(u.component or "-")),
             Column(
                 "availability",
@@ -253,7 +253,7 @@ class ServiceDetailScreen(Screen[None]):
             Column("severity", N_("Tingkat"), lambda i: text(label(self, i.severity))),
             Column(
                 "contract",
-                N_("Kontrak"),
+                N_("Nomor kontrak"),
                 lambda i: text(self._number(i.contract_id)),
                 width=24,
             ),
@@ -282,7 +282,7 @@ class ServiceDetailScreen(Screen[None]):
     def _show(self, view: ServiceView) -> None:
         self.view = view
         s = view.service
-        title = Text(tr(self, "Layanan") + " · ", style="bold")
+        title = Text(tr(self, "Detail layanan") + " · ", style="bold")
         title.append(f"{s.code} — {s.name}")
         self.query_one("#detail-title", Static).update(title)
         self.query_one("#summary-body", Static).update(self._summary(view))

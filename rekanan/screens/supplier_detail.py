@@ -302,9 +302,9 @@ class SupplierDetailScreen(Screen[None]):
             Column("q", N_("Kualitas"), lambda e: text(e.quality)),
             Column("c", N_("Biaya"), lambda e: text(e.cost)),
             Column("t", N_("Waktu"), lambda e: text(e.timeliness)),
-            Column("s", N_("Layanan"), lambda e: text(e.service)),
+            Column("s", N_("Pelayanan"), lambda e: text(e.service)),
             Column("by", N_("Penilai"), lambda e: text(e.evaluator)),
-            Column("on", N_("Tanggal"), lambda e: day(self, e.evaluated_on)),
+            Column("on", N_("Tgl."), lambda e: day(self, e.evaluated_on)),
         ]
 
     def _incident_columns(self) -> list[Column[IncidentLine]]:
@@ -318,8 +318,8 @@ class SupplierDetailScreen(Screen[None]):
                     + r.incident.started_at.strftime(" %H:%M")
                 ),
             ),
-            Column("service", N_("Layanan"), lambda r: text(r.service_code)),
-            Column("contract", N_("Kontrak"), lambda r: text(r.contract_number), width=24),
+            Column("service", N_("Kode layanan"), lambda r: text(r.service_code)),
+            Column("contract", N_("Nomor kontrak"), lambda r: text(r.contract_number), width=24),
             Column("severity", N_("Tingkat"), lambda r: text(label(self, r.incident.severity))),
             Column(
                 "resolved",
@@ -335,19 +335,19 @@ class SupplierDetailScreen(Screen[None]):
 
     def _letter_columns(self) -> list[Column[LetterOrPenalty]]:
         return [
-            Column("on", N_("Tanggal"), lambda r: day(self, r.on)),
+            Column("on", N_("Tgl."), lambda r: day(self, r.on)),
             Column(
                 "kind",
                 N_("Jenis"),
                 lambda r: text(
-                    tr(self, "Surat peringatan") if r.kind == "letter" else tr(self, "Denda")
+                    tr(self, "SP") if r.kind == "letter" else tr(self, "Denda keterlambatan")
                 ),
             ),
-            Column("contract", N_("Kontrak"), lambda r: text(r.contract_number), width=26),
+            Column("contract", N_("Nomor kontrak"), lambda r: text(r.contract_number), width=26),
             Column("what", N_("Keterangan"), lambda r: text(r.what), width=30),
             Column(
                 "amount",
-                N_("Jumlah"),
+                N_("Nominal"),
                 lambda r: money(self, r.amount) if r.amount is not None else text(""),
             ),
         ]
@@ -381,7 +381,7 @@ class SupplierDetailScreen(Screen[None]):
     def _show(self, view: SupplierView) -> None:
         self.view = view
         supplier = view.supplier
-        title = Text(tr(self, "Rekanan") + " · ", style="bold")
+        title = Text(tr(self, "Detail rekanan") + " · ", style="bold")
         title.append(supplier.name)
         if not supplier.active:
             title.append("  " + tr(self, "(nonaktif)"), style="dim")
@@ -460,7 +460,7 @@ class SupplierDetailScreen(Screen[None]):
             "quality": N_("Kualitas dan kuantitas"),
             "cost": N_("Biaya"),
             "timeliness": N_("Waktu"),
-            "service": N_("Layanan"),
+            "service": N_("Pelayanan"),
         }
         for key, name in names.items():
             aspect = (card.aspects or {}).get(key)

@@ -275,7 +275,7 @@ class SuppliersScreen(Screen[None]):
         self.app.push_screen(
             ExportDialog(
                 tr(self, "Ekspor daftar rekanan ({n} baris)", n=table.total),
-                tr(self, "rekanan"),
+                tr(self, "daftar-rekanan"),
                 export,
                 day=as_of(self),
             )
