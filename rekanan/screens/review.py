@@ -57,7 +57,12 @@ from rekanan.screens.register_support import (
     user_of,
 )
 from rekanan.screens.review_dialog import DecisionDialog, DialogResult
-from rekanan.screens.review_page import DECISION_STYLES, left_column, right_column
+from rekanan.screens.review_page import (
+    DECISION_STYLES,
+    decision_label,
+    left_column,
+    right_column,
+)
 from rekanan.store.review import (
     Decision,
     Recorded,
@@ -113,14 +118,15 @@ class ReviewScreen(Screen[None]):
         Binding("t", "decide_retender", N_("Tender ulang"), id="review.retender"),
         Binding("x", "decide_terminate", N_("Putus"), id="review.terminate"),
         Binding("e", "decide_escalate", N_("Eskalasi"), id="review.escalate"),
-        Binding("d", "decide_defer", N_("Tunda"), id="review.defer"),
+        Binding("d", "decide_defer", N_("Tunda s.d."), id="review.defer"),
         Binding("s", "decide_skip", N_("Lewati"), id="review.skip"),
         Binding("u,ctrl+z", "undo", N_("Batalkan"), id="review.undo"),
         Binding("right,right_square_bracket", "next", N_("Berikut"), id="review.next"),
         Binding("left,left_square_bracket", "previous", N_("Sebelum"), id="review.previous"),
         Binding("l", "report", N_("Laporan"), id="review.report"),
         Binding("w", "write_report", N_("Tulis PDF+XLSX"), id="review.write_report"),
-        Binding("escape", "leave", N_("Keluar"), id="review.leave"),
+        Binding("r", "reload", N_("Muat ulang"), id="review.reload", show=False),
+        Binding("escape", "leave", N_("Kembali"), id="review.leave"),
     ]
 
     def __init__(self, *, scope: ReviewScope | None = None) -> None:
@@ -359,7 +365,9 @@ class ReviewScreen(Screen[None]):
                 "  ·  ",
                 (
                     tr(
-                        self, "sudah diputuskan: {decision}", decision=label(self, decided.decision)
+                        self,
+                        "sudah diputuskan: {decision}",
+                        decision=decision_label(self, decided.decision),
                     ),
                     DECISION_STYLES.get(decided.decision, ""),
                 ),
@@ -408,6 +416,22 @@ class ReviewScreen(Screen[None]):
             self._load_page(state, target)
         elif target >= state.total:
             self.action_report()
+
+    def action_reload(self) -> None:
+        """Read again from the database (someone else may have changed it).
+
+        Bound here also so that ``r`` (the app's key for this screen) never stacks a
+        second review on top of this one.
+        """
+        if self.busy:
+            return
+        if self.mode == PAGE and self.session is not None:
+            self._load_page(self.session)
+        elif self.mode == CHOOSER:
+            db, reviewer = db_of(self), self._reviewer()
+            run_db(
+                self, lambda: resumable_session(db, reviewer), self._offer_resume, group="review"
+            )
 
     def action_leave(self) -> None:
         """Leave the review; the session keeps its place for the next visit."""
@@ -492,7 +516,7 @@ class ReviewScreen(Screen[None]):
         message = tr(
             self,
             "{decision} dicatat untuk {number}.",
-            decision=label(self, recorded.decision),
+            decision=decision_label(self, recorded.decision),
             number=self.page.contract.number if self.page else "",
         )
         effect = _effect_message(recorded, lang)
@@ -530,7 +554,7 @@ class ReviewScreen(Screen[None]):
                 tr(
                     self,
                     "Keputusan {decision} dibatalkan; akibatnya dikembalikan.",
-                    decision=label(self, undone.decision),
+                    decision=decision_label(self, undone.decision),
                 )
             )
             if undone.session is not None:
@@ -568,7 +592,8 @@ class ReviewScreen(Screen[None]):
         for kind in ReviewDecisionKind:
             if kind in counts:
                 table.add_row(
-                    Text(label(self, kind), style=DECISION_STYLES.get(kind, "")), str(counts[kind])
+                    Text(decision_label(self, kind), style=DECISION_STYLES.get(kind, "")),
+                    str(counts[kind]),
                 )
         lines = Table(box=None, padding=(0, 1))
         lines.add_column(no_wrap=True)
@@ -577,7 +602,10 @@ class ReviewScreen(Screen[None]):
         for record in state.decided:
             item = self.items.get(record.contract_id)
             lines.add_row(
-                Text(label(self, record.decision), style=DECISION_STYLES.get(record.decision, "")),
+                Text(
+                    decision_label(self, record.decision),
+                    style=DECISION_STYLES.get(record.decision, ""),
+                ),
                 item.number if item else f"#{record.contract_id}",
                 record.notes,
             )

@@ -21,7 +21,8 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from rekanan.i18n import N_
 from rekanan.models.enums import ReviewDecisionKind
-from rekanan.screens.register_support import label, tr
+from rekanan.screens.register_support import tr
+from rekanan.screens.review_page import decision_label
 from rekanan.screens.snooze import parse_until
 from rekanan.widgets.form import FieldError
 
@@ -94,7 +95,7 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
                     tr(
                         self,
                         "{decision}: {number}",
-                        decision=label(self, self.decision),
+                        decision=decision_label(self, self.decision),
                         number=self.contract_number,
                     )
                 ),
@@ -129,6 +130,9 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.input.id == "decision-date":
+            self.query_one("#decision-notes", Input).focus()
+            return
         self.action_save()
 
     def action_save(self) -> None:

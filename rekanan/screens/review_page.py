@@ -33,6 +33,17 @@ BAND_STYLES = {
 SEVERITY_STYLES = {Severity.CRITICAL: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 BAND_LABELS = {Band.RED: N_("merah"), Band.AMBER: N_("kuning"), Band.GREEN: N_("hijau")}
 TREND_MARKS = {Trend.UP: "▲", Trend.DOWN: "▼", Trend.FLAT: "="}
+DECISION_LABELS = {
+    ReviewDecisionKind.RENEW: N_("Perpanjang"),
+    ReviewDecisionKind.RENEGOTIATE: N_("Negosiasi ulang"),
+    ReviewDecisionKind.RETENDER: N_("Tender ulang"),
+    ReviewDecisionKind.TERMINATE: N_("Putus"),
+    ReviewDecisionKind.ESCALATE: N_("Eskalasi"),
+    ReviewDecisionKind.DEFER: N_("Tunda (keputusan)"),
+    ReviewDecisionKind.SKIP: N_("Lewati"),
+}
+"""Decision words of the review (``Tunda`` alone means *snooze* on the alerts screen)."""
+
 DECISION_STYLES = {
     ReviewDecisionKind.RENEW: "bold green",
     ReviewDecisionKind.RENEGOTIATE: "bold yellow",
@@ -42,6 +53,11 @@ DECISION_STYLES = {
     ReviewDecisionKind.DEFER: "bold cyan",
     ReviewDecisionKind.SKIP: "dim",
 }
+
+
+def decision_label(node: DOMNode, kind: ReviewDecisionKind) -> str:
+    """The decision in the UI language."""
+    return tr(node, DECISION_LABELS[kind])
 
 
 def _heading(text: str) -> Text:
@@ -153,7 +169,7 @@ def dates(node: DOMNode, page: ReviewPage) -> RenderableType:
                 Text(formatting.medium_date(page.deferred_until, lang), style="cyan"),
             )
         )
-    return Group(_heading(tr(node, "Tanggal")), _facts(rows))
+    return Group(_heading(tr(node, "Tanggal penting")), _facts(rows))
 
 
 def suggestion(node: DOMNode, page: ReviewPage) -> RenderableType:
@@ -161,7 +177,7 @@ def suggestion(node: DOMNode, page: ReviewPage) -> RenderableType:
     s = page.suggestion
     head = Text.assemble(
         (tr(node, "Saran aturan: "), "bold"),
-        (label(node, s.decision).upper(), DECISION_STYLES.get(s.decision, "bold")),
+        (decision_label(node, s.decision).upper(), DECISION_STYLES.get(s.decision, "bold")),
         (tr(node, "  (keputusan tetap pada Anda)"), "dim italic"),
     )
     return Group(head, _bullets(s.reasons), Text(s.rule, style="dim italic"))
@@ -368,7 +384,7 @@ def previous(node: DOMNode, page: ReviewPage) -> RenderableType:
     for r in page.previous[:6]:
         line = Text.assemble(
             f"{formatting.medium_date(r.decided_on, lang)} ",
-            (label(node, r.decision), DECISION_STYLES.get(r.decision, "")),
+            (decision_label(node, r.decision), DECISION_STYLES.get(r.decision, "")),
             f" – {r.reviewer}" if r.reviewer else "",
         )
         if r.defer_until:

@@ -147,3 +147,18 @@ def test_every_review_screen_string_has_an_english_translation(name):
     english = catalogue("en")
     missing = [m for m in _msgids(ROOT / "rekanan" / "screens" / f"{name}.py") if m not in english]
     assert missing == []
+
+
+def test_review_catalogue_does_not_change_other_screens_words():
+    from rekanan.i18n import read_catalogue
+
+    folder = ROOT / "rekanan" / "locale" / "en"
+    mine = read_catalogue(folder / "LC_MESSAGES" / "review.po")
+    clashes = [
+        (path.name, key)
+        for path in folder.rglob("*.po")
+        if path.name != "review.po"
+        for key, text in read_catalogue(path).items()
+        if key in mine and mine[key] != text
+    ]
+    assert clashes == []
