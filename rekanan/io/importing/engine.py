@@ -419,8 +419,13 @@ class _Applier:
     def apply(self, planned: list[Planned]) -> None:
         """Resolve, compare and write every planned row."""
         spec = self.spec
+        required = _required_columns(spec.model)
         works = [
-            _Work(p, dict(p.plan.fields), RowResult(p.row, Outcome.NEW, key=p.plan.label))
+            _Work(
+                p,
+                {k: x for k, x in p.plan.fields.items() if x is not None or k not in required},
+                RowResult(p.row, Outcome.NEW, key=p.plan.label),
+            )
             for p in planned
         ]
         for work in works:
@@ -588,6 +593,7 @@ class _Applier:
     def _update(self, work: _Work) -> None:
         model = self.spec.model
         row = work.existing
+        work.row_id = row.id
         columns = _columns(model)
         keep = _KEEP_WHEN_EMPTY.get(model, ())
         changes = {
@@ -659,6 +665,13 @@ class _Applier:
 @cache
 def _columns(model: type[SQLModel]) -> frozenset[str]:
     return frozenset(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+
+
+@cache
+def _required_columns(model: type[SQLModel]) -> frozenset[str]:
+    """Columns that cannot be empty: an empty cell there means "the default", not "clear"."""
+    table = model.__table__  # type: ignore[attr-defined]
+    return frozenset(c.name for c in table.columns if not c.nullable)
 
 
 _KEEP_WHEN_EMPTY: dict[type[SQLModel], tuple[str, ...]] = {Supplier: ("npwp", "nib")}
