@@ -14,8 +14,9 @@ Effects (issue 5 section 4; the rules are ``rekanan.domain.review``):
 * **re-tender**: the contract ends at the end of its current term (status
   ``masa_pemberitahuan``); ``rekanan.domain.retender`` raises the coverage alert for its
   services until a successor is registered;
-* **terminate**: status ``diputus`` with the termination date, the reason (the note) and
-  whether it is the supplier's fault (which feeds blacklist risk and the scorecard);
+* **terminate**: the termination record (date, reason = the note, whether it is the
+  supplier's fault, which feeds blacklist risk and the scorecard from that date); status
+  ``diputus`` when effective today, else ``masa_pemberitahuan`` ending on that date;
 * **defer**: the contract's alerts shown on the page are snoozed until the date;
 * renegotiate, escalate and skip are recorded as they are.
 """
@@ -347,12 +348,7 @@ def _apply_effect(
         if row.status in (ContractStatus.ACTIVE, ContractStatus.RENEWED):
             changes["status"] = ContractStatus.IN_NOTICE
     else:
-        changes = {
-            "status": ContractStatus.TERMINATED,
-            "termination_date": decision.termination_date,
-            "termination_reason": decision.notes.strip(),
-            "terminated_for_fault": decision.terminated_for_fault,
-        }
+        changes = _termination(row, decision, as_of)
     before = {name: _dump(getattr(row, name)) for name in changes}
     version = w.update(Contract, int(row.id or 0), changes, expected_version=row.version)
     return {
@@ -365,6 +361,26 @@ def _apply_effect(
             "months": months,
         }
     }
+
+
+def _termination(row: Contract, decision: Decision, as_of: date) -> dict[str, Any]:
+    """The termination record. Effective today or earlier: the contract is terminated.
+    Effective later (the written notice of DOMAIN.md 3.3): it runs in notice and ends on
+    that date, so its services are flagged for a successor meanwhile."""
+    when = decision.termination_date
+    assert when is not None
+    changes: dict[str, Any] = {
+        "termination_date": when,
+        "termination_reason": decision.notes.strip(),
+        "terminated_for_fault": decision.terminated_for_fault,
+    }
+    if when <= as_of:
+        changes["status"] = ContractStatus.TERMINATED
+        return changes
+    changes["status"] = ContractStatus.IN_NOTICE
+    if row.end_date is None or row.end_date > when:
+        changes["end_date"] = when
+    return changes
 
 
 def _dump(value: Any) -> Any:

@@ -211,8 +211,9 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
         assert renewed.status == ContractStatus.RENEWED
 
         terminated = s.get(Contract, done["terminate"][0])
-        assert terminated.status == ContractStatus.TERMINATED
+        assert terminated.status == ContractStatus.IN_NOTICE  # ends after 14 days' notice
         assert terminated.termination_date == AS_OF + timedelta(days=14)
+        assert terminated.end_date <= AS_OF + timedelta(days=14)
         assert terminated.termination_reason == NOTES[ReviewDecisionKind.TERMINATE]
         assert terminated.terminated_for_fault
 

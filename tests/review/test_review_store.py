@@ -177,9 +177,20 @@ def test_terminate_starts_the_termination_record(db, agency):
         terminated_for_fault=True,
     )
     row = contract(db, agency["plain"])
-    assert row.status == ContractStatus.TERMINATED
-    assert row.termination_date == AS_OF + timedelta(days=14)
+    assert row.status == ContractStatus.IN_NOTICE  # 14 days' written notice first
+    assert row.termination_date == row.end_date == AS_OF + timedelta(days=14)
     assert row.termination_reason == "SP3 tanpa perbaikan" and row.terminated_for_fault
+    undo_last(db, reviewer="tester")
+    decide(
+        db,
+        agency["plain"],
+        ReviewDecisionKind.TERMINATE,
+        notes="Penipuan",
+        termination_date=AS_OF,
+    )
+    row = contract(db, agency["plain"])
+    assert row.status == ContractStatus.TERMINATED and row.end_date == date(2026, 12, 15)
+    assert not row.terminated_for_fault
 
 
 def test_defer_snoozes_the_alerts_shown_and_undo_lifts_them(db, agency):
