@@ -127,6 +127,12 @@ class ImportReport:
             if len(chosen) > first:
                 more = "more" if en else "lainnya"
                 lines.append(f"  ... {len(chosen) - first} {more}")
+        confirm = self.to_confirm
+        if confirm:
+            label = "Supplier matched by name, to confirm" if en else "Rekanan cocok menurut nama"
+            lines.append(f"{label} ({len(confirm)}):")
+            for result in confirm[:first]:
+                lines.append("  " + _row_line(result, self.row_label))
         flagged = self.flagged
         if flagged:
             label = "Flagged for a person" if en else "Ditandai untuk diperiksa"
