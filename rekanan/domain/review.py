@@ -10,8 +10,10 @@ Rules (issue 5; DOMAIN.md 3 and 4 "Performance review"):
 * **urgency**: the worst alert of the contract first, then the nearest date (overdue
   first), then the supplier's risk score, then the value;
 * **the page**: everything needed to decide without leaving it, from the rules;
-* **the suggestion**: from the facts on the page, with its reasons, never applied by itself;
-* **the snapshot**: the facts shown, as a JSON-ready dict stored with the decision.
+* **the suggestion** (``review_suggest``): from the facts on the page, with its reasons,
+  never applied by itself;
+* **the snapshot** (``review_snapshot``): the facts shown, stored with the decision;
+* **the effects** (``review_effects``): what renew and re-tender do to a contract.
 
 Nothing here writes: ``rekanan.store.review`` records decisions and their effects.
 """
@@ -28,10 +30,8 @@ from rekanan.domain.alert import SEVERITY_ORDER, Alert, AlertKind, Severity
 from rekanan.domain.alerts import compute_alerts
 from rekanan.domain.calendar import WorkingCalendar
 from rekanan.domain.contract_dates import (
-    DEFAULT_RENEWAL_MONTHS,
     LIVE_STATUSES,
     ContractDates,
-    add_months,
     contract_dates,
 )
 from rekanan.domain.index import AgencyIndex
@@ -46,36 +46,25 @@ from rekanan.domain.records import (
     WarningLetterRecord,
 )
 from rekanan.domain.renewal import ACTING_DECISIONS
+from rekanan.domain.review_suggest import Suggestion, suggest
 from rekanan.domain.review_text import rt
 from rekanan.domain.risk import RiskAssessment, supplier_risk
 from rekanan.domain.sanctions import sanction_running
-from rekanan.domain.scorecard import Band, Scorecard, Trend, supplier_scorecard
+from rekanan.domain.scorecard import Scorecard, supplier_scorecard
 from rekanan.domain.service_levels import ServiceLevel, service_level, uc_level
-from rekanan.domain.text import day, money, pct
+from rekanan.domain.text import day, pct
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import (
     ContractStatus,
     RenewalKind,
     ReviewDecisionKind,
-    SanctionSource,
     SupplierCategory,
-    WarningLevel,
 )
-
-NOTE_REQUIRED = frozenset(
-    {ReviewDecisionKind.TERMINATE, ReviewDecisionKind.RENEGOTIATE, ReviewDecisionKind.DEFER}
-)
-"""Decisions that are not recorded without a note (issue 5 section 3)."""
 
 GAP_KINDS = frozenset({AlertKind.SLA_TARGET_GAP, AlertKind.SLA_UNBACKED, AlertKind.COVERAGE_GAP})
 SLA_WINDOW_DAYS = 90
 """Service levels on the page are measured over the last 90 days up to the as-of date."""
 _FAR = 10**6
-
-
-def requires_note(decision: ReviewDecisionKind) -> bool:
-    """True when ``decision`` must come with a note."""
-    return decision in NOTE_REQUIRED
 
 
 # ---------------------------------------------------------------------------- scopes
@@ -482,15 +471,6 @@ class ServiceFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class Suggestion:
-    """A decision the rules suggest, with the facts behind it. The reviewer decides."""
-
-    decision: ReviewDecisionKind
-    reasons: tuple[str, ...]
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
 class ReviewPage:
     """Everything about one contract a reviewer needs to decide."""
 
@@ -598,269 +578,3 @@ def build_page(context: ReviewContext, contract_id: int) -> ReviewPage:
 
 def _with_suggestion(page: ReviewPage, suggestion: Suggestion) -> ReviewPage:
     return replace(page, suggestion=suggestion)
-
-
-# ------------------------------------------------------------------------ suggestion
-
-
-@dataclass
-class _Grounds:
-    terminate: list[str] = field(default_factory=list)
-    retender: list[str] = field(default_factory=list)
-    renegotiate: list[str] = field(default_factory=list)
-
-
-def _letter_grounds(page: ReviewPage, thresholds: Thresholds, language: str) -> list[str]:
-    since = page.as_of - timedelta(days=thresholds.letter_in_force_days)
-    sp3 = [
-        letter
-        for letter in page.letters
-        if letter.level == WarningLevel.SP3 and since < letter.issued_on <= page.as_of
-    ]
-    return [rt(language, "sug.sp3", day=day(sp3[-1].issued_on, language))] if sp3 else []
-
-
-def _penalty_grounds(
-    page: ReviewPage, thresholds: Thresholds, language: str, grounds: _Grounds
-) -> None:
-    status = page.penalty
-    if status.share is not None and status.total > 0:
-        params = {
-            "total": money(status.total, language),
-            "cap": money(status.cap, language),
-            "share": pct((status.share * 100).quantize(Decimal("0.1")), language, 1),
-        }
-        if status.at_cap:
-            grounds.terminate.append(rt(language, "sug.penalty_cap", **params))
-        elif status.share >= thresholds.penalty_warning_share:
-            grounds.renegotiate.append(rt(language, "sug.penalty_near", **params))
-    left = status.grace_left(page.as_of)
-    if left is not None and left < 0 and not status.finished and status.grace_end is not None:
-        grounds.terminate.append(
-            rt(
-                language,
-                "sug.grace_over",
-                used=status.grace_days,
-                day=day(status.grace_end, language),
-            )
-        )
-
-
-def _performance_grounds(
-    page: ReviewPage, thresholds: Thresholds, language: str, grounds: _Grounds
-) -> None:
-    score = page.risk.score
-    if score >= thresholds.blacklist_risk_critical:
-        grounds.retender.append(
-            rt(language, "sug.risk", score=score, limit=thresholds.blacklist_risk_critical)
-        )
-    elif score >= thresholds.blacklist_risk_warning:
-        grounds.renegotiate.append(
-            rt(language, "sug.risk_warning", score=score, limit=thresholds.blacklist_risk_warning)
-        )
-    card = page.scorecard
-    if card is not None:
-        reason = card.band_reasons[0] if card.band_reasons else ""
-        if card.band == Band.RED:
-            grounds.retender.append(
-                rt(language, "sug.band_red", period=card.period.label, reason=reason)
-            )
-        elif card.band == Band.AMBER:
-            grounds.renegotiate.append(
-                rt(language, "sug.band_amber", period=card.period.label, reason=reason)
-            )
-        if card.trend == Trend.DOWN and card.previous_value is not None:
-            grounds.renegotiate.append(
-                rt(language, "sug.trend_down", previous=card.previous_value, value=card.value)
-            )
-    if page.gaps:
-        grounds.renegotiate.append(rt(language, "sug.gaps", count=len(page.gaps)))
-    level = page.uc_level
-    if level is not None and level.breached:
-        grounds.renegotiate.append(
-            rt(
-                language,
-                "sug.breaches",
-                breaches=level.breaches,
-                achieved=pct(level.availability_pct, language, 2),
-                target=pct(level.targets.availability_pct, language, 2),
-            )
-        )
-
-
-def _renewal_grounds(page: ReviewPage, language: str, grounds: _Grounds) -> None:
-    contract, dates = page.contract, page.dates
-    for sanction in page.running_sanctions:
-        grounds.retender.append(
-            rt(language, "sug.sanction", until=day(sanction.end_date, language))
-        )
-    if contract.renewal_kind == RenewalKind.NONE:
-        grounds.retender.append(rt(language, "sug.no_clause"))
-    elif (
-        contract.renewal_kind == RenewalKind.TACIT
-        and dates.renewals_left is not None
-        and dates.renewals_left <= 0
-    ):
-        grounds.retender.append(
-            rt(
-                language,
-                "sug.no_renewals",
-                used=contract.max_renewals,
-                max=contract.max_renewals,
-                end=day(dates.end, language),
-            )
-        )
-
-
-def suggest(page: ReviewPage, thresholds: Thresholds, language: str) -> Suggestion:
-    """The decision the facts on the page point to, with the reasons, strongest first.
-
-    Grounds to terminate (an SP3, penalties at the cap, grace days run out) come first, and
-    for a strategic supplier they go to the head of agency (escalate); then grounds to
-    re-tender (critical risk, a red scorecard, a running blacklist sanction, no renewal
-    left); then grounds to renegotiate (SLA/UC gaps, breaches, an amber scorecard, a falling
-    trend, penalties near the cap, risk at the warning level). With none, renew; without an
-    evaluation and a decision still far off, defer until one is made.
-    """
-    rule = rt(language, "rule.suggest")
-    contract, dates = page.contract, page.dates
-    if contract.status not in LIVE_STATUSES or (dates.end is not None and dates.end < page.as_of):
-        return Suggestion(
-            ReviewDecisionKind.RETENDER if contract.is_underpinning else ReviewDecisionKind.SKIP,
-            (rt(language, "sug.ended", day=day(dates.end, language)),),
-            rule,
-        )
-    national = [s for s in page.running_sanctions if s.source == SanctionSource.NATIONAL]
-    if national:
-        return Suggestion(
-            ReviewDecisionKind.ESCALATE,
-            (
-                rt(language, "sug.national"),
-                rt(language, "sug.sanction", until=day(national[0].end_date, language)),
-            ),
-            rule,
-        )
-    grounds = _Grounds(terminate=_letter_grounds(page, thresholds, language))
-    _penalty_grounds(page, thresholds, language, grounds)
-    _performance_grounds(page, thresholds, language, grounds)
-    _renewal_grounds(page, language, grounds)
-    strategic = page.supplier is not None and page.supplier.category == SupplierCategory.STRATEGIC
-    if grounds.terminate:
-        reasons = grounds.terminate + grounds.retender
-        if strategic:
-            return Suggestion(
-                ReviewDecisionKind.ESCALATE,
-                (*reasons, rt(language, "sug.strategic")),
-                rule,
-            )
-        return Suggestion(ReviewDecisionKind.TERMINATE, tuple(reasons), rule)
-    if grounds.retender:
-        return Suggestion(
-            ReviewDecisionKind.RETENDER, tuple(grounds.retender + grounds.renegotiate), rule
-        )
-    if grounds.renegotiate:
-        return Suggestion(ReviewDecisionKind.RENEGOTIATE, tuple(grounds.renegotiate), rule)
-    return _renew_or_defer(page, language, rule)
-
-
-def _renew_or_defer(page: ReviewPage, language: str, rule: str) -> Suggestion:
-    contract, dates = page.contract, page.dates
-    card = page.scorecard
-    measured = page.uc_level is not None and page.uc_level.window_seconds > 0
-    decision_left = dates.days_to_decision
-    unmeasured = (card is None or card.value is None) and not measured
-    if unmeasured and decision_left is not None and decision_left > 30:
-        return Suggestion(
-            ReviewDecisionKind.DEFER,
-            (
-                rt(language, "sug.no_score"),
-                rt(language, "sug.far", day=day(dates.decision_date, language)),
-            ),
-            rule,
-        )
-    reasons = []
-    if card is not None and card.value is not None:
-        reasons.append(
-            rt(
-                language,
-                "sug.band_green",
-                period=card.period.label,
-                value=card.value,
-                category=card.category or "-",
-            )
-        )
-    elif card is None or card.value is None:
-        reasons.append(rt(language, "sug.no_score"))
-    reasons.append(rt(language, "sug.clean"))
-    plan = renewal_plan(contract, dates)
-    if contract.renewal_kind == RenewalKind.EXPRESS and dates.notice_deadline_working:
-        reasons.append(
-            rt(language, "sug.express", day=day(dates.notice_deadline_working, language))
-        )
-    elif plan.extends and dates.renewals_left is not None:
-        reasons.append(
-            rt(
-                language,
-                "sug.renewals_left",
-                left=dates.renewals_left,
-                end=day(plan.new_end, language),
-            )
-        )
-    return Suggestion(ReviewDecisionKind.RENEW, tuple(reasons), rule)
-
-
-# -------------------------------------------------------------------------- effects
-
-
-@dataclass(frozen=True, slots=True)
-class RenewalPlan:
-    """What *renew* does to a contract: extend it, or send the reviewer to the form."""
-
-    extends: bool
-    months: int
-    old_end: date | None
-    new_end: date | None
-    renewals_used: int
-    message_key: str
-
-    def message(self, language: str) -> str:
-        """The effect in words."""
-        return rt(
-            language,
-            self.message_key,
-            months=self.months,
-            old=day(self.old_end, language),
-            new=day(self.new_end, language),
-            used=self.renewals_used,
-            max=self.renewals_used,
-        )
-
-
-def renewal_plan(contract: ContractRecord, dates: ContractDates) -> RenewalPlan:
-    """Renew per the renewal terms: a tacit contract with renewals left runs one more term
-    from the end of its current term; an express renewal, a contract with no renewal clause
-    or one at its maximum of renewals needs an addendum, entered in the contract form."""
-    months = contract.renewal_period_months or DEFAULT_RENEWAL_MONTHS
-    end = dates.end
-    new_end = add_months(end, months) if end is not None else None
-    used_now = contract.renewals_used + dates.rolled_terms
-    if contract.renewal_kind == RenewalKind.EXPRESS:
-        return RenewalPlan(False, months, end, new_end, used_now, "renew.form_express")
-    if contract.renewal_kind == RenewalKind.NONE or end is None:
-        return RenewalPlan(False, months, end, None, used_now, "renew.form_none")
-    if dates.renewals_left is not None and dates.renewals_left <= 0:
-        return RenewalPlan(False, months, end, None, contract.max_renewals, "renew.form_max")
-    return RenewalPlan(True, months, end, new_end, used_now + 1, "renew.extended")
-
-
-@dataclass(frozen=True, slots=True)
-class RetenderPlan:
-    """What *re-tender* does: the contract ends at the end of its current term."""
-
-    end: date | None
-    renewals_used: int
-
-
-def retender_plan(contract: ContractRecord, dates: ContractDates) -> RetenderPlan:
-    """Freeze the end at the current term's end (tacit terms that rolled are counted)."""
-    return RetenderPlan(dates.end, contract.renewals_used + dates.rolled_terms)

@@ -38,8 +38,8 @@ from rekanan.domain.review import (
     ScopeKind,
     build_page,
     build_queue,
-    requires_note,
 )
+from rekanan.domain.review_effects import requires_note
 from rekanan.domain.review_snapshot import snapshot
 from rekanan.domain.review_text import rt
 from rekanan.errors import RekananError

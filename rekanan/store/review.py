@@ -41,7 +41,7 @@ from rekanan.domain.records import (
     SnoozeRecord,
     SupplierRecord,
 )
-from rekanan.domain.review import renewal_plan, requires_note, retender_plan
+from rekanan.domain.review_effects import renewal_plan, requires_note, retender_plan
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.contract import Contract
 from rekanan.models.enums import ContractStatus, ReviewDecisionKind

@@ -34,10 +34,8 @@ from rekanan.domain.review import (
     ScopeKind,
     build_page,
     build_queue,
-    renewal_plan,
-    requires_note,
-    retender_plan,
 )
+from rekanan.domain.review_effects import renewal_plan, requires_note, retender_plan
 from rekanan.domain.review_snapshot import snapshot
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import (

@@ -21,7 +21,7 @@ from sqlmodel import select
 
 from rekanan.config import Settings
 from rekanan.domain.alerts import compute_alerts
-from rekanan.domain.review import renewal_plan, requires_note
+from rekanan.domain.review_effects import renewal_plan, requires_note
 from rekanan.models.contract import Contract
 from rekanan.models.enums import ContractStatus, ReviewDecisionKind
 from rekanan.models.review import AlertSnooze, ReviewDecision
