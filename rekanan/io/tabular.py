@@ -227,7 +227,32 @@ def _cell_value(cell: Any) -> Raw:
 
 
 def read_xlsx(path: Path, known: set[str] | None = None) -> Rows:
-    """The first data sheet of a workbook; the header is the first row naming a known column."""
+    """The first data sheet of a workbook; the header is the first row naming a known column.
+
+    The lean reader (``xlsx_reader``) goes first; a workbook it cannot follow is read again
+    with openpyxl, so odd files still import, only slower.
+    """
+    try:
+        title, numbered = _fast_rows(path)
+    except FileProblem:
+        raise
+    except Exception:
+        title, numbered = _openpyxl_rows(path)
+    return _rows_from(path, title, numbered, known)
+
+
+def _fast_rows(path: Path) -> tuple[str, list[tuple[int, list[Raw]]]]:
+    from rekanan.io.xlsx_reader import FastWorkbook
+
+    with zipfile.ZipFile(path) as handle:
+        book = FastWorkbook(handle)
+        sheets = [s for s in book.sheets if s.name.strip().lower() not in EXPLANATION_SHEETS]
+        if not sheets:
+            raise FileProblem(f"{path.name} tidak punya lembar data (hanya lembar petunjuk).")
+        return sheets[0].name, list(book.rows(sheets[0]))
+
+
+def _openpyxl_rows(path: Path) -> tuple[str, list[tuple[int, list[Raw]]]]:
     from openpyxl import load_workbook
 
     try:
@@ -242,39 +267,47 @@ def read_xlsx(path: Path, known: set[str] | None = None) -> Rows:
         if not sheets:
             raise FileProblem(f"{path.name} tidak punya lembar data (hanya lembar petunjuk).")
         sheet = sheets[0]
-        header: list[str] | None = None
-        header_row = 0
-        rows: list[SourceRow] = []
-        for number, cells in enumerate(sheet.iter_rows(), start=1):
-            values = [_cell_value(c) for c in cells]
-            if header is None:
-                keys = [column_key(v) if isinstance(v, str) else "" for v in values]
-                if not any(keys):
-                    if number > 20:
-                        break
-                    continue
-                if known and not set(keys) & known and number <= 10:
-                    continue
-                header, header_row = keys, number
-                _check_duplicates(header, path.name)
-                continue
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                continue
-            problem = None
-            if len(values) > len(header) and any(
-                v not in (None, "") for v in values[len(header) :]
-            ):
-                problem = "baris ini berisi isian di kanan kolom terakhir yang berjudul"
-            row = {k: v for k, v in zip(header, values, strict=False) if k}
-            rows.append(SourceRow(number, row, problem))
+        numbered = [
+            (number, [_cell_value(c) for c in cells])
+            for number, cells in enumerate(sheet.iter_rows(), start=1)
+        ]
+        return str(sheet.title), numbered
     finally:
         book.close()
+
+
+def _rows_from(
+    path: Path, title: str, numbered: list[tuple[int, list[Raw]]], known: set[str] | None
+) -> Rows:
+    header: list[str] | None = None
+    header_row = 0
+    rows: list[SourceRow] = []
+    for number, values in numbered:
+        if header is None:
+            keys = [column_key(v) if isinstance(v, str) else "" for v in values]
+            if not any(keys):
+                if number > 20:
+                    break
+                continue
+            if known and not set(keys) & known and number <= 10:
+                continue
+            header, header_row = keys, number
+            _check_duplicates(header, path.name)
+            continue
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        problem = None
+        extra = values[len(header) :]
+        if any(v not in (None, "") for v in extra):
+            problem = "baris ini berisi isian di kanan kolom terakhir yang berjudul"
+        row = {k: v for k, v in zip(header, values, strict=False) if k}
+        rows.append(SourceRow(number, row, problem))
     if header is None:
         raise FileProblem(
-            f"{path.name}: lembar '{sheet.title}' tidak punya baris judul kolom. Baris pertama "
+            f"{path.name}: lembar '{title}' tidak punya baris judul kolom. Baris pertama "
             "harus berisi nama kolom seperti pada templat (`rekanan template`)."
         )
-    notes = [f"Lembar '{sheet.title}', judul kolom di baris {header_row}."]
+    notes = [f"Lembar '{title}', judul kolom di baris {header_row}."]
     return Rows([h for h in header if h], rows, notes)
 
 

@@ -112,3 +112,37 @@ def test_json_wrapped_list_and_bad_records(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FileProblem, match="tidak ada"):
         read_rows(tmp_path / "nope.csv")
+
+
+def test_lean_xlsx_reader_agrees_with_openpyxl(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from rekanan.io.tabular import _fast_rows, _openpyxl_rows
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "kontrak"
+    sheet.append(["nomor", "mulai", "waktu", "nilai", "persen", "aktif", "teks", "kosong"])
+    sheet.append(["K/1", date(2026, 3, 7), datetime(2026, 3, 7, 14, 30), 1250000.5, 0.995,
+                  True, "0123", None])  # fmt: skip
+    sheet.append(["K/2", date(2025, 1, 1), None, 7, 1, False, "=1+1", "x"])
+    sheet["E2"].number_format = "0.00%"
+    sheet["E3"].number_format = "0%"
+    sheet["C2"].number_format = "dd/mm/yyyy hh:mm"
+    book.create_sheet("Petunjuk").append(["Kolom", "Penjelasan"])
+    path = tmp_path / "a.xlsx"
+    book.save(path)
+    fast_title, fast = _fast_rows(path)
+    slow_title, slow = _openpyxl_rows(path)
+    assert fast_title == slow_title == "kontrak"
+
+    def same(rows: list[tuple[int, list[object]]]) -> list[list[object]]:
+        out = []
+        for _, values in rows:
+            cleaned = [Decimal(str(v)) if isinstance(v, float) else v for v in values]
+            while cleaned and cleaned[-1] is None:
+                cleaned.pop()
+            out.append(cleaned)
+        return out
+
+    assert same(fast) == same(slow)
