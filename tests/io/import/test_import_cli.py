@@ -85,3 +85,19 @@ def test_unreadable_file_is_a_sentence(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 2
     err = capsys.readouterr().err
     assert "bukan JSON yang sah" in err and "Traceback" not in err
+
+
+def test_filled_template_imports_back_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not LKPP_CSV.exists():
+        pytest.skip("shared LKPP data not present")
+    db = str(tmp_path / "cli.db")
+    assert main(["import", str(LKPP_CSV), "--kind", "lkpp", "--db", db]) == 1
+    for kind in ("rekanan", "kontrak"):
+        filled = tmp_path / f"{kind}.xlsx"
+        assert main(["template", kind, "-o", str(filled), "--data", "--db", db]) == 0
+        capsys.readouterr()
+        assert main(["import", str(filled), "--kind", kind, "--db", db]) == 0
+        out = capsys.readouterr().out
+        assert "tidak berubah" in out and "baru" not in out.split(":", 1)[1].split(".")[0]
