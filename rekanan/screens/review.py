@@ -328,7 +328,7 @@ class ReviewScreen(Screen[None]):
 
         def work() -> Loaded:
             moved = move_to(db, state.id, where) if where != state.position else state
-            data = page_data(db, contract_id)
+            data = page_data(db, contract_id, day)
             context = ReviewContext.build(data, day, limits, lang)
             return Loaded(moved, build_page(context, contract_id))
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -38,7 +38,6 @@ from rekanan.domain.records import (
     AgencyData,
     ContractRecord,
     ReviewDecisionRecord,
-    SnoozeRecord,
     SupplierRecord,
 )
 from rekanan.domain.review_effects import renewal_plan, requires_note, retender_plan
@@ -511,18 +510,12 @@ def contract_version(db: Database, contract_id: int) -> int | None:
         return int(row.version) if row is not None else None
 
 
-def page_data(db: Database, contract_id: int) -> AgencyData:
-    """What one review page needs: the contract's supplier slice, with the snoozes."""
-    from rekanan.store.slices import supplier_slice
+def page_data(db: Database, contract_id: int, as_of: date) -> AgencyData:
+    """What one review page needs (``review_slice``): the contract's supplier and around it."""
+    from rekanan.store.review_slice import review_slice
 
     with db.session() as s:
-        row = s.get(Contract, contract_id)
-        if row is None:
-            raise NotFound(f"Kontrak dengan ID {contract_id} tidak ada lagi; muat ulang antrean.")
-        data = supplier_slice(s, row.supplier_id)
-        if data is None:
-            raise NotFound(f"Penyedia kontrak {row.number} tidak ada lagi; muat ulang antrean.")
-        snoozes = tuple(
-            to_record(SnoozeRecord, r) for r in s.execute(select(AlertSnooze)).scalars()
-        )
-        return replace(data, snoozes=snoozes)
+        data = review_slice(s, contract_id, as_of)
+    if data is None:
+        raise NotFound(f"Kontrak dengan ID {contract_id} tidak ada lagi; muat ulang antrean.")
+    return data

@@ -194,7 +194,7 @@ def test_terminate_starts_the_termination_record(db, agency):
 
 
 def test_defer_snoozes_the_alerts_shown_and_undo_lifts_them(db, agency):
-    data = page_data(db, agency["tacit"])
+    data = page_data(db, agency["tacit"], AS_OF)
     page = build_page(ReviewContext.build(data, AS_OF), agency["tacit"])
     assert page.alert_keys
     until = AS_OF + timedelta(days=30)
@@ -211,7 +211,7 @@ def test_defer_snoozes_the_alerts_shown_and_undo_lifts_them(db, agency):
         snoozes = s.execute(select(AlertSnooze)).scalars().all()
         assert {x.alert_key for x in snoozes} == set(page.alert_keys)
         assert {x.until for x in snoozes} == {until}
-    data = page_data(db, agency["tacit"])
+    data = page_data(db, agency["tacit"], AS_OF)
     again = build_page(ReviewContext.build(data, AS_OF), agency["tacit"])
     assert all(a.snoozed_until == until for a in again.alerts)
     assert again.deferred_until == until
@@ -288,3 +288,14 @@ def test_session_moves_on_keeps_its_place_and_resumes(db, agency):
 def test_an_empty_queue_is_refused(db):
     with pytest.raises(ValidationFailed, match="kosong"):
         start_session(db, "risk", [])
+
+
+def test_a_page_from_the_review_slice_shows_what_the_whole_agency_shows(seeded_db):
+    from rekanan.domain.review import ReviewScope, build_queue
+
+    whole = ReviewContext.build(load_agency(seeded_db), AS_OF)
+    for item in build_queue(whole, ReviewScope.parse("due:365")):
+        sliced = ReviewContext.build(page_data(seeded_db, item.contract_id, AS_OF), AS_OF)
+        assert snapshot(build_page(sliced, item.contract_id), "id") == snapshot(
+            build_page(whole, item.contract_id), "id"
+        )
