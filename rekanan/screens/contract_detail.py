@@ -397,7 +397,7 @@ class ContractDetailScreen(Screen[None]):
                         self,
                         "Batas pemberitahuan jatuh pada hari libur ({name}); "
                         "berikan pemberitahuan pada hari kerja sebelumnya.",
-                        name=view.dates.notice_holiday,
+                        name=tr(self, view.dates.notice_holiday),
                     ),
                     style="yellow",
                 )

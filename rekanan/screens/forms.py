@@ -689,11 +689,21 @@ class RecordForm(Screen[int | None]):
 
     @on(Input.Blurred)
     def _ref_blurred(self, event: Input.Blurred) -> None:
-        name = (event.input.id or "").removeprefix("field-")
+        self._check_ref((event.input.id or "").removeprefix("field-"), event.value)
+
+    def _check_refs(self) -> None:
+        """Check every reference field now (when saving stopped on another field)."""
+        for name in self.kind.refs:
+            raw = self.form.raw(name)
+            if isinstance(raw, str):
+                self._check_ref(name, raw)
+
+    def _check_ref(self, name: str, text_value: str) -> None:
+        """Look the named supplier, contract or service up; say so under the field."""
         target = self.kind.refs.get(name)
-        if not target or not event.value.strip() or not self.form.is_mounted:
+        if not target or not text_value.strip() or not self.form.is_mounted:
             return
-        db, text_value = db_of(self), event.value
+        db = db_of(self)
 
         def work() -> tuple[int, str] | str:
             with db.session() as session:
@@ -721,6 +731,7 @@ class RecordForm(Screen[int | None]):
         values = self.form.read()
         if values is None:
             self._status(tr(self, "Periksa kolom yang ditandai merah."), error=True)
+            self._check_refs()
             return
         self.saving = True
         self._status(tr(self, "Menyimpan…"))

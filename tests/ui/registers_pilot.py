@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerState
 
+from rekanan.app import translate_bindings
 from rekanan.config import Settings
 from rekanan.models import (
     SLA,
@@ -300,6 +301,9 @@ class RegistersHost(App[None]):
         self.first = first
         self.errors: list[BaseException] = []
         self.catalogue: dict[str, str] = _english() if language == "en" else {}
+        translate_bindings(self.t)  # footers in the host's language, as the real app does
+        if first is not None and type(first)._merged_bindings is not None:
+            first._bindings = type(first)._merged_bindings.copy()  # built before the host
 
     def t(self, text: str) -> str:
         return self.catalogue.get(text, text)
