@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlmodel import Session, SQLModel
 
 from rekanan.domain.identifiers import format_npwp, name_key
@@ -252,6 +252,19 @@ class _Applier:
 
     # -- loading -------------------------------------------------------------------
 
+    def _lock(self) -> None:
+        """Take the tables an import writes, so two imports run one after the other.
+
+        SQLite's writer already holds the database's write lock (``BEGIN IMMEDIATE``). On
+        PostgreSQL, ``SHARE ROW EXCLUSIVE`` lets people keep reading while a second import
+        waits, then reads what the first committed: no duplicate suppliers, no lost rows.
+        """
+        if self.s.get_bind().dialect.name != "postgresql":
+            return
+        tables = {"supplier", "contract_service", str(self.spec.model.__tablename__)}
+        names = ", ".join(f'"{t}"' for t in sorted(tables))
+        self.s.execute(text(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE"))
+
     def _load_suppliers(self, refs: Iterable[SupplierRef]) -> None:
         npwps = {r.npwp for r in refs if r.npwp}
         keys = {name_key(r.name) for r in refs if r.name}
@@ -419,6 +432,7 @@ class _Applier:
     def apply(self, planned: list[Planned]) -> None:
         """Resolve, compare and write every planned row."""
         spec = self.spec
+        self._lock()
         required = _required_columns(spec.model)
         works = [
             _Work(

@@ -174,7 +174,7 @@ def test_spse_columns_under_kind_kontrak_get_a_hint(db: Database, tmp_path: Path
         run_import(db, "kontrak", path)
 
 
-def test_concurrent_imports_lose_nothing(sqlite_db: Database, tmp_path: Path) -> None:
+def test_concurrent_imports_lose_nothing(db: Database, tmp_path: Path) -> None:
     files = [
         write_csv(tmp_path / f"k{n}.csv", KONTRAK, [_contract(n * 1000 + i) for i in range(150)])
         for n in range(3)
@@ -183,7 +183,7 @@ def test_concurrent_imports_lose_nothing(sqlite_db: Database, tmp_path: Path) ->
 
     def work(path: Path) -> None:
         try:
-            run_import(sqlite_db, "kontrak", path)
+            run_import(db, "kontrak", path)
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
 
@@ -193,8 +193,8 @@ def test_concurrent_imports_lose_nothing(sqlite_db: Database, tmp_path: Path) ->
     for thread in threads:
         thread.join()
     assert not errors
-    assert count(sqlite_db, Contract) == 450
-    assert count(sqlite_db, Supplier) == 7
+    assert count(db, Contract) == 450
+    assert count(db, Supplier) == 7
 
 
 _CELL = st.one_of(
