@@ -12,6 +12,7 @@ a large agency. The queue is built once, from the whole agency, when the session
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from rekanan.config import default_data_dir
 from rekanan.domain import formatting
+from rekanan.domain.records import ReviewDecisionRecord
 from rekanan.domain.review import (
     QueueItem,
     ReviewContext,
@@ -234,10 +236,22 @@ class ReviewScreen(Screen[None]):
 
     # -- choosing a scope --------------------------------------------------------------
 
+    @on(Input.Submitted, "#review-days")
+    def _days_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose("due")
+
+    @on(Input.Submitted, "#review-picked")
+    def _picked_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose("picked")
+
     @on(OptionList.OptionSelected, "#review-scopes")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        choice = event.option.id or ""
+        self._choose(event.option.id or "")
+
+    def _choose(self, choice: str) -> None:
         if choice == "resume" and self.resumable is not None:
             self._resume(self.resumable.id)
             return
@@ -606,7 +620,7 @@ class ReviewScreen(Screen[None]):
                     decision_label(self, record.decision),
                     style=DECISION_STYLES.get(record.decision, ""),
                 ),
-                item.number if item else f"#{record.contract_id}",
+                item.number if item else _shown_number(record),
                 record.notes,
             )
         head = Text.assemble(
@@ -678,6 +692,15 @@ def _effect_message(recorded: Recorded, language: str) -> str:
             used=after.get("renewals_used", ""),
         )
     return ""
+
+
+def _shown_number(record: ReviewDecisionRecord) -> str:
+    """The contract number the reviewer saw (from the snapshot), else the id."""
+    try:
+        shown = json.loads(record.snapshot_json or "{}").get("contract", {}).get("number")
+    except (ValueError, AttributeError):
+        shown = None
+    return str(shown) if shown else f"#{record.contract_id}"
 
 
 def _match_contracts(data: Any, wanted: tuple[str, ...]) -> tuple[int, ...]:

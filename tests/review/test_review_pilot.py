@@ -244,3 +244,46 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
     rows = list(workbook["Keputusan"].iter_rows(values_only=True))
     assert len(rows) == total + 1
     assert {r[2] for r in rows[1:]} >= {number for _, number in done.values()}
+
+
+async def test_picked_contracts_in_english_and_the_summary_after_resuming(
+    seeded_db, data_dir, backend_name
+):
+    if backend_name != "sqlite":
+        pytest.skip("the UI session runs once, on SQLite")
+    from textual.widgets import Input
+
+    from rekanan.app import make_app
+    from rekanan.screens.review import ReviewScreen
+
+    db = seeded_db
+    with db.session() as s:
+        numbers = [c.number for c in s.exec(select(Contract).order_by(Contract.id)).all()[:2]]
+    app = make_app(Settings(user="tester", language="en", database="x"), db, as_of=AS_OF)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(ReviewScreen())
+        await settle(app, pilot)
+        screen = app.screen
+        screen.query_one("#review-picked", Input).value = ", ".join(numbers)
+        screen.query_one("#review-picked", Input).focus()
+        await pilot.press("enter")
+        await settle(app, pilot, screen)
+        assert "1 of 2" in str(screen.query_one("#review-header").render())
+        await pilot.press("e")
+        await settle(app, pilot, screen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await app.push_screen(ReviewScreen())
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("enter")  # resume
+        await settle(app, pilot, screen)
+        assert "2 of 2" in str(screen.query_one("#review-header").render())
+        await pilot.press("l")
+        await settle(app, pilot, screen)
+        console = Console(record=True, width=120, file=io.StringIO())
+        console.print(screen._summary(screen.session))
+        summary = console.export_text()
+        assert "Session summary" in summary and "Escalate" in summary
+        assert any(number in summary for number in numbers)  # from the snapshot
