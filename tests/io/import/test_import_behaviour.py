@@ -205,24 +205,29 @@ _CELL = st.one_of(
 
 
 @settings(
-    max_examples=25,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(rows=st.lists(st.fixed_dictionaries({c: _CELL for c in KONTRAK}), max_size=6))
+@given(data=st.data(), kind=st.sampled_from(sorted(KINDS)))
 def test_hostile_rows_never_raise_nor_half_write(
-    sqlite_db: Database, tmp_path: Path, rows: list[dict[str, str]]
+    sqlite_db: Database, tmp_path: Path, data: st.DataObject, kind: str
 ) -> None:
-    before = count(sqlite_db, Contract)
-    path = write_csv(tmp_path / "h.csv", KONTRAK, rows)
+    spec = KINDS[kind]
+    columns = spec.column_names
+    rows = data.draw(st.lists(st.fixed_dictionaries({c: _CELL for c in columns}), max_size=5))
+    model = spec.model
+    before = (count(sqlite_db, model), count(sqlite_db, AuditEntry))
+    path = write_csv(tmp_path / "h.csv", columns, rows)
     try:
-        report = run_import(sqlite_db, "kontrak", path)
+        report = run_import(sqlite_db, kind, path)
     except FileProblem as problem:  # a NUL byte makes it a binary file: refused whole
         assert str(problem).endswith(".")
-        assert count(sqlite_db, Contract) == before
+        assert (count(sqlite_db, model), count(sqlite_db, AuditEntry)) == before
         return
     assert sum(report.counts.values()) == len(report.rows)
-    assert count(sqlite_db, Contract) == before + report.counts[Outcome.NEW]
+    if model is not Supplier:
+        assert count(sqlite_db, model) == before[0] + report.counts[Outcome.NEW]
     for result in report.rows:
         if result.outcome is Outcome.REJECTED:
             assert result.message
