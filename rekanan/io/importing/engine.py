@@ -120,14 +120,17 @@ def check_header(spec: KindSpec, rows: Rows) -> list[str]:
     for alias, target in spec.aliases.items():
         if alias in present and target not in present:
             present.add(target)
-    missing = [c for c in spec.required if c not in present]
+    # JSON records each carry their own keys: a missing one rejects just that record
+    missing = [c for c in spec.required if c not in present] if rows.row_label == "baris" else []
     if missing:
-        hint = ""
+        if spec.template:
+            hint = f" Buat templatnya dengan `rekanan template {spec.name} -o templat.xlsx`."
+        else:
+            hint = " Periksa bahwa berkas ini memang ekspor e-Kontrak SPSE/LKPP."
         if spec.name != "lkpp" and {"no_kontrak", "nama_paket"} <= present:
-            hint = " Berkas ini tampaknya ekspor SPSE e-Kontrak: impor dengan --kind lkpp."
+            hint += " Berkas ini tampaknya ekspor SPSE e-Kontrak: impor dengan --kind lkpp."
         raise FileProblem(
-            f"Kolom wajib untuk jenis '{spec.name}' tidak ada: {', '.join(missing)}. "
-            f"Buat templatnya dengan `rekanan template {spec.name} -o templat.xlsx`." + hint
+            f"Kolom wajib untuk jenis '{spec.name}' tidak ada: {', '.join(missing)}." + hint
         )
     if not spec.template:
         return []

@@ -231,3 +231,48 @@ def test_hostile_rows_never_raise_nor_half_write(
     for result in report.rows:
         if result.outcome is Outcome.REJECTED:
             assert result.message
+
+
+_JSON_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+    st.lists(st.integers(), max_size=2),
+    st.sampled_from(["2025-03-21T00:00:00.000000Z", "0664633591429000", "<p>x</p>", "Tidak"]),
+)
+_SPSE_KEYS = ("kd_tender", "no_kontrak", "nama_paket", "nama_satker", "tgl_kontrak_awal",
+              "tgl_kontrak_akhir", "nama_penyedia", "npwp_16_penyedia", "nilai_kontrak",
+              "status_kontrak", "versi_addendum", "apakah_addendum", "tipe_penyedia")  # fmt: skip
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    records=st.lists(
+        st.one_of(st.dictionaries(st.sampled_from(_SPSE_KEYS), _JSON_VALUE), _JSON_VALUE),
+        max_size=5,
+    )
+)
+def test_hostile_spse_json_never_raises(
+    sqlite_db: Database, tmp_path: Path, records: list[Any]
+) -> None:
+    import json
+
+    path = tmp_path / "spse.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    before = count(sqlite_db, Contract)
+    report = run_import(sqlite_db, "lkpp", path)
+    assert len(report.rows) == len(records)
+    assert count(sqlite_db, Contract) == before + report.counts[Outcome.NEW]
+
+
+def test_unknown_columns_are_reported_and_ignored(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [*KONTRAK, "warna"], [{**_contract(1), "warna": "biru"}])
+    report = run_import(db, "kontrak", path)
+    assert report.counts[Outcome.NEW] == 1
+    assert any("warna" in note for note in report.notes)
