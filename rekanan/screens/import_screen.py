@@ -31,6 +31,8 @@ SHOWN_ROWS = 2000
 
 AUTO = "otomatis"
 
+COLUMNS = (N_("Baris"), N_("Hasil"), N_("Kunci"), N_("Kolom"), N_("Keterangan"))
+
 KIND_TITLES: dict[str, str] = {
     AUTO: N_("Tebak dari judul kolom"),
     "rekanan": N_("Rekanan"),
@@ -114,7 +116,7 @@ class ImportScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#import-rows", DataTable)
-        for label in ("Baris", "Hasil", "Kunci", "Kolom", "Keterangan"):
+        for label in COLUMNS:
             table.add_column(tr(self, label), key=label)
         self.query_one("#import-path", Input).focus()
 

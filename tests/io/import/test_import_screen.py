@@ -79,3 +79,23 @@ async def test_import_needs_a_fresh_preview_and_bad_paths_are_sentences(
         screen.query_one("#import-path", Input).value = str(LKPP_JSON)
         await pilot.pause()
         assert screen.query_one("#import-run", Button).disabled
+
+
+def test_every_screen_text_has_an_english_translation() -> None:
+    from babel.messages.extract import extract_from_file
+
+    from rekanan.i18n import catalogue_files, read_catalogue
+
+    english: dict[str, str] = {}
+    for path in catalogue_files("en"):
+        english.update(read_catalogue(path))
+    screen = Path(__file__).parents[3] / "rekanan" / "screens" / "import_screen.py"
+    keywords = {"tr": (2,), "N_": None}
+    missing = {
+        message
+        for _line, message, _comments, _context in extract_from_file(
+            "python", str(screen), keywords=keywords
+        )
+        if isinstance(message, str) and message and message not in english
+    }
+    assert not missing, sorted(missing)
