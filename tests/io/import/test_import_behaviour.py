@@ -134,16 +134,16 @@ def test_interruption_leaves_the_database_as_before(
                                         [{"kode": "A", "nama": "Layanan A"}]))  # fmt: skip
     before = (count(db, Supplier), count(db, Contract), count(db, AuditEntry))
     rows = [_contract(i, kode_layanan="A") for i in range(10)]
-    from rekanan.io.importing import engine
+    from rekanan.io.importing import applying
 
-    real_insert = engine.insert_many
+    real_insert = applying.insert_many
 
     def interrupted(session: Any, user: str, model: Any, rows: Any) -> Any:
         if model is ContractService:
             raise KeyboardInterrupt
         return real_insert(session, user, model, rows)
 
-    monkeypatch.setattr(engine, "insert_many", interrupted)
+    monkeypatch.setattr(applying, "insert_many", interrupted)
     with pytest.raises(KeyboardInterrupt):
         run_import(db, "kontrak", write_csv(tmp_path / "k.csv", KONTRAK, rows))
     assert (count(db, Supplier), count(db, Contract), count(db, AuditEntry)) == before

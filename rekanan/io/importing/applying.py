@@ -1,0 +1,544 @@
+"""Inside the import's one transaction: resolve references, compare, write, sync UC links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, text
+from sqlmodel import Session, SQLModel
+
+from rekanan.domain.identifiers import format_npwp, name_key
+from rekanan.io.importing.bulk import insert_many
+from rekanan.io.importing.planning import CHUNK, ImportOptions, Planned
+from rekanan.io.importing.report import ImportReport, Outcome, RowResult
+from rekanan.io.importing.spec import KindSpec, RowRejected, SupplierRef
+from rekanan.models import Contract, ContractService, LegalForm, Service, Supplier
+from rekanan.store.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    from rekanan.store.writes import Writer
+
+
+@dataclass(slots=True)
+class _SupplierInfo:
+    id: int | None
+    name: str
+    npwp: str | None
+    key: str
+    new: dict[str, Any] | None = None
+    failed: str | None = None
+
+
+@dataclass(slots=True)
+class _Work:
+    """A resolved row: what to do with it."""
+
+    planned: Planned
+    fields: dict[str, Any]
+    result: RowResult
+    existing: Any = None
+    supplier: _SupplierInfo | None = None
+    links: list[tuple[int, str | None]] | None = None
+    row_id: int | None = None
+
+
+class Applier:
+    """Everything that happens inside the one transaction of an import."""
+
+    def __init__(
+        self, writer: Writer, spec: KindSpec, report: ImportReport, options: ImportOptions
+    ) -> None:
+        self.w = writer
+        self.s: Session = writer.session
+        self.spec = spec
+        self.report = report
+        self.options = options
+        self.by_npwp: dict[str, _SupplierInfo] = {}
+        self.by_name: dict[str, list[_SupplierInfo]] = {}
+        self.services: dict[str, int] = {}
+        self.contracts: dict[str, tuple[int, int]] = {}
+
+    # -- loading -------------------------------------------------------------------
+
+    def _lock(self) -> None:
+        """Take the tables an import writes, so two imports run one after the other.
+
+        SQLite's writer already holds the database's write lock (``BEGIN IMMEDIATE``). On
+        PostgreSQL, ``SHARE ROW EXCLUSIVE`` lets people keep reading while a second import
+        waits, then reads what the first committed: no duplicate suppliers, no lost rows.
+        """
+        if self.s.get_bind().dialect.name != "postgresql":
+            return
+        tables = {"supplier", "contract_service", str(self.spec.model.__tablename__)}
+        names = ", ".join(f'"{t}"' for t in sorted(tables))
+        self.s.execute(text(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE"))
+
+    def _load_suppliers(self, refs: Iterable[SupplierRef]) -> None:
+        npwps = {r.npwp for r in refs if r.npwp}
+        keys = {name_key(r.name) for r in refs if r.name}
+        keys.discard("")
+        model: Any = Supplier
+        found: dict[int, _SupplierInfo] = {}
+        for column, wanted in ((model.npwp, npwps), (model.name_key, keys)):
+            for chunk in _chunks(sorted(wanted)):
+                stmt = select(model.id, model.name, model.npwp, model.name_key).where(
+                    column.in_(chunk)
+                )
+                for sid, name, npwp, key in self.s.execute(stmt):
+                    found.setdefault(sid, _SupplierInfo(sid, name, npwp, key or name_key(name)))
+        for info in found.values():
+            if info.npwp:
+                self.by_npwp[info.npwp] = info
+            self.by_name.setdefault(info.key, []).append(info)
+
+    def _load_services(self) -> None:
+        model: Any = Service
+        self.services = {code: sid for sid, code in self.s.execute(select(model.id, model.code))}
+
+    def _load_contracts(self, numbers: Iterable[str]) -> None:
+        model: Any = Contract
+        for chunk in _chunks(sorted(set(numbers))):
+            stmt = select(model.id, model.number, model.supplier_id).where(model.number.in_(chunk))
+            for cid, number, sid in self.s.execute(stmt):
+                self.contracts[number] = (cid, sid)
+
+    def _load_existing(self, works: Sequence[_Work]) -> dict[tuple[str, ...], dict[Any, Any]]:
+        """Existing records by each natural key, loading only those the file can match."""
+        model: Any = self.spec.model
+        index: dict[tuple[str, ...], dict[Any, Any]] = {}
+        loaded: dict[int, Any] = {}
+        for key in self.spec.keys:
+            values = [_key_value(w.fields, key) for w in works]
+            present = [k for k in values if k is not None]
+            if not present:
+                continue
+            # query on the most selective column of the key, then match the whole key
+            position = max(range(len(key)), key=lambda i: len({k[i] for k in present}))
+            column = getattr(model, key[position])
+            wanted = sorted({k[position] for k in present}, key=repr)
+            for chunk in _chunks(wanted):
+                for obj in self.s.execute(select(model).where(column.in_(chunk))).scalars():
+                    loaded[obj.id] = obj
+            table: dict[Any, Any] = {}
+            for obj in loaded.values():
+                k = _key_value({n: getattr(obj, n) for n in key}, key)
+                if k is not None:
+                    table.setdefault(k, obj)
+            index[key] = table
+        return index
+
+    # -- resolving -----------------------------------------------------------------
+
+    def _supplier(self, ref: SupplierRef, work: _Work) -> _SupplierInfo:
+        """The supplier a row names: by NPWP, else by folded name (noted for confirmation)."""
+        key = name_key(ref.name)
+        if ref.npwp:
+            info = self.by_npwp.get(ref.npwp)
+            if info is not None:
+                return info
+            same_name = [i for i in self.by_name.get(key, []) if not i.npwp] if key else []
+            if len(same_name) == 1 and same_name[0].id is not None:
+                work.result.notes.append(
+                    f"Rekanan dicocokkan menurut nama dengan '{same_name[0].name}' (tanpa NPWP "
+                    f"di basis data; NPWP berkas {format_npwp(ref.npwp)}): mohon dipastikan."
+                )
+                return same_name[0]
+            return self._new_supplier(ref, key, work)
+        candidates = self.by_name.get(key, []) if key else []
+        if len(candidates) > 1:
+            names = ", ".join(f"'{c.name}'" for c in candidates[:3])
+            raise RowRejected(
+                ref.column,
+                f"Ada {len(candidates)} rekanan dengan nama serupa ({names}); isi NPWP agar "
+                "rekanannya jelas.",
+            )
+        if candidates:
+            found = candidates[0]
+            if found.new is None or found.name != ref.name:
+                work.result.notes.append(
+                    f"Rekanan dicocokkan menurut nama dengan '{found.name}': mohon dipastikan."
+                )
+            return found
+        if not ref.name:
+            raise RowRejected(ref.column, "Rekanan tanpa NPWP dan tanpa nama.")
+        return self._new_supplier(ref, key, work)
+
+    def _new_supplier(self, ref: SupplierRef, key: str, work: _Work) -> _SupplierInfo:
+        if not ref.name:
+            raise RowRejected(
+                ref.column,
+                f"NPWP {format_npwp(ref.npwp)} belum dikenal dan baris ini tidak menyebut nama "
+                "rekanannya; isi nama rekanan atau impor rekanan dulu.",
+            )
+        new = {"name": ref.name, "npwp": ref.npwp, "legal_form": ref.legal_form or LegalForm.PT}
+        info = _SupplierInfo(None, ref.name, ref.npwp, key, new=new)
+        if ref.npwp:
+            self.by_npwp[ref.npwp] = info
+        if key:
+            self.by_name.setdefault(key, []).append(info)
+        work.result.notes.append(f"Rekanan baru '{ref.name}' dibuat.")
+        return info
+
+    def _resolve(self, work: _Work) -> None:
+        plan = work.planned.plan
+        fields = work.fields
+        model = self.spec.model
+        if plan.contract_number is not None:
+            found = self.contracts.get(plan.contract_number)
+            if found is None:
+                raise RowRejected(
+                    "nomor_kontrak",
+                    f"Kontrak '{plan.contract_number}' belum ada; impor kontraknya dulu "
+                    "(`rekanan import kontrak ...`).",
+                )
+            fields["contract_id"] = found[0]
+            if plan.supplier is None and "supplier_id" in _columns(model):
+                fields["supplier_id"] = found[1]
+        if plan.supplier is not None:
+            info = self._supplier(plan.supplier, work)
+            work.supplier = info
+            if (
+                plan.contract_number is not None
+                and info.id is not None
+                and info.id != fields.get("supplier_id", info.id)
+            ):
+                raise RowRejected(
+                    plan.supplier.column,
+                    f"Rekanan ini bukan rekanan kontrak '{plan.contract_number}'.",
+                )
+            fields["supplier_id"] = info.id
+        if plan.service_code is not None:
+            sid = self.services.get(plan.service_code)
+            if sid is None:
+                raise RowRejected(
+                    "kode_layanan",
+                    f"Layanan '{plan.service_code}' belum ada; impor layanannya dulu "
+                    "(`rekanan import layanan ...`) atau periksa kodenya.",
+                )
+            fields["service_id"] = sid
+        if plan.links is not None:
+            links: list[tuple[int, str | None]] = []
+            for code, component in plan.links:
+                sid = self.services.get(code)
+                if sid is None:
+                    raise RowRejected(
+                        "kode_layanan",
+                        f"Layanan '{code}' belum ada; impor layanannya dulu "
+                        "(`rekanan import layanan ...`) atau periksa kodenya.",
+                    )
+                links.append((sid, component))
+            work.links = links
+            if links and not fields.get("is_underpinning", True):
+                work.result.flags.append(
+                    "Kontrak ini mendukung layanan tetapi kontrak_pendukung 'tidak'; periksa."
+                )
+        if model is Supplier:
+            fields["name_key"] = name_key(str(fields.get("name", "")))
+
+    # -- the whole file ------------------------------------------------------------
+
+    def apply(self, planned: list[Planned]) -> None:
+        """Resolve, compare and write every planned row."""
+        spec = self.spec
+        self._lock()
+        required = _required_columns(spec.model)
+        works = [
+            _Work(
+                p,
+                {k: x for k, x in p.plan.fields.items() if x is not None or k not in required},
+                RowResult(p.row, Outcome.NEW, key=p.plan.label),
+            )
+            for p in planned
+        ]
+        for work in works:
+            work.result.flags.extend(work.planned.plan.flags)
+            work.result.notes.extend(work.planned.plan.notes)
+        refs = [w.planned.plan.supplier for w in works if w.planned.plan.supplier is not None]
+        if spec.model is Supplier:
+            refs += [
+                SupplierRef(str(w.fields.get("name", "")), w.fields.get("npwp")) for w in works
+            ]
+        if refs:
+            self._load_suppliers(refs)
+        if any(w.planned.plan.service_code or w.planned.plan.links for w in works):
+            self._load_services()
+        numbers = [w.planned.plan.contract_number for w in works]
+        self._load_contracts(n for n in numbers if n)
+        live: list[_Work] = []
+        for work in works:
+            try:
+                if spec.model is Supplier:
+                    self._match_supplier_row(work)
+                self._resolve(work)
+            except RowRejected as why:
+                self._reject(work, why.column, why.sentence)
+                continue
+            live.append(work)
+        existing = self._load_existing(live)
+        seen: dict[Any, int] = {}
+        accepted: list[_Work] = []
+        for work in live:
+            found, claimed = self._find(work, existing)
+            if claimed is not None:
+                if claimed in seen:
+                    self._reject(
+                        work,
+                        None,
+                        f"Sama dengan {self.report.row_label} {seen[claimed]} "
+                        f"({work.result.key}); {self.report.row_label} ini dilewati.",
+                    )
+                    continue
+                seen[claimed] = work.planned.row
+            work.existing = found
+            accepted.append(work)
+        self._write(accepted)
+
+    def _match_supplier_row(self, work: _Work) -> None:
+        """Kind ``rekanan``: the row *is* a supplier; find it by NPWP, else by name."""
+        fields = work.fields
+        npwp = fields.get("npwp")
+        key = name_key(str(fields.get("name", "")))
+        if npwp and npwp in self.by_npwp:
+            return
+        same = [i for i in self.by_name.get(key, []) if i.id is not None and not (npwp and i.npwp)]
+        if len(same) > 1:
+            raise RowRejected(
+                "nama",
+                f"Ada {len(same)} rekanan bernama serupa di basis data; isi NPWP agar jelas.",
+            )
+        if same:
+            work.result.notes.append(
+                f"Dicocokkan menurut nama dengan rekanan '{same[0].name}': mohon dipastikan."
+            )
+            work.fields["_match_id"] = same[0].id
+
+    def _find(
+        self, work: _Work, existing: dict[tuple[str, ...], dict[Any, Any]]
+    ) -> tuple[Any, Any]:
+        """The existing record for a row, and the key this row claims within the file."""
+        match_id = work.fields.pop("_match_id", None)
+        claimed: tuple[Any, ...] | None = None
+        found = None
+        for key in self.spec.keys:
+            value = _key_value(work.fields, key)
+            if value is None:
+                continue
+            claimed = claimed or (key, value)
+            hit = existing.get(key, {}).get(value)
+            if hit is not None:
+                found = hit
+                claimed = (key, value)
+                break
+        if found is None and match_id is not None:
+            found = self.s.get(self.spec.model, match_id)
+            claimed = ("id", match_id)
+        if found is not None:
+            claimed = ("id", found.id)
+        return found, claimed
+
+    def _reject(self, work: _Work, column: str | None, sentence: str) -> None:
+        work.result.outcome = Outcome.REJECTED
+        work.result.column = column
+        work.result.message = sentence
+        work.result.flags.clear()
+        self.report.rows.append(work.result)
+
+    # -- writing -------------------------------------------------------------------
+
+    def _write(self, works: list[_Work]) -> None:
+        fresh = [w for w in works if w.existing is None]
+        old = [w for w in works if w.existing is not None]
+        self._create_suppliers(works)
+        for work in works:
+            info = work.supplier
+            if info is not None and info.failed is not None:
+                column = work.planned.plan.supplier.column if work.planned.plan.supplier else None
+                work.result.outcome = Outcome.REJECTED
+                work.result.column = column
+                work.result.message = info.failed
+                work.result.flags.clear()
+            elif info is not None and "supplier_id" in _columns(self.spec.model):
+                work.fields["supplier_id"] = info.id
+        fresh = [w for w in fresh if w.result.outcome is not Outcome.REJECTED]
+        old = [w for w in old if w.result.outcome is not Outcome.REJECTED]
+        self._create(fresh)
+        total = len(old)
+        for index, work in enumerate(old):
+            if self.options.progress and index % CHUNK == 0:
+                self.options.progress("perbarui", index, total)
+            self._update(work)
+        self._sync_links([w for w in works if w.result.outcome is not Outcome.REJECTED])
+        for work in works:
+            self.report.rows.append(work.result)
+
+    def _create_suppliers(self, works: list[_Work]) -> None:
+        """Create the suppliers first met in this file; a refused one rejects its rows."""
+        infos: dict[int, _SupplierInfo] = {}
+        for work in works:
+            info = work.supplier
+            if info is not None and info.new is not None and info.id is None:
+                infos[id(info)] = info
+        pending = list(infos.values())
+        if not pending:
+            return
+        rows = [i.new or {} for i in pending]
+        ids, refused = insert_many(self.s, self.w.user, Supplier, rows)
+        for index, (info, new_id) in enumerate(zip(pending, ids, strict=True)):
+            if new_id is None:
+                why = refused.get(index)
+                info.failed = f"Rekanan '{info.name}' tidak dapat dibuat: {why}"
+                continue
+            info.id = new_id
+            self.report.new_suppliers.append(info.name)
+
+    def _create(self, works: list[_Work]) -> None:
+        model = self.spec.model
+        columns = _columns(model)
+        if self.options.progress:
+            self.options.progress("tulis", 0, len(works))
+        rows = [{k: x for k, x in w.fields.items() if k in columns} for w in works]
+        ids, refused = insert_many(self.s, self.w.user, model, rows)
+        for index, (work, new_id) in enumerate(zip(works, ids, strict=True)):
+            if new_id is None:
+                self._refused(work, refused[index])
+                continue
+            work.row_id = new_id
+            work.result.outcome = Outcome.NEW
+
+    def _refused(self, work: _Work, why: ValidationFailed) -> None:
+        column = self.spec.field_columns.get(why.field or "", why.field)
+        work.result.outcome = Outcome.REJECTED
+        work.result.column = column
+        work.result.message = str(why)
+        work.result.flags.clear()
+
+    def _update(self, work: _Work) -> None:
+        model = self.spec.model
+        row = work.existing
+        work.row_id = row.id
+        columns = _columns(model)
+        keep = _KEEP_WHEN_EMPTY.get(model, ())
+        changes = {
+            name: value
+            for name, value in work.fields.items()
+            if name in columns
+            and name != "name_key"
+            and not (value is None and name in keep)
+            and not _same(getattr(row, name), value)
+        }
+        if not changes:
+            work.result.outcome = Outcome.UNCHANGED
+            return
+        try:
+            self.w.update(model, row.id, changes)
+        except ValidationFailed as why:
+            self._refused(work, why)
+            return
+        work.row_id = row.id
+        work.result.outcome = Outcome.UPDATED
+        names = ", ".join(self.spec.field_columns.get(n, n) for n in changes)
+        work.result.message = f"Diubah: {names}."
+
+    def _sync_links(self, works: list[_Work]) -> None:
+        """The services a UC backs: add missing links, drop those the file no longer lists."""
+        with_links = [w for w in works if w.links is not None and w.row_id is not None]
+        if not with_links:
+            return
+        model: Any = ContractService
+        ids = [w.row_id for w in with_links]
+        current: dict[int, dict[int, Any]] = {}
+        for chunk in _chunks(ids):
+            for link in self.s.execute(select(model).where(model.contract_id.in_(chunk))).scalars():
+                current.setdefault(link.contract_id, {})[link.service_id] = link
+        new_links: list[dict[str, Any]] = []
+        owners: list[_Work] = []
+        for work in with_links:
+            cid = int(work.row_id or 0)
+            have = current.get(cid, {})
+            wanted = dict(work.links or [])
+            changed = False
+            for sid, component in wanted.items():
+                link = have.get(sid)
+                if link is None:
+                    new_links.append(
+                        {"contract_id": cid, "service_id": sid, "component": component}
+                    )
+                    owners.append(work)
+                    changed = True
+                elif (link.component or None) != component:
+                    self.w.update(ContractService, link.id, {"component": component})
+                    changed = True
+            for sid, link in have.items():
+                if sid not in wanted:
+                    self.w.delete(ContractService, link.id)
+                    changed = True
+            if changed and work.result.outcome is Outcome.UNCHANGED:
+                work.result.outcome = Outcome.UPDATED
+                work.result.message = "Diubah: kode_layanan."
+        if new_links:
+            _, refused = insert_many(self.s, self.w.user, ContractService, new_links)
+            for index, why in refused.items():
+                owners[index].result.flags.append(f"Layanan yang didukung tidak disimpan: {why}")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@cache
+def _columns(model: type[SQLModel]) -> frozenset[str]:
+    return frozenset(c.name for c in model.__table__.columns)  # type: ignore[attr-defined]
+
+
+@cache
+def _required_columns(model: type[SQLModel]) -> frozenset[str]:
+    """Columns that cannot be empty: an empty cell there means "the default", not "clear"."""
+    table = model.__table__  # type: ignore[attr-defined]
+    return frozenset(c.name for c in table.columns if not c.nullable)
+
+
+_KEEP_WHEN_EMPTY: dict[type[SQLModel], tuple[str, ...]] = {Supplier: ("npwp", "nib")}
+"""Stored identifiers an empty cell never erases (a row matched by name has none)."""
+
+
+def _key_value(fields: dict[str, Any], key: tuple[str, ...]) -> tuple[Any, ...] | None:
+    values = []
+    for name in key:
+        value = fields.get(name)
+        if value is None or value == "":
+            return None
+        values.append(_comparable(value))
+    return tuple(values)
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value.normalize()
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    if isinstance(value, date):
+        return value
+    return value
+
+
+def _same(current: Any, new: Any) -> bool:
+    """Whether a stored value equals what the file says (Decimal by value, '' like None)."""
+    if current in (None, "") and new in (None, ""):
+        return True
+    if isinstance(current, Decimal) or isinstance(new, Decimal):
+        try:
+            return current is not None and new is not None and Decimal(current) == Decimal(new)
+        except (ArithmeticError, ValueError, TypeError):
+            return False
+    if isinstance(current, datetime) and isinstance(new, datetime):
+        return current.replace(tzinfo=None) == new.replace(tzinfo=None)
+    return bool(current == new)
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])

@@ -1,0 +1,143 @@
+"""Planning an import: the header checked, each row mapped by its kind, outside any transaction.
+
+Rows that cannot be read, rows of another satker and rows the kind's ``plan`` refuses go
+straight into the report; the others wait, as ``Planned``, for the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rekanan.io import values as v
+from rekanan.io.importing.report import ImportReport, Outcome, RowResult
+from rekanan.io.importing.spec import KindSpec, Plan, RowRejected
+from rekanan.io.tabular import FileProblem, Rows
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``: called now and then, for a progress bar."""
+
+CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """How to run one import."""
+
+    dry_run: bool = False
+    satker: str | None = None
+    user: str | None = None
+    progress: Progress | None = None
+
+
+CHUNK = 500
+
+
+def known_columns(spec: KindSpec) -> set[str]:
+    """The columns (and their aliases) a kind reads."""
+    return {*spec.column_names, *spec.aliases}
+
+
+@dataclass(slots=True)
+class Planned:
+    """A row that planned cleanly, waiting for the database."""
+
+    row: int
+    plan: Plan
+
+
+def check_header(spec: KindSpec, rows: Rows) -> list[str]:
+    """Notes about the header; a missing required column refuses the file."""
+    present = set(rows.columns)
+    for alias, target in spec.aliases.items():
+        if alias in present and target not in present:
+            present.add(target)
+    # JSON records each carry their own keys: a missing one rejects just that record
+    missing = [c for c in spec.required if c not in present] if rows.row_label == "baris" else []
+    if missing:
+        if spec.template:
+            hint = f" Buat templatnya dengan `rekanan template {spec.name} -o templat.xlsx`."
+        else:
+            hint = " Periksa bahwa berkas ini memang ekspor e-Kontrak SPSE/LKPP."
+        if spec.name != "lkpp" and {"no_kontrak", "nama_paket"} <= present:
+            hint += " Berkas ini tampaknya ekspor SPSE e-Kontrak: impor dengan --kind lkpp."
+        raise FileProblem(
+            f"Kolom wajib untuk jenis '{spec.name}' tidak ada: {', '.join(missing)}." + hint
+        )
+    if not spec.template:
+        return []
+    known = known_columns(spec) | {"satker", "status", "nama_rekanan", "catatan", "nomor_surat"}
+    unknown = [c for c in rows.columns if c not in known]
+    if unknown:
+        return [f"Kolom tidak dikenal diabaikan: {', '.join(unknown)}."]
+    return []
+
+
+def _renamed(spec: KindSpec, cells: dict[str, v.Raw]) -> dict[str, v.Raw]:
+    if not spec.aliases:
+        return cells
+    out = dict(cells)
+    for alias, target in spec.aliases.items():
+        if alias in out and target not in out:
+            out[target] = out.pop(alias)
+    return out
+
+
+def _satker_of(cells: dict[str, v.Raw]) -> str | None:
+    for column in ("nama_satker", "satker"):
+        if column in cells:
+            return v.one_line(cells[column])
+    return None
+
+
+def plan_rows(
+    spec: KindSpec, rows: Rows, options: ImportOptions, report: ImportReport
+) -> list[Planned]:
+    """Plan every row; rejected and skipped rows go straight into ``report``."""
+    report.notes.extend(check_header(spec, rows))
+    wanted = v.fold(options.satker) if options.satker else None
+    planned: list[Planned] = []
+    total = len(rows.rows)
+    for index, source in enumerate(rows.rows):
+        if options.progress and index % CHUNK == 0:
+            options.progress("baca", index, total)
+        cells = _renamed(spec, source.cells)
+        if wanted is not None:
+            satker = _satker_of(cells)
+            if satker is None or wanted not in v.fold(satker):
+                report.rows.append(
+                    RowResult(
+                        source.number,
+                        Outcome.SKIPPED,
+                        message=f"Satker '{satker or '-'}' bukan '{options.satker}'.",
+                    )
+                )
+                continue
+        if source.problem:
+            report.rows.append(
+                RowResult(source.number, Outcome.REJECTED, message=_sentence(source.problem))
+            )
+            continue
+        try:
+            plan = spec.plan(cells)
+        except RowRejected as why:
+            report.rows.append(
+                RowResult(source.number, Outcome.REJECTED, column=why.column, message=why.sentence)
+            )
+            continue
+        except (ValueError, ArithmeticError, TypeError) as error:  # a parser's blind spot
+            report.rows.append(
+                RowResult(
+                    source.number,
+                    Outcome.REJECTED,
+                    message=f"Baris ini tidak dapat dibaca ({type(error).__name__}).",
+                )
+            )
+            continue
+        planned.append(Planned(source.number, plan))
+    return planned
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "."
