@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,12 @@ _HEADER_CLEAN = re.compile(r"[^0-9a-z_]+")
 
 def column_key(header: object) -> str:
     """A header as a column name: ``"Nama Rekanan *"`` -> ``nama_rekanan``."""
-    value = str(header or "").strip().lower().replace("\ufeff", "")
+    return _column_key(str(header or ""))
+
+
+@lru_cache(maxsize=2048)
+def _column_key(header: str) -> str:
+    value = header.strip().lower().replace("\ufeff", "")
     value = re.sub(r"\(.*?\)", "", value)
     return _HEADER_CLEAN.sub("_", value.replace("-", "_").replace(" ", "_")).strip("_")
 
