@@ -135,8 +135,9 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
         path = path.with_name(path.name + f".{fmt}")
     database = _open(settings, read_only=True)
     try:
+        scope = _session_scope(database, args.session, settings.language)
         report = load_report(
-            database, args.since, until, settings.language, session_id=args.session
+            database, args.since, until, settings.language, session_id=args.session, scope=scope
         )
     finally:
         database.close()
@@ -157,3 +158,24 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
     count = len(report.lines)
     print(f"rekanan: wrote {path} ({count} decision{'s' if count != 1 else ''}).")
     return 0
+
+
+def _session_scope(database: Any, session_id: int | None, language: str) -> str:
+    """The scope of ``--session`` in words (empty without one); refused when it is unknown."""
+    if session_id is None:
+        return ""
+    from rekanan.domain.review import ReviewScope
+    from rekanan.store.errors import NotFound
+    from rekanan.store.review import load_session
+
+    try:
+        state = load_session(database, session_id)
+    except NotFound as error:
+        raise CommandError(
+            f"There is no review session {session_id}; leave out --session to report every "
+            "decision of the span."
+        ) from error
+    try:
+        return ReviewScope.parse(state.scope).describe(language)
+    except ValueError:
+        return state.scope

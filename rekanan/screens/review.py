@@ -388,7 +388,15 @@ class ReviewScreen(Screen[None]):
             )
         self.query_one("#review-header", Static).update(header)
         item = self.items.get(contract_id)
-        why = Text(" · ".join(item.why), style="italic") if item is not None else Text("")
+        why = Text()
+        if self.page is not None:
+            kind = self.page.suggestion.decision
+            why += Text.assemble(
+                tr(self, "Saran: "),
+                (decision_label(self, kind), DECISION_STYLES.get(kind, "bold")),
+            )
+        if item is not None and item.why:
+            why += Text(" · " + " · ".join(item.why), style="italic")
         self.query_one("#review-why", Static).update(why)
 
     def _switch(self, mode: str) -> None:

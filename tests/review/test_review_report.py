@@ -162,3 +162,20 @@ def test_review_catalogue_does_not_change_other_screens_words():
         if key in mine and mine[key] != text
     ]
     assert clashes == []
+
+
+def test_cli_report_of_one_session_names_its_scope(db, decided, tmp_path, capsys):
+    from rekanan.store.review import start_session
+
+    state = start_session(db, "due:45", decided)
+    record_decision(
+        db, Decision(decided[0], ReviewDecisionKind.SKIP), as_of=AS_OF, session_id=state.id
+    )
+    out = tmp_path / "sesi.pdf"
+    args = ["review", "report", "--since", "2026-11-01", "--session", str(state.id), "-o"]
+    assert run(db, *args, str(out)) == 0
+    assert "1 decision)" in capsys.readouterr().out
+    text = PdfReader(out).pages[0].extract_text()
+    assert "dalam 45 hari" in text
+    assert run(db, "review", "report", "--since", "2026-11-01", "--session", "999", "-o", "x") == 2
+    assert "no review session 999" in capsys.readouterr().err
