@@ -37,9 +37,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     template.set_defaults(func=template_command)
 
     parser = add_subcommand(subparsers, "import", "import a template file or an SPSE export")
-    parser.add_argument(
-        "target", nargs="+", metavar="[KIND] FILE", help="the file, optionally after its kind"
-    )
+    parser.add_argument("first", metavar="KIND_OR_FILE", help="the file, or its kind then the file")
+    parser.add_argument("second", nargs="?", metavar="FILE", help="the file, after its kind")
     parser.add_argument("--kind", "-k", help=KIND_HELP)
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would happen; write nothing"
@@ -51,14 +50,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _kind_and_file(args: argparse.Namespace) -> tuple[str | None, Path]:
-    target: list[str] = args.target
-    if len(target) == 1:
-        return args.kind, Path(target[0])
-    if len(target) == 2:
-        if args.kind:
-            raise CommandError("Sebutkan jenisnya sekali saja: `import JENIS BERKAS` atau --kind.")
-        return target[0], Path(target[1])
-    raise CommandError("Impor satu berkas sekali jalan: `rekanan import [JENIS] BERKAS`.")
+    if args.second is None:
+        return args.kind, Path(args.first)
+    if args.kind:
+        raise CommandError("Sebutkan jenisnya sekali saja: `import JENIS BERKAS` atau --kind.")
+    return args.first, Path(args.second)
 
 
 def import_command(args: argparse.Namespace, settings: Settings) -> int:

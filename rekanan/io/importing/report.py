@@ -97,7 +97,9 @@ class ImportReport:
         counts = self.counts
         parts = [f"{n} {outcome_label(o, language)}" for o, n in counts.items() if n]
         total = len(self.rows)
-        unit = self.row_label if language != "en" else "rows"
+        unit = (
+            self.row_label if language != "en" else _ENGLISH_UNITS.get(self.row_label, "row") + "s"
+        )
         head = f"{total} {unit}"
         if not parts:
             return head
@@ -113,6 +115,7 @@ class ImportReport:
         else:
             status = "Nothing was written." if en else "Tidak ada yang ditulis."
         lines = [f"{self.path} ({self.kind}): {self.summary(language)}. {status}"]
+        row_label = _ENGLISH_UNITS.get(self.row_label, self.row_label) if en else self.row_label
         lines += [f"  {note}" for note in self.notes]
         if self.new_suppliers:
             label = "new suppliers" if en else "rekanan baru"
@@ -123,7 +126,7 @@ class ImportReport:
                 continue
             lines.append(f"{outcome_label(outcome, language).capitalize()} ({len(chosen)}):")
             for result in chosen[:first]:
-                lines.append("  " + _row_line(result, self.row_label))
+                lines.append("  " + _row_line(result, row_label, en))
             if len(chosen) > first:
                 more = "more" if en else "lainnya"
                 lines.append(f"  ... {len(chosen) - first} {more}")
@@ -132,22 +135,25 @@ class ImportReport:
             label = "Supplier matched by name, to confirm" if en else "Rekanan cocok menurut nama"
             lines.append(f"{label} ({len(confirm)}):")
             for result in confirm[:first]:
-                lines.append("  " + _row_line(result, self.row_label))
+                lines.append("  " + _row_line(result, row_label, en))
         flagged = self.flagged
         if flagged:
             label = "Flagged for a person" if en else "Ditandai untuk diperiksa"
             lines.append(f"{label} ({len(flagged)}):")
             for result in flagged[:first]:
-                lines.append(f"  {self.row_label} {result.row}: {' '.join(result.flags)}")
+                lines.append(f"  {row_label} {result.row}: {' '.join(result.flags)}")
             if len(flagged) > first:
                 lines.append(f"  ... {len(flagged) - first} {'more' if en else 'lainnya'}")
         return lines
 
 
-def _row_line(result: RowResult, row_label: str) -> str:
+_ENGLISH_UNITS = {"baris": "row", "rekaman": "record"}
+
+
+def _row_line(result: RowResult, row_label: str, en: bool = False) -> str:
     where = f"{row_label} {result.row}"
     if result.column:
-        where += f", kolom {result.column}"
+        where += f", {'column' if en else 'kolom'} {result.column}"
     key = f" [{result.key}]" if result.key else ""
     text = result.explanation
     return f"{where}{key}" + (f": {text}" if text else "")
