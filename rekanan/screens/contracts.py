@@ -162,19 +162,29 @@ class ContractsScreen(Screen[None]):
     def _columns(self) -> list[Column[ContractRow]]:
         return [
             Column("number", N_("Nomor"), lambda r: text(r.number), sort="number", width=18),
-            Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=16),
+            Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=12),
             Column(
                 "supplier",
                 N_("Nama rekanan"),
                 lambda r: text(r.supplier_name),
                 sort="supplier",
-                width=16,
+                width=14,
             ),
-            Column("status", N_("Status"), lambda r: text(label(self, r.status)), sort="status"),
+            Column(
+                "status",
+                N_("Status"),
+                lambda r: text(label(self, r.status)),
+                sort="status",
+                width=12,
+            ),
             Column("uc", N_("UC"), self._uc_cell, sort="is_underpinning"),
             Column("value", N_("Nilai"), lambda r: money(self, r.value), sort="value"),
+            Column(
+                "left",
+                N_("Sisa"),
+                lambda r: days_left(self, r.days_left, self._horizons()),
+            ),
             Column("deadline", N_("Tenggat berikut"), self._deadline_cell, sort="deadline"),
-            Column("left", N_("Sisa"), lambda r: days_left(self, r.days_left, self._horizons())),
             Column("end", N_("Berakhir"), lambda r: short_day(self, r.end_date), sort="end_date"),
         ]
 

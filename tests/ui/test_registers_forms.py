@@ -394,3 +394,22 @@ async def test_contract_services_with_components(small) -> None:
         await settle(pilot)
         assert len(app.screen.view.services) == 2
         assert not rows(db, ContractService, ContractService.service_id == ids["web"])
+
+
+async def test_duplicate_contract_number_is_said_next_to_the_number(small) -> None:
+    db, _ = small
+    app = RegistersHost(db, ContractsScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "number", "027/15/SPK/2025")  # already used
+        await fill(pilot, "title", "Pemeliharaan situs resmi tahap 2")
+        await fill(pilot, "supplier_id", "CV Maju Jaya Web")
+        await fill(pilot, "value", "10.000.000")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordForm)
+        assert "027/15/SPK/2025" in message(app, "number") or "nomor" in message(app, "number")
+        assert form(app).raw("title") == "Pemeliharaan situs resmi tahap 2"
+        assert len(rows(db, Contract, Contract.number == "027/15/SPK/2025")) == 1
