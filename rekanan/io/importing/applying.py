@@ -197,20 +197,21 @@ class Applier:
                     "(`rekanan import kontrak ...`).",
                 )
             fields["contract_id"] = found[0]
-            if plan.supplier is None and "supplier_id" in _columns(model):
+            if "supplier_id" in _columns(model):
                 fields["supplier_id"] = found[1]
-        if plan.supplier is not None:
+        if plan.supplier is not None and plan.contract_number is not None:
+            # the contract names the supplier; the row's NPWP, if any, must agree
+            ref = plan.supplier
+            known = self.by_npwp.get(ref.npwp) if ref.npwp else None
+            if ref.npwp and (known is None or known.id != fields.get("supplier_id")):
+                raise RowRejected(
+                    ref.column,
+                    f"NPWP {format_npwp(ref.npwp)} bukan NPWP rekanan kontrak "
+                    f"'{plan.contract_number}'; periksa NPWP atau nomor kontraknya.",
+                )
+        elif plan.supplier is not None:
             info = self._supplier(plan.supplier, work)
             work.supplier = info
-            if (
-                plan.contract_number is not None
-                and info.id is not None
-                and info.id != fields.get("supplier_id", info.id)
-            ):
-                raise RowRejected(
-                    plan.supplier.column,
-                    f"Rekanan ini bukan rekanan kontrak '{plan.contract_number}'.",
-                )
             fields["supplier_id"] = info.id
         if plan.service_code is not None:
             sid = self.services.get(plan.service_code)

@@ -276,3 +276,23 @@ def test_unknown_columns_are_reported_and_ignored(db: Database, tmp_path: Path) 
     report = run_import(db, "kontrak", path)
     assert report.counts[Outcome.NEW] == 1
     assert any("warna" in note for note in report.notes)
+
+
+def test_evaluation_must_name_the_contracts_supplier(db: Database, tmp_path: Path) -> None:
+    run_import(db, "kontrak", write_csv(tmp_path / "k.csv", KONTRAK, [_contract(1)]))
+    columns = KINDS["penilaian"].column_names
+    base = {"nomor_kontrak": "K/0001/2026", "periode_mulai": "2026-01-01",
+            "periode_selesai": "2026-03-31", "kualitas": "3", "biaya": "Baik", "waktu": 3,
+            "layanan": "Sangat Baik"}  # fmt: skip
+    rows = [
+        base,
+        {**base, "periode_mulai": "2026-04-01", "periode_selesai": "2026-06-30",
+         "npwp_rekanan": "01.234.567.8-001.000"},
+        {**base, "periode_mulai": "2026-07-01", "periode_selesai": "2026-09-30",
+         "npwp_rekanan": "09.999.999.9-999.000"},
+    ]  # fmt: skip
+    report = run_import(db, "penilaian", write_csv(tmp_path / "p.csv", columns, rows))
+    outcomes = [r.outcome for r in report.rows]
+    assert outcomes == [Outcome.NEW, Outcome.NEW, Outcome.REJECTED]
+    assert report.rows[2].column == "npwp_rekanan"
+    assert count(db, Supplier) == 1
