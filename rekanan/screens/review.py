@@ -12,14 +12,12 @@ a large agency. The queue is built once, from the whole agency, when the session
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -29,9 +27,6 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from rekanan.config import default_data_dir
-from rekanan.domain import formatting
-from rekanan.domain.records import ReviewDecisionRecord
 from rekanan.domain.review import (
     QueueItem,
     ReviewContext,
@@ -43,7 +38,6 @@ from rekanan.domain.review import (
 )
 from rekanan.domain.review_effects import requires_note
 from rekanan.domain.review_snapshot import snapshot
-from rekanan.domain.review_text import rt
 from rekanan.errors import RekananError
 from rekanan.i18n import N_
 from rekanan.models.enums import ReviewDecisionKind, SupplierCategory, WarningLevel
@@ -64,6 +58,12 @@ from rekanan.screens.review_page import (
     decision_label,
     left_column,
     right_column,
+)
+from rekanan.screens.review_summary import (
+    effect_message,
+    match_contracts,
+    session_summary,
+    write_session_report,
 )
 from rekanan.store.review import (
     Decision,
@@ -291,7 +291,7 @@ class ReviewScreen(Screen[None]):
             context = ReviewContext.build(data, day, limits, lang)
             chosen = scope
             if picked:
-                chosen = ReviewScope(ScopeKind.PICKED, contract_ids=_match_contracts(data, picked))
+                chosen = ReviewScope(ScopeKind.PICKED, contract_ids=match_contracts(data, picked))
             items = build_queue(context, chosen)
             if not items:
                 return None, [], chosen.describe(lang)
@@ -541,7 +541,7 @@ class ReviewScreen(Screen[None]):
             decision=decision_label(self, recorded.decision),
             number=self.page.contract.number if self.page else "",
         )
-        effect = _effect_message(recorded, lang)
+        effect = effect_message(recorded, lang)
         self._status(f"{message} {effect}".strip())
         state = recorded.session
         if recorded.open_form and self.page is not None:
@@ -604,54 +604,7 @@ class ReviewScreen(Screen[None]):
         run_db(self, lambda: load_session(db, state.id), done, group="review", failed=self._failed)
 
     def _summary(self, state: SessionState) -> Group:
-        lang = language(self)
-        counts: dict[ReviewDecisionKind, int] = {}
-        for record in state.decided:
-            counts[record.decision] = counts.get(record.decision, 0) + 1
-        table = Table(box=None, padding=(0, 2), header_style="bold")
-        table.add_column(tr(self, "Keputusan"))
-        table.add_column(tr(self, "Jumlah"), justify="right")
-        for kind in ReviewDecisionKind:
-            if kind in counts:
-                table.add_row(
-                    Text(decision_label(self, kind), style=DECISION_STYLES.get(kind, "")),
-                    str(counts[kind]),
-                )
-        lines = Table(box=None, padding=(0, 1))
-        lines.add_column(no_wrap=True)
-        lines.add_column(no_wrap=True)
-        lines.add_column(overflow="fold")
-        for record in state.decided:
-            item = self.items.get(record.contract_id)
-            lines.add_row(
-                Text(
-                    decision_label(self, record.decision),
-                    style=DECISION_STYLES.get(record.decision, ""),
-                ),
-                item.number if item else _shown_number(record),
-                record.notes,
-            )
-        head = Text.assemble(
-            (tr(self, "Ringkasan sesi"), "bold underline"),
-            "\n",
-            tr(
-                self,
-                "{done} dari {total} kontrak sudah diputuskan; {left} tersisa. Dimulai {start}.",
-                done=state.total - state.left,
-                total=state.total,
-                left=state.left,
-                start=formatting.medium_date(state.started_at.date(), lang),
-            ),
-        )
-        hint = Text(
-            tr(
-                self,
-                "w menulis laporan PDF dan XLSX untuk Kepala Dinas; ← kembali ke halaman; "
-                "Esc keluar. Dari baris perintah: rekanan review report --since TANGGAL.",
-            ),
-            style="dim",
-        )
-        return Group(head, Text(""), table, Text(""), lines, Text(""), hint)
+        return session_summary(self, state, {i: x.number for i, x in self.items.items()})
 
     def action_write_report(self) -> None:
         state = self.session
@@ -677,69 +630,3 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-status", Static).update(
             Text(message, style="bold red" if error else "")
         )
-
-
-def _effect_message(recorded: Recorded, language: str) -> str:
-    """What the decision did, in one sentence (empty when it only went on the record)."""
-    key = recorded.effect.get("message_key")
-    if key:
-        proposed = recorded.effect.get("proposed_end")
-        new = formatting.medium_date(date.fromisoformat(proposed), language) if proposed else "-"
-        return rt(language, key, new=new, max="-", months="-", old="-", used="-")
-    contract = recorded.effect.get("contract")
-    if contract and recorded.decision == ReviewDecisionKind.RENEW:
-        after, before = contract["after"], contract["before"]
-        return rt(
-            language,
-            "renew.extended",
-            months=contract.get("months") or "",
-            old=formatting.medium_date(
-                date.fromisoformat(contract.get("term_end") or before["end_date"]), language
-            ),
-            new=formatting.medium_date(date.fromisoformat(after["end_date"]), language),
-            used=after.get("renewals_used", ""),
-        )
-    return ""
-
-
-def _shown_number(record: ReviewDecisionRecord) -> str:
-    """The contract number the reviewer saw (from the snapshot), else the id."""
-    try:
-        shown = json.loads(record.snapshot_json or "{}").get("contract", {}).get("number")
-    except (ValueError, AttributeError):
-        shown = None
-    return str(shown) if shown else f"#{record.contract_id}"
-
-
-def _match_contracts(data: Any, wanted: tuple[str, ...]) -> tuple[int, ...]:
-    """Contract ids for typed numbers or ids (exact number, else the id)."""
-    by_number = {c.number.strip().lower(): c.id for c in data.contracts}
-    ids = {c.id for c in data.contracts}
-    found = []
-    for text in wanted:
-        key = text.strip().lower()
-        if key in by_number:
-            found.append(by_number[key])
-        elif key.isdigit() and int(key) in ids:
-            found.append(int(key))
-    return tuple(found)
-
-
-def write_session_report(
-    db: Any, settings: Any, state: SessionState, day: date, lang: str, scope: str
-) -> tuple[Path, Path]:
-    """The session's report as PDF and XLSX in the data folder's ``laporan`` folder."""
-    from rekanan.io.export.review_report import load_report, write_review_pdf, write_review_xlsx
-    from rekanan.io.export.scorecard_pdf import PdfContext, Signer
-
-    since = min((r.decided_on for r in state.decided), default=day)
-    report = load_report(db, since, day, lang, session_id=state.id, scope=scope)
-    folder = default_data_dir() / "laporan"
-    stem = f"tinjauan-{day.isoformat()}-sesi-{state.id}"
-    now = datetime.now().astimezone()
-    context = PdfContext(
-        settings.agency, Signer.from_agency(settings.agency), lang, now, settings.thresholds
-    )
-    pdf = write_review_pdf(report, context, folder / f"{stem}.pdf")
-    xlsx = write_review_xlsx(report, settings.agency, folder / f"{stem}.xlsx", now)
-    return pdf, xlsx

@@ -1,0 +1,145 @@
+"""The end of a review session: its summary on screen, its report files, and helpers.
+
+The summary counts the session's decisions by kind and lists them with their notes; the
+report (``rekanan.io.export.review_report``) is written as PDF and XLSX into the data
+folder's ``laporan`` folder for the head of agency's signature.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.dom import DOMNode
+
+from rekanan.config import default_data_dir
+from rekanan.domain import formatting
+from rekanan.domain.records import ReviewDecisionRecord
+from rekanan.domain.review_text import rt
+from rekanan.models.enums import ReviewDecisionKind
+from rekanan.screens.register_support import language, tr
+from rekanan.screens.review_page import DECISION_STYLES, decision_label
+from rekanan.store.review import Recorded, SessionState
+
+
+def session_summary(node: DOMNode, state: SessionState, numbers: dict[int, str]) -> Group:
+    """Decisions by kind, then each decision with its contract and note; how to go on."""
+    lang = language(node)
+    counts: dict[ReviewDecisionKind, int] = {}
+    for record in state.decided:
+        counts[record.decision] = counts.get(record.decision, 0) + 1
+    table = Table(box=None, padding=(0, 2), header_style="bold")
+    table.add_column(tr(node, "Keputusan"))
+    table.add_column(tr(node, "Jumlah"), justify="right")
+    for kind in ReviewDecisionKind:
+        if kind in counts:
+            table.add_row(
+                Text(decision_label(node, kind), style=DECISION_STYLES.get(kind, "")),
+                str(counts[kind]),
+            )
+    lines = Table(box=None, padding=(0, 1))
+    lines.add_column(no_wrap=True)
+    lines.add_column(no_wrap=True)
+    lines.add_column(overflow="fold")
+    for record in state.decided:
+        item = numbers.get(record.contract_id)
+        lines.add_row(
+            Text(
+                decision_label(node, record.decision),
+                style=DECISION_STYLES.get(record.decision, ""),
+            ),
+            item or _shown_number(record),
+            record.notes,
+        )
+    head = Text.assemble(
+        (tr(node, "Ringkasan sesi"), "bold underline"),
+        "\n",
+        tr(
+            node,
+            "{done} dari {total} kontrak sudah diputuskan; {left} tersisa. Dimulai {start}.",
+            done=state.total - state.left,
+            total=state.total,
+            left=state.left,
+            start=formatting.medium_date(state.started_at.date(), lang),
+        ),
+    )
+    hint = Text(
+        tr(
+            node,
+            "w menulis laporan PDF dan XLSX untuk Kepala Dinas; ← kembali ke halaman; "
+            "Esc keluar. Dari baris perintah: rekanan review report --since TANGGAL.",
+        ),
+        style="dim",
+    )
+    return Group(head, Text(""), table, Text(""), lines, Text(""), hint)
+
+
+def effect_message(recorded: Recorded, language: str) -> str:
+    """What the decision did, in one sentence (empty when it only went on the record)."""
+    key = recorded.effect.get("message_key")
+    if key:
+        proposed = recorded.effect.get("proposed_end")
+        new = formatting.medium_date(date.fromisoformat(proposed), language) if proposed else "-"
+        return rt(language, key, new=new, max="-", months="-", old="-", used="-")
+    contract = recorded.effect.get("contract")
+    if contract and recorded.decision == ReviewDecisionKind.RENEW:
+        after, before = contract["after"], contract["before"]
+        return rt(
+            language,
+            "renew.extended",
+            months=contract.get("months") or "",
+            old=formatting.medium_date(
+                date.fromisoformat(contract.get("term_end") or before["end_date"]), language
+            ),
+            new=formatting.medium_date(date.fromisoformat(after["end_date"]), language),
+            used=after.get("renewals_used", ""),
+        )
+    return ""
+
+
+def _shown_number(record: ReviewDecisionRecord) -> str:
+    """The contract number the reviewer saw (from the snapshot), else the id."""
+    try:
+        shown = json.loads(record.snapshot_json or "{}").get("contract", {}).get("number")
+    except (ValueError, AttributeError):
+        shown = None
+    return str(shown) if shown else f"#{record.contract_id}"
+
+
+def match_contracts(data: Any, wanted: tuple[str, ...]) -> tuple[int, ...]:
+    """Contract ids for typed numbers or ids (exact number, else the id)."""
+    by_number = {c.number.strip().lower(): c.id for c in data.contracts}
+    ids = {c.id for c in data.contracts}
+    found = []
+    for text in wanted:
+        key = text.strip().lower()
+        if key in by_number:
+            found.append(by_number[key])
+        elif key.isdigit() and int(key) in ids:
+            found.append(int(key))
+    return tuple(found)
+
+
+def write_session_report(
+    db: Any, settings: Any, state: SessionState, day: date, lang: str, scope: str
+) -> tuple[Path, Path]:
+    """The session's report as PDF and XLSX in the data folder's ``laporan`` folder."""
+    from rekanan.io.export.review_report import load_report, write_review_pdf, write_review_xlsx
+    from rekanan.io.export.scorecard_pdf import PdfContext, Signer
+
+    since = min((r.decided_on for r in state.decided), default=day)
+    report = load_report(db, since, day, lang, session_id=state.id, scope=scope)
+    folder = default_data_dir() / "laporan"
+    stem = f"tinjauan-{day.isoformat()}-sesi-{state.id}"
+    now = datetime.now().astimezone()
+    context = PdfContext(
+        settings.agency, Signer.from_agency(settings.agency), lang, now, settings.thresholds
+    )
+    pdf = write_review_pdf(report, context, folder / f"{stem}.pdf")
+    xlsx = write_review_xlsx(report, settings.agency, folder / f"{stem}.xlsx", now)
+    return pdf, xlsx
