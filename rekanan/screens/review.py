@@ -89,7 +89,7 @@ DECISION_KEYS: dict[str, ReviewDecisionKind] = {
     "skip": ReviewDecisionKind.SKIP,
 }
 PAGE_ACTIONS = frozenset(
-    {*(f"decide_{k}" for k in DECISION_KEYS), "undo", "next", "previous", "report"}
+    {*(f"decide_{k}" for k in DECISION_KEYS), "undo", "next", "previous", "report", "history"}
 )
 CHOOSER, PAGE, SUMMARY = "review-chooser", "review-page", "review-summary"
 
@@ -110,8 +110,9 @@ class ReviewScreen(Screen[None]):
     HELP = N_(
         "Tinjauan kontrak. Pilih cakupan lalu Enter. Di halaman kontrak: p perpanjang, "
         "n negosiasi ulang, t tender ulang, x putus, e eskalasi, d tunda, s lewati; u "
-        "membatalkan keputusan terakhir; panah kiri/kanan berpindah tanpa memutuskan; l "
-        "ringkasan dan laporan; Esc keluar (posisi disimpan)."
+        "membatalkan keputusan terakhir; panah kiri/kanan berpindah tanpa memutuskan; h "
+        "riwayat keputusan dengan fakta saat itu; l ringkasan dan laporan; Esc keluar "
+        "(posisi disimpan)."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -125,6 +126,7 @@ class ReviewScreen(Screen[None]):
         Binding("u,ctrl+z", "undo", N_("Batalkan"), id="review.undo"),
         Binding("right,right_square_bracket", "next", N_("Berikut"), id="review.next"),
         Binding("left,left_square_bracket", "previous", N_("Sebelum"), id="review.previous"),
+        Binding("h", "history", N_("Riwayat"), id="review.history"),
         Binding("l", "report", N_("Laporan"), id="review.report"),
         Binding("w", "write_report", N_("Tulis PDF+XLSX"), id="review.write_report"),
         Binding("r", "reload", N_("Muat ulang"), id="review.reload", show=False),
@@ -438,6 +440,13 @@ class ReviewScreen(Screen[None]):
             self._load_page(state, target)
         elif target >= state.total:
             self.action_report()
+
+    def action_history(self) -> None:
+        """Earlier decisions on this contract, with what was seen each time."""
+        from rekanan.screens.review_history import ReviewHistoryScreen
+
+        if self.page is not None and self.mode == PAGE:
+            self.app.push_screen(ReviewHistoryScreen(self.page.contract.number, self.page.previous))
 
     def action_reload(self) -> None:
         """Read again from the database (someone else may have changed it).

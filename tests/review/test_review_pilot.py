@@ -280,6 +280,24 @@ async def test_picked_contracts_in_english_and_the_summary_after_resuming(
         await pilot.press("enter")  # resume
         await settle(app, pilot, screen)
         assert "2 of 2" in str(screen.query_one("#review-header").render())
+        # Back to the decided contract: its history shows what was seen when deciding.
+        await pilot.press("left")
+        await settle(app, pilot, screen)
+        assert "already decided: Escalate" in str(screen.query_one("#review-header").render())
+        await pilot.press("h")
+        await settle(app, pilot)
+        from rekanan.screens.review_history import ReviewHistoryScreen, snapshot_view
+
+        history = app.screen
+        assert isinstance(history, ReviewHistoryScreen)
+        console = Console(record=True, width=120, file=io.StringIO())
+        console.print(snapshot_view(history, history.records[0]))
+        seen = console.export_text()
+        assert "Escalate" in seen and "What was seen as of 23 Nov 2026" in seen
+        assert "The rules suggested then" in seen
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is screen
         await pilot.press("l")
         await settle(app, pilot, screen)
         console = Console(record=True, width=120, file=io.StringIO())

@@ -142,7 +142,9 @@ def _msgids(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("name", ["review", "review_page", "review_dialog", "review_summary"])
+@pytest.mark.parametrize(
+    "name", ["review", "review_page", "review_dialog", "review_summary", "review_history"]
+)
 def test_every_review_screen_string_has_an_english_translation(name):
     english = catalogue("en")
     missing = [m for m in _msgids(ROOT / "rekanan" / "screens" / f"{name}.py") if m not in english]
