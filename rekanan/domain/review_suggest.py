@@ -154,11 +154,15 @@ def suggest(page: ReviewPage, thresholds: Thresholds, language: str) -> Suggesti
     re-tender (critical risk, a red scorecard, a running blacklist sanction, no renewal
     left); then grounds to renegotiate (SLA/UC gaps, breaches, an amber scorecard, a falling
     trend, penalties near the cap, risk at the warning level). With none, renew; without an
-    evaluation and a decision still far off, defer until one is made.
+    evaluation and a decision still far off, defer until one is made. A contract past its
+    end date that the PPK treats as late (penalties running, grace days) is judged like a
+    running one; one that simply ended points to its successor.
     """
     rule = rt(language, "rule.suggest")
     contract, dates = page.contract, page.dates
-    if contract.status not in LIVE_STATUSES or (dates.end is not None and dates.end < page.as_of):
+    late = page.penalty.days_late > 0 and not page.penalty.finished  # past its end, in grace
+    ended = dates.end is not None and dates.end < page.as_of and not late
+    if contract.status not in LIVE_STATUSES or ended:
         return Suggestion(
             ReviewDecisionKind.RETENDER if contract.is_underpinning else ReviewDecisionKind.SKIP,
             (rt(language, "sug.ended", day=day(dates.end, language)),),

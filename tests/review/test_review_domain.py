@@ -367,3 +367,20 @@ def test_compute_alerts_includes_the_retender_coverage_alert():
     )
     kinds = [a.kind for a in compute_alerts(data, AS_OF)]
     assert AlertKind.COVERAGE_GAP in kinds
+
+
+def test_a_late_contract_in_grace_is_judged_not_skipped_as_ended():
+    from rekanan.domain.records import GraceRecord
+
+    late = contract(1, end_date=AS_OF - timedelta(days=30), renewal_kind=RenewalKind.NONE)
+    data = agency(
+        contracts=[late],
+        graces=[GraceRecord(id=1, contract_id=1, granted_on=AS_OF - timedelta(days=30), days=50)],
+        warning_letters=[letter(1, 1, WarningLevel.SP3, AS_OF - timedelta(days=5))],
+    )
+    assert page_of(data).suggestion.decision == ReviewDecisionKind.TERMINATE
+    ended = agency(
+        contracts=[contract(1, end_date=AS_OF - timedelta(days=30), renewal_kind=RenewalKind.NONE)]
+    )
+    suggestion = page_of(ended).suggestion
+    assert suggestion.decision == ReviewDecisionKind.SKIP and "berakhir" in suggestion.reasons[0]
