@@ -227,8 +227,8 @@ def _renew_or_defer(page: ReviewPage, language: str, rule: str) -> Suggestion:
                 category=card.category or "-",
             )
         )
-    elif card is None or card.value is None:
-        reasons.append(rt(language, "sug.no_score"))
+    else:
+        reasons.append(rt(language, "sug.no_score_near", day=day(dates.decision_date, language)))
     reasons.append(rt(language, "sug.clean"))
     plan = renewal_plan(contract, dates)
     if contract.renewal_kind == RenewalKind.EXPRESS and dates.notice_deadline_working:

@@ -106,6 +106,12 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Belum ada penilaian kinerja dalam periode ini; nilai dulu sebelum memperpanjang.",
         "No performance evaluation in this period; evaluate before renewing.",
     ),
+    "sug.no_score_near": (
+        "Belum ada penilaian kinerja dalam periode ini dan keputusan jatuh {day}: tidak ada "
+        "temuan buruk, jadi perpanjang lalu nilai penyedia.",
+        "No performance evaluation in this period and the decision is due {day}: nothing "
+        "adverse is on record, so renew and then evaluate the supplier.",
+    ),
     "sug.gaps": (
         "{count} celah penyelarasan SLA/UC: UC lebih lemah dari SLA yang didukungnya.",
         "{count} SLA/UC alignment gaps: the UC is weaker than the SLA it underpins.",
