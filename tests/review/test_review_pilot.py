@@ -244,6 +244,7 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
     rows = list(workbook["Keputusan"].iter_rows(values_only=True))
     assert len(rows) == total + 1
     assert {r[2] for r in rows[1:]} >= {number for _, number in done.values()}
+    assert rows[0][-1] == "Saran aturan" and all(r[-1] for r in rows[1:])
 
 
 async def test_picked_contracts_in_english_and_the_summary_after_resuming(

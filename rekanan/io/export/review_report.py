@@ -82,6 +82,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.defer": ("Ditunda s.d.", "Deferred until"),
     "col.effect_only": ("Akibat", "Effect"),
     "total": ("Jumlah", "Total"),
+    "col.suggested": ("Saran aturan", "Suggested by the rules"),
+    "suggested": ("(saran aturan: {decision})", "(the rules suggested: {decision})"),
     "none": ("Tidak ada keputusan dalam rentang ini.", "No decisions in this span."),
     "no_attention": ("Tidak ada.", "None."),
     "sheet.summary": ("Ringkasan", "Summary"),
@@ -135,6 +137,8 @@ class ReportLine:
     supplier: str
     value: Decimal
     effect: str
+    suggested: ReviewDecisionKind | None = None
+    """What the rules suggested on the page (from the snapshot), to set beside the decision."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +221,15 @@ def effect_text(record: ReviewDecisionRecord, language: str) -> str:
     return ""
 
 
+def suggested_in(record: ReviewDecisionRecord) -> ReviewDecisionKind | None:
+    """The decision the rules suggested when this one was taken (None if not stored)."""
+    try:
+        shot = json.loads(record.snapshot_json or "{}")
+        return ReviewDecisionKind(shot["suggestion"]["decision"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def load_report(
     db: Database,
     since: date,
@@ -253,6 +266,7 @@ def load_report(
                 suppliers.get(supplier_id, "-"),
                 value,
                 effect_text(record, language),
+                suggested_in(record),
             )
         )
     return ReviewReport(since, until, language, tuple(lines), scope)
@@ -391,7 +405,12 @@ def _detail(pdf: Any, report: ReviewReport, language: str) -> None:
         d = line.decision
         decided = medium_date(d.decided_on, language)
         who = rl("by", language, who=d.reviewer) if d.reviewer else ""
-        effect = "\n".join(x for x in (line.effect, d.notes) if x) or "-"
+        suggested = (
+            rl("suggested", language, decision=decision_label(line.suggested, language))
+            if line.suggested is not None and line.suggested != d.decision
+            else ""
+        )
+        effect = "\n".join(x for x in (line.effect, d.notes, suggested) if x) or "-"
         rows.append(
             [
                 str(n),
@@ -429,6 +448,7 @@ def detail_table(report: ReviewReport) -> Table:
         Column(rl("col.effect_only", language)),
         Column(rl("col.defer", language), Kind.DATE),
         Column(rl("col.notes", language)),
+        Column(rl("col.suggested", language)),
     )
     rows = tuple(
         (
@@ -443,6 +463,7 @@ def detail_table(report: ReviewReport) -> Table:
             x.effect,
             x.decision.defer_until,
             x.decision.notes,
+            decision_label(x.suggested, language) if x.suggested is not None else None,
         )
         for x in report.lines
     )
