@@ -65,6 +65,7 @@ from rekanan.screens.review_summary import (
     session_summary,
     write_session_report,
 )
+from rekanan.store.errors import NotFound
 from rekanan.store.review import (
     Decision,
     Recorded,
@@ -348,7 +349,16 @@ class ReviewScreen(Screen[None]):
             context = ReviewContext.build(data, day, limits, lang)
             return Loaded(moved, build_page(context, contract_id))
 
-        run_db(self, work, self._show_page, group="review", failed=self._failed)
+        def failed(error: BaseException) -> bool:
+            self.busy = False
+            if isinstance(error, NotFound) and where + 1 < state.total:
+                # The contract was deleted since the queue was built: go on to the next.
+                self._status(str(error), error=True)
+                self._load_page(state, where + 1)
+                return True
+            return False
+
+        run_db(self, work, self._show_page, group="review", failed=failed)
 
     def _show_page(self, loaded: Loaded) -> None:
         self.busy = False

@@ -306,3 +306,41 @@ async def test_picked_contracts_in_english_and_the_summary_after_resuming(
         summary = console.export_text()
         assert "Session summary" in summary and "Escalate" in summary
         assert any(number in summary for number in numbers)  # from the snapshot
+
+
+async def test_resuming_past_a_contract_deleted_since_the_queue_was_built(db, backend_name):
+    if backend_name != "sqlite":
+        pytest.skip("the UI session runs once, on SQLite")
+    from rekanan.app import make_app
+    from rekanan.models.supplier import Supplier
+    from rekanan.screens.review import ReviewScreen
+    from rekanan.store.review import start_session
+
+    with db.writer() as w:
+        supplier = w.create(Supplier(name="PT Sementara"))
+        ids = [
+            w.create(
+                Contract(
+                    number=f"T/{n}",
+                    title=f"Kontrak {n}",
+                    supplier_id=supplier,
+                    start_date=date(2026, 1, 1),
+                    end_date=date(2027, 1, 31),
+                )
+            )
+            for n in (1, 2)
+        ]
+    start_session(db, "picked:2", ids, "tester")
+    with db.writer() as w:
+        w.delete(Contract, ids[0])
+    app = make_app(Settings(user="tester", database="x"), db, as_of=AS_OF)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await app.push_screen(ReviewScreen())
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("enter")  # resume
+        await settle(app, pilot, screen)
+        assert screen.page is not None and screen.page.contract.id == ids[1]
+        assert "2 dari 2" in str(screen.query_one("#review-header").render())
+        assert "tidak ada lagi" in str(screen.query_one("#review-status").render())
