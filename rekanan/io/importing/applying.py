@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from sqlmodel import Session, SQLModel
 
 from rekanan.domain.identifiers import format_npwp, name_key
-from rekanan.io.importing.bulk import insert_many
+from rekanan.io.importing.bulk import insert_many, one_of
 from rekanan.io.importing.planning import CHUNK, ImportOptions, Planned
 from rekanan.io.importing.report import ImportReport, Outcome, RowResult
 from rekanan.io.importing.spec import KindSpec, RowRejected, SupplierRef
@@ -77,6 +77,9 @@ class Applier:
         tables = {"supplier", "contract_service", str(self.spec.model.__tablename__)}
         names = ", ".join(f'"{t}"' for t in sorted(tables))
         self.s.execute(text(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE"))
+        # psycopg prepares a statement run five times, and PostgreSQL then plans it once
+        # for any array: a linear scan per row. Plan each lookup for its own values.
+        self.s.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
 
     def _load_suppliers(self, refs: Iterable[SupplierRef]) -> None:
         npwps = {r.npwp for r in refs if r.npwp}
@@ -87,7 +90,7 @@ class Applier:
         for column, wanted in ((model.npwp, npwps), (model.name_key, keys)):
             for chunk in _chunks(sorted(wanted)):
                 stmt = select(model.id, model.name, model.npwp, model.name_key).where(
-                    column.in_(chunk)
+                    one_of(self.s, column, chunk)
                 )
                 for sid, name, npwp, key in self.s.execute(stmt):
                     found.setdefault(sid, _SupplierInfo(sid, name, npwp, key or name_key(name)))
@@ -103,7 +106,9 @@ class Applier:
     def _load_contracts(self, numbers: Iterable[str]) -> None:
         model: Any = Contract
         for chunk in _chunks(sorted(set(numbers))):
-            stmt = select(model.id, model.number, model.supplier_id).where(model.number.in_(chunk))
+            stmt = select(model.id, model.number, model.supplier_id).where(
+                one_of(self.s, model.number, chunk)
+            )
             for cid, number, sid in self.s.execute(stmt):
                 self.contracts[number] = (cid, sid)
 
@@ -112,6 +117,13 @@ class Applier:
         model: Any = self.spec.model
         index: dict[tuple[str, ...], dict[Any, Any]] = {}
         loaded: dict[int, Any] = {}
+        # plain rows of the columns the file can change, not ORM objects: a re-import of
+        # 10 000 contracts compares them all, and builds objects only for changed rows
+        columns = _columns(model)
+        wanted_columns = {"id", *(n for key in self.spec.keys for n in key)}
+        for work in works:
+            wanted_columns.update(n for n in work.fields if n in columns)
+        shown = [getattr(model, n) for n in sorted(wanted_columns)]
         for key in self.spec.keys:
             values = [_key_value(w.fields, key) for w in works]
             present = [k for k in values if k is not None]
@@ -121,9 +133,16 @@ class Applier:
             position = max(range(len(key)), key=lambda i: len({k[i] for k in present}))
             column = getattr(model, key[position])
             wanted = sorted({k[position] for k in present}, key=repr)
+            # columns with one value in the whole file narrow the query (and use an index)
+            fixed = [
+                getattr(model, name) == present[0][i]
+                for i, name in enumerate(key)
+                if i != position and len({k[i] for k in present}) == 1
+            ]
             for chunk in _chunks(wanted):
-                for obj in self.s.execute(select(model).where(column.in_(chunk))).scalars():
-                    loaded[obj.id] = obj
+                stmt = select(*shown).where(one_of(self.s, column, chunk), *fixed)
+                for found in self.s.execute(stmt):
+                    loaded[found.id] = found
             table: dict[Any, Any] = {}
             for obj in loaded.values():
                 k = _key_value({n: getattr(obj, n) for n in key}, key)
@@ -454,7 +473,8 @@ class Applier:
         ids = [w.row_id for w in with_links]
         current: dict[int, dict[int, Any]] = {}
         for chunk in _chunks(ids):
-            for link in self.s.execute(select(model).where(model.contract_id.in_(chunk))).scalars():
+            stmt = select(model).where(one_of(self.s, model.contract_id, chunk))
+            for link in self.s.execute(stmt).scalars():
                 current.setdefault(link.contract_id, {})[link.service_id] = link
         new_links: list[dict[str, Any]] = []
         owners: list[_Work] = []

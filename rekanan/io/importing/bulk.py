@@ -24,12 +24,25 @@ from typing import Any
 
 from annotated_types import Ge, Gt, Le, MinLen
 from pydantic_core import PydanticUndefined
-from sqlalchemy import Column, Integer, Numeric, String, insert, select, text
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    Numeric,
+    String,
+    any_,
+    bindparam,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, SQLModel
 
 from rekanan.domain.identifiers import IdentifierError, name_key, normalise_nib, normalise_npwp
 from rekanan.models import AuditAction, AuditEntry, Contract, Evaluation, Supplier
-from rekanan.models.base import utcnow
+from rekanan.models.base import EnumText, utcnow
 from rekanan.store.audit import json_value
 from rekanan.store.errors import ValidationFailed
 from rekanan.store.validation import (
@@ -314,6 +327,20 @@ def _audit(
     }
 
 
+def one_of(session: Session, column: Any, values: Sequence[Any]) -> Any:
+    """``column IN values``; on PostgreSQL one array parameter (``= ANY(:values)``).
+
+    PostgreSQL compares a row against an ``IN`` list of 500 parameters one by one when no
+    index fits; an array parameter is hashed, which keeps a re-import of 10 000 rows fast.
+    """
+    kind = column.type
+    if session.get_bind().dialect.name == "postgresql" and not isinstance(kind, EnumText):
+        base = getattr(kind, "impl_instance", kind)
+        if isinstance(base, String | Integer | Date | DateTime):
+            return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(base)))
+    return column.in_(values)
+
+
 def _check_unique(
     session: Session,
     model: type[SQLModel],
@@ -354,7 +381,7 @@ def _check_unique(
                     if hasattr(mapped, n)
                 ),
                 mapped.id,
-            ).where(first.in_(chunk))
+            ).where(one_of(session, first, chunk))
             for found in session.execute(stmt):
                 k = tuple(found[: len(key)])
                 for index in wanted.get(k, []):
@@ -385,7 +412,9 @@ def _check_references(
         for start in range(0, len(ordered), CHUNK):
             chunk = ordered[start : start + CHUNK]
             existing.update(
-                session.execute(select(target.id).where(target.id.in_(chunk))).scalars()
+                session.execute(
+                    select(target.id).where(one_of(session, target.id, chunk))
+                ).scalars()
             )
         for index, values in enumerate(full):
             if values is None:
