@@ -45,7 +45,7 @@ from rekanan.widgets.paged_table import Column, PagedTable
 
 SEVERITY_LABELS = {
     Severity.CRITICAL: N_("Kritis"),
-    Severity.WARNING: N_("Peringatan"),
+    Severity.WARNING: N_("Waspada"),
     Severity.INFO: N_("Info"),
 }
 SEVERITY_STYLES = {Severity.CRITICAL: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

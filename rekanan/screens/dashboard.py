@@ -205,6 +205,8 @@ class DashboardScreen(Screen[None]):
         self._fill("dash-values", values)
         self.query_one("#dash-weeks", Static).update(self._weeks(quick))
         self._fill("dash-timeline", self._timeline(quick))
+        if self.alert_set is not None:  # the alerts came first: their panels need the count
+            self._show_risk_and_services(self.alert_set)
 
     def _target(
         self,
@@ -279,7 +281,7 @@ class DashboardScreen(Screen[None]):
         styles = {Severity.CRITICAL: "bold red", Severity.WARNING: "yellow", Severity.INFO: ""}
         names = {
             Severity.CRITICAL: tr(self, "Kritis"),
-            Severity.WARNING: tr(self, "Peringatan"),
+            Severity.WARNING: tr(self, "Waspada"),
             Severity.INFO: tr(self, "Info"),
         }
         options = [

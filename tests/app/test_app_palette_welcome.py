@@ -1,0 +1,95 @@
+"""Ctrl+P finds records and commands; an empty database gets a welcome with the demo."""
+
+from __future__ import annotations
+
+from app_pilot import AS_OF, build, settle
+from textual.command import CommandPalette
+
+from rekanan.domain.thresholds import Thresholds
+from rekanan.screens.dashboard import DashboardScreen
+from rekanan.screens.palette import find_records
+from rekanan.screens.supplier_detail import SupplierDetailScreen
+from rekanan.screens.suppliers import SuppliersScreen
+from rekanan.screens.welcome import WelcomeScreen
+
+
+async def wait_for_hits(pilot, palette: CommandPalette, first: str = "") -> None:
+    """Let the palette's search run (its providers are async tasks) until the hit shows.
+
+    Hits stream in and are re-ranked, so wait until the highlighted one is ``first``.
+    """
+    for _ in range(400):
+        await pilot.pause()
+        commands = palette.query_one("CommandList")
+        if palette._list_visible and commands.option_count:
+            option = commands.highlighted_option
+            if option is not None and first in str(option.prompt):
+                return
+    raise AssertionError(f"the palette did not offer {first!r}")
+
+
+def test_find_records_in_every_register(demo_db) -> None:
+    found = find_records(demo_db, "internet", AS_OF, Thresholds())
+    kinds = {f.kind for f in found}
+    assert "contract" in kinds
+    npwp = find_records(demo_db, "arunika", AS_OF, Thresholds())
+    assert any(f.kind == "supplier" and f.detail for f in npwp)
+
+
+async def test_palette_opens_a_supplier(demo_db) -> None:
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press(*"arunika")
+        await wait_for_hits(pilot, palette, "Arunika")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SupplierDetailScreen)
+
+
+async def test_palette_commands_switch_screens(demo_db) -> None:
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Buka Rekanan" in titles and "Ganti bahasa" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Buka Rekanan")
+        await wait_for_hits(pilot, app.screen, "Buka Rekanan")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SuppliersScreen)
+        # On a register, its own actions are offered too.
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Baru..." in titles
+
+
+async def test_empty_database_welcomes_and_loads_the_demo(empty_db) -> None:
+    app = build(empty_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("i")
+        assert app.screen.query_one("#welcome-import").has_class("shown")
+        await pilot.press("d")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        quick = app.screen.quick
+        assert quick is not None and quick.suppliers >= 20 and quick.contracts >= 30
+
+
+async def test_empty_database_can_start_empty(empty_db) -> None:
+    app = build(empty_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.quick is not None and app.screen.quick.empty
