@@ -310,7 +310,8 @@ class Applier:
                         work,
                         None,
                         f"Sama dengan {self.report.row_label} {seen[claimed]} "
-                        f"({work.result.key}); {self.report.row_label} ini dilewati.",
+                        f"({work.result.key}); yang pertama yang diambil. Hapus salah satunya "
+                        "atau bedakan kuncinya.",
                     )
                     continue
                 seen[claimed] = work.planned.row
