@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from rekanan.screens.register_support import N_, tr
+from rekanan.screens.register_support import HOLD_KEYS, HOLD_TEXT, N_, tr
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -26,6 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("escape", "answer(False)", N_("Batal"), id="confirm.cancel"),
         Binding("left", "app.focus_previous", show=False),
         Binding("right", "app.focus_next", show=False),
+        Binding(HOLD_KEYS, "hold", HOLD_TEXT, show=False),
     ]
 
     def __init__(
@@ -70,6 +71,9 @@ class ConfirmScreen(ModalScreen[bool]):
         event.stop()
         self.dismiss(event.button.id == "confirm-yes")
 
+    def action_hold(self) -> None:
+        """No screen switching under the question (see ``HOLD_KEYS``)."""
+
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
@@ -81,6 +85,7 @@ class MessageScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "close", N_("Tutup"), id="message.close"),
+        Binding(HOLD_KEYS, "hold", HOLD_TEXT, show=False),
     ]
 
     def __init__(self, title: str, sentence: str) -> None:
@@ -101,6 +106,9 @@ class MessageScreen(ModalScreen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(None)
+
+    def action_hold(self) -> None:
+        """No screen switching under the message (see ``HOLD_KEYS``)."""
 
     def action_close(self) -> None:
         self.dismiss(None)

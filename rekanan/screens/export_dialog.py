@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from rekanan.screens.register_support import N_, language, run_db, tr
+from rekanan.screens.register_support import HOLD_KEYS, HOLD_TEXT, N_, language, run_db, tr
 
 FORMATS = ("xlsx", "csv")
 
@@ -69,6 +69,7 @@ class ExportDialog(ModalScreen[Path | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", N_("Batal"), id="export.cancel"),
         Binding("ctrl+s", "export", N_("Ekspor"), id="export.run", priority=True),
+        Binding(HOLD_KEYS, "hold", HOLD_TEXT, show=False),
     ]
 
     def __init__(self, title: str, stem: str, export: Export, *, day: date) -> None:
@@ -124,6 +125,9 @@ class ExportDialog(ModalScreen[Path | None]):
             self.action_export()
         else:
             self.action_cancel()
+
+    def action_hold(self) -> None:
+        """No screen switching under the dialog (see ``HOLD_KEYS``)."""
 
     def action_cancel(self) -> None:
         if not self.busy:

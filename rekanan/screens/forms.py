@@ -54,6 +54,8 @@ from rekanan.models import (
 )
 from rekanan.screens.confirm import ConfirmScreen, MessageScreen
 from rekanan.screens.register_support import (
+    HOLD_KEYS,
+    HOLD_TEXT,
     N_,
     as_of,
     choices,
@@ -610,6 +612,7 @@ class RecordForm(Screen[int | None]):
         Binding("ctrl+s", "save", N_("Simpan"), id="form.save", priority=True),
         Binding("escape", "cancel", N_("Batal"), id="form.cancel"),
         Binding("ctrl+r", "reload", N_("Muat ulang"), id="form.reload", show=False),
+        Binding(HOLD_KEYS, "hold", HOLD_TEXT, show=False),
     ]
 
     def __init__(
@@ -847,6 +850,9 @@ class RecordForm(Screen[int | None]):
         if not table.row_count:
             table.add_row("", Text(tr(self, "Isian Anda sama dengan versi tersimpan.")), "")
         return table
+
+    def action_hold(self) -> None:
+        """Screen switching is held while a form is open (see ``HOLD_KEYS``)."""
 
     def action_reload(self) -> None:
         """Reload the stored record (after a stale edit)."""

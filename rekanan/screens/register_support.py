@@ -110,6 +110,16 @@ def user_of(node: DOMNode) -> str:
     return settings_of(node).user or ""
 
 
+HOLD_KEYS = "1,2,3,4,5,r,ctrl+l"
+"""The app's screen-switching keys (and the language switch, which rebuilds screens).
+
+Forms and dialogs bind them to nothing, so a digit typed while a checkbox or a button has
+the focus cannot carry the person away from what they typed. Inputs still take the digits.
+"""
+
+HOLD_TEXT = "Pindah layar ditahan; tutup dulu yang ini"
+"""What help says about the held keys (a catalogue id)."""
+
 WRITE_ACTIONS = frozenset({"new", "edit", "delete", "new_penalty", "new_letter", "new_incident"})
 """Actions that change data: not offered when the database is open read-only."""
 

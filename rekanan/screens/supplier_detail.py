@@ -558,7 +558,7 @@ class SupplierDetailScreen(Screen[None]):
             "profile": ("contract", supplier),
             "contracts": ("contract", supplier),
             "performance": ("evaluation", {**supplier, **self._contract_start(first_contract)}),
-            "incidents": ("incident", self._contract_start(first_contract)),
+            "incidents": ("incident", self._incident_start(first_contract)),
             "letters": ("warning_letter", self._contract_start(first_contract)),
             "sanctions": ("sanction", supplier),
             "history": ("contract", supplier),
@@ -570,6 +570,14 @@ class SupplierDetailScreen(Screen[None]):
         if self.view is not None:
             start = self._contract_start(self._selected_contract_number())
             open_form(self, "penalty", None, start=start, on_saved=self._saved)
+
+    def _incident_start(self, contract_id: int | None) -> dict[str, Any]:
+        """The contract and the first service it underpins, so most incidents need no typing."""
+        start = self._contract_start(contract_id)
+        for line in self.view.contracts if self.view is not None else ():
+            if line.contract.id == contract_id and line.contract.services:
+                start["service_id"] = line.contract.services[0].service_id
+        return start
 
     def _contract_start(self, number: int | None) -> dict[str, Any]:
         return {"contract_id": number} if number is not None else {}

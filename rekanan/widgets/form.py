@@ -342,8 +342,11 @@ class FieldRow(Vertical):
         return str(t(self.spec.hint)) if callable(t) else self.spec.hint
 
 
-class FormView(VerticalScroll):
-    """The fields of one record; ``read()`` returns the values or shows what is wrong."""
+class FormView(VerticalScroll, can_focus=False):
+    """The fields of one record; ``read()`` returns the values or shows what is wrong.
+
+    The container itself takes no focus: Tab goes from field to field only.
+    """
 
     DEFAULT_CSS = """
     FormView { height: 1fr; padding: 0 1; }

@@ -4,10 +4,12 @@ edits say who saved first, deletes that would orphan records are refused."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 import pytest
 from registers_pilot import RegistersHost, open_test_database, seed_small, settle, shown
 from sqlmodel import select
+from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from rekanan.models import (
@@ -413,3 +415,32 @@ async def test_duplicate_contract_number_is_said_next_to_the_number(small) -> No
         assert "027/15/SPK/2025" in message(app, "number") or "nomor" in message(app, "number")
         assert form(app).raw("title") == "Pemeliharaan situs resmi tahap 2"
         assert len(rows(db, Contract, Contract.number == "027/15/SPK/2025")) == 1
+
+
+class SwitchingHost(RegistersHost):
+    """A host with the app's screen-switching digit, to prove a form holds it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("1", "away", "Ringkasan")]
+
+    def action_away(self) -> None:
+        self.went_away = True
+
+
+async def test_digits_typed_off_an_input_do_not_leave_the_form(small) -> None:
+    db, _ = small
+    app = SwitchingHost(db, SuppliersScreen())
+    app.went_away = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        assert app.went_away  # on a list the digit switches screens
+        app.went_away = False
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "name", "PT 1 Data")
+        app.screen.query_one("#field-active").focus()
+        await pilot.press("1")
+        await settle(pilot)
+        assert not app.went_away
+        assert isinstance(app.screen, RecordForm)
+        assert form(app).raw("name") == "PT 1 Data"
