@@ -12,6 +12,7 @@ a large agency. The queue is built once, from the whole agency, when the session
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -143,6 +144,9 @@ class ReviewScreen(Screen[None]):
         self.resumable: SessionState | None = None
         self.busy = False
         self.mode = CHOOSER
+        self.counts: dict[str, int] = {}
+        self._agency: ReviewContext | None = None
+        self._agency_lock = threading.Lock()
 
     # -- layout ------------------------------------------------------------------------
 
@@ -175,6 +179,9 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # What the worker threads read, taken once on the UI thread.
+        self._db = db_of(self)
+        self._day, self._limits, self._lang = as_of(self), thresholds_of(self), language(self)
         self._fill_scopes()
         self.query_one("#review-scopes", OptionList).focus()
         db, reviewer = db_of(self), self._reviewer()
@@ -182,6 +189,48 @@ class ReviewScreen(Screen[None]):
             self._start(self.initial_scope)
             return
         run_db(self, lambda: resumable_session(db, reviewer), self._offer_resume, group="review")
+        self._count_scopes()
+
+    # -- the agency, read once for the counts and the queue -------------------------------
+
+    def _shared_context(self) -> ReviewContext:
+        """The whole agency indexed with its alerts, built once per visit (in a worker)."""
+        from rekanan.store.loaders import load_agency
+
+        with self._agency_lock:
+            if self._agency is None:
+                data = load_agency(self._db)
+                self._agency = ReviewContext.build(data, self._day, self._limits, self._lang)
+            return self._agency
+
+    def _count_scopes(self) -> None:
+        """How many contracts each scope holds, shown next to it once known."""
+        days = self._days()
+
+        def work() -> dict[str, int]:
+            context = self._shared_context()
+            codes = [f"due:{days}", "risk", "sla_gaps"] + [
+                f"category:{c.value}" for c in SupplierCategory
+            ]
+            found = {code: len(build_queue(context, ReviewScope.parse(code))) for code in codes}
+            found["due"] = found.pop(f"due:{days}")
+            return found
+
+        def done(counts: dict[str, int]) -> None:
+            self.counts = counts
+            self._fill_scopes()
+
+        run_db(self, work, done, group="review-counts", failed=lambda _: True)
+
+    def _days(self) -> int:
+        raw = self.query_one("#review-days", Input).value.strip()
+        return max(1, int(raw)) if raw.isdigit() else 90
+
+    @on(Input.Changed, "#review-days")
+    def _days_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.counts:
+            self._count_scopes()
 
     def _reviewer(self) -> str:
         user = user_of(self)
@@ -191,6 +240,7 @@ class ReviewScreen(Screen[None]):
 
     def _fill_scopes(self) -> None:
         options = self.query_one("#review-scopes", OptionList)
+        keep = options.highlighted
         options.clear_options()
         lang = language(self)
         if self.resumable is not None:
@@ -210,22 +260,29 @@ class ReviewScreen(Screen[None]):
                     id="resume",
                 )
             )
-        options.add_option(
-            Option(ReviewScope(ScopeKind.DUE, days=90).describe(lang).replace("90", "N"), id="due")
-        )
-        options.add_option(Option(ReviewScope(ScopeKind.RISK).describe(lang), id="risk"))
-        options.add_option(Option(ReviewScope(ScopeKind.SLA_GAPS).describe(lang), id="sla_gaps"))
-        for category in SupplierCategory:
-            options.add_option(
-                Option(
-                    ReviewScope(ScopeKind.CATEGORY, category=category)
-                    .describe(lang)
-                    .replace(category.value, label(self, category).lower()),
-                    id=f"category:{category.value}",
-                )
+        scopes = [
+            ("due", ReviewScope(ScopeKind.DUE, days=90).describe(lang).replace("90", "N")),
+            ("risk", ReviewScope(ScopeKind.RISK).describe(lang)),
+            ("sla_gaps", ReviewScope(ScopeKind.SLA_GAPS).describe(lang)),
+        ] + [
+            (
+                f"category:{category.value}",
+                ReviewScope(ScopeKind.CATEGORY, category=category)
+                .describe(lang)
+                .replace(category.value, label(self, category).lower()),
             )
+            for category in SupplierCategory
+        ]
+        for key, text in scopes:
+            prompt = Text(text)
+            if key in self.counts:
+                count = self.counts[key]
+                prompt += Text(
+                    "  " + tr(self, "({n} kontrak)", n=count), style="dim" if not count else "bold"
+                )
+            options.add_option(Option(prompt, id=key))
         options.add_option(Option(tr(self, "Kontrak pilihan (isi nomornya di bawah)"), id="picked"))
-        options.highlighted = 0
+        options.highlighted = keep if keep is not None and keep < options.option_count else 0
 
     def _scope_text(self, code: str) -> str:
         try:
@@ -282,19 +339,17 @@ class ReviewScreen(Screen[None]):
     def _start(self, scope: ReviewScope, picked: tuple[str, ...] = ()) -> None:
         if self.busy:
             return
-        db, reviewer = db_of(self), self._reviewer()
-        day, limits, lang = as_of(self), thresholds_of(self), language(self)
+        db, reviewer, lang = db_of(self), self._reviewer(), language(self)
         self._status(tr(self, "Menyusun antrean…"))
         self.busy = True
 
         def work() -> tuple[SessionState | None, list[QueueItem], str]:
-            from rekanan.store.loaders import load_agency
-
-            data = load_agency(db)
-            context = ReviewContext.build(data, day, limits, lang)
+            context = self._shared_context()
             chosen = scope
             if picked:
-                chosen = ReviewScope(ScopeKind.PICKED, contract_ids=match_contracts(data, picked))
+                chosen = ReviewScope(
+                    ScopeKind.PICKED, contract_ids=match_contracts(context.index.data, picked)
+                )
             items = build_queue(context, chosen)
             if not items:
                 return None, [], chosen.describe(lang)

@@ -107,6 +107,10 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
+        from textual.widgets import OptionList
+
+        scopes = screen.query_one("#review-scopes", OptionList)
+        assert "kontrak)" in str(scopes.get_option_at_index(0).prompt)  # the count is shown
         await pilot.press("enter")  # the first scope: decision or notice within N days
         await settle(app, pilot, screen)
         assert screen.session is not None and screen.page is not None
