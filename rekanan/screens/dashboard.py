@@ -149,15 +149,31 @@ class DashboardScreen(Screen[None]):
             self.refresh_data()
 
     def refresh_data(self) -> None:
-        """Fetch every figure again (cheap while nothing changed: the caches hold)."""
-        db, day, thresholds, lang = db_of(self), as_of(self), thresholds_of(self), language(self)
+        """Fetch every figure again (cheap while nothing changed: the caches hold).
+
+        The quick figures go first and the alerts start when they are in: both are
+        Python-heavy, and running them side by side would delay the quick ones.
+        """
+        db, day, thresholds = db_of(self), as_of(self), thresholds_of(self)
         cache = deadline_cache(db)
         run_db(
             self,
             lambda: quick_figures(db, cache, day, thresholds),
-            self._show_quick,
+            self._quick_done,
             group="dashboard.quick",
+            failed=self._quick_failed,
         )
+
+    def _quick_done(self, quick: QuickFigures) -> None:
+        self._show_quick(quick)
+        self._load_alerts()
+
+    def _quick_failed(self, _error: BaseException) -> bool:
+        self._load_alerts()
+        return False
+
+    def _load_alerts(self) -> None:
+        db, day, thresholds, lang = db_of(self), as_of(self), thresholds_of(self), language(self)
         run_db(
             self,
             lambda: agency_alerts(db, day, thresholds, lang),
