@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import lru_cache
 
+from rekanan.domain.contract_dates import coverage_end
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.penalties import contract_penalty_status
 from rekanan.domain.periods import Period
@@ -232,7 +233,10 @@ def kpis(index: AgencyIndex, supplier_id: int, period: Period, as_of: date) -> K
     """Service levels of the supplier's UCs that ran during the period."""
     levels = []
     for contract in index.contracts_by_supplier.get(supplier_id, ()):
-        if contract.is_underpinning and period.overlaps(contract.start_date, contract.end_date):
+        # A tacitly renewed UC runs on past its first end date (coverage_end).
+        if contract.is_underpinning and period.overlaps(
+            contract.start_date, coverage_end(contract)
+        ):
             level = uc_level(index, contract, period, as_of)
             if level.window_seconds > 0:
                 levels.append((contract, level))
