@@ -662,6 +662,13 @@ def translate_integrity(error: SQLAlchemyError) -> StoreError | None:
     for name, (field, sentence) in _CHECK_SENTENCES.items():
         if name in detail:
             return ValidationFailed(field, sentence)
+    if "foreign key" in detail.lower():
+        key = _PG_UNIQUE.search(detail)
+        return ValidationFailed(
+            key.group(1) if key else None,
+            "Data ini merujuk ke data yang sudah tidak ada, atau masih dirujuk oleh data lain. "
+            "Muat ulang lalu coba lagi.",
+        )
     match = _SQLITE_UNIQUE.search(detail) or _PG_UNIQUE.search(detail)
     if match is not None or "unique constraint" in detail.lower():
         columns = (
@@ -678,12 +685,6 @@ def translate_integrity(error: SQLAlchemyError) -> StoreError | None:
     if match is not None:
         field = match.group(match.lastindex or 1)
         return ValidationFailed(field, f"{label(field)} wajib diisi.")
-    if "foreign key" in detail.lower():
-        return ValidationFailed(
-            None,
-            "Data ini merujuk ke data yang sudah tidak ada, atau masih dirujuk oleh data lain. "
-            "Muat ulang lalu coba lagi.",
-        )
     return ValidationFailed(
         None, "Basis data menolak perubahan ini karena melanggar aturan data. Periksa isiannya."
     )
