@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -31,16 +32,20 @@ def session_summary(node: DOMNode, state: SessionState, numbers: dict[int, str])
     """Decisions by kind, then each decision with its contract and note; how to go on."""
     lang = language(node)
     counts: dict[ReviewDecisionKind, int] = {}
+    values: dict[ReviewDecisionKind, dict[int, Decimal]] = {}
     for record in state.decided:
         counts[record.decision] = counts.get(record.decision, 0) + 1
+        values.setdefault(record.decision, {})[record.contract_id] = _shown_value(record)
     table = Table(box=None, padding=(0, 2), header_style="bold")
     table.add_column(tr(node, "Keputusan"))
     table.add_column(tr(node, "Jumlah"), justify="right")
+    table.add_column(tr(node, "Nilai kontrak"), justify="right")
     for kind in ReviewDecisionKind:
         if kind in counts:
             table.add_row(
                 Text(decision_label(node, kind), style=DECISION_STYLES.get(kind, "")),
                 str(counts[kind]),
+                formatting.rupiah(sum(values[kind].values(), Decimal(0)), lang),
             )
     lines = Table(box=None, padding=(0, 1))
     lines.add_column(no_wrap=True)
@@ -100,6 +105,14 @@ def effect_message(recorded: Recorded, language: str) -> str:
             used=after.get("renewals_used", ""),
         )
     return ""
+
+
+def _shown_value(record: ReviewDecisionRecord) -> Decimal:
+    """The contract value the reviewer saw (from the snapshot), else zero."""
+    try:
+        return Decimal(str(json.loads(record.snapshot_json or "{}")["contract"]["value"]))
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        return Decimal(0)
 
 
 def _shown_number(record: ReviewDecisionRecord) -> str:

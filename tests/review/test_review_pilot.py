@@ -179,6 +179,7 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
         console.print(screen._summary(screen.session))
         summary = console.export_text()
         assert "Ringkasan sesi" in summary and "Tender ulang" in summary
+        assert "Rp" in summary  # the value of the contracts per kind
         await pilot.press("w")
         await settle(app, pilot, screen)
         assert "Laporan ditulis" in str(screen.query_one("#review-status").render())
