@@ -84,7 +84,8 @@ def test_each_upgrade_keeps_the_data(empty_database_url: str, step: tuple[str, s
             conn.execute(insert(Supplier.__table__).values(name="PT Lama", name_key="lama"))  # type: ignore[attr-defined]
         run_upgrade(db.write_engine, newer)
         with db.session() as s:
-            assert s.execute(select(Supplier.__table__.c.name)  # type: ignore[attr-defined]).scalars().all() == ["PT Lama"]
+            names = s.execute(select(Supplier.__table__.c.name)).scalars()  # type: ignore[attr-defined]
+            assert names.all() == ["PT Lama"]
     finally:
         db.close()
 
