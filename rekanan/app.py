@@ -35,6 +35,7 @@ from rekanan.screens.dashboard_data import record_counts
 from rekanan.screens.error import ErrorScreen, error_sentence
 from rekanan.screens.help import HelpScreen
 from rekanan.screens.palette import RecordSearch
+from rekanan.screens.scorecard_export import export_supplier_scorecard
 from rekanan.screens.services import ServicesScreen
 from rekanan.screens.suppliers import SuppliersScreen
 from rekanan.screens.welcome import WelcomeScreen
@@ -272,6 +273,23 @@ class RekananApp(App[None]):
             await self.show(current)
         self.notify(self.t("Bahasa: Indonesia"))
 
+    def export_scorecard(self, supplier_id: int) -> None:
+        """Write the supplier's scorecard PDF in a worker and say where it went."""
+        db, settings, day = self.db, self.settings, self.as_of
+
+        def work() -> None:
+            try:
+                path = export_supplier_scorecard(db, settings, supplier_id, day)
+            except Exception as error:
+                self.call_from_thread(self.show_error, error)
+                return
+            self.call_from_thread(
+                self.notify, self.t("Scorecard ditulis ke {path}", path=str(path)), timeout=10
+            )
+
+        self.notify(self.t("Menulis scorecard…"))
+        self.run_worker(work, thread=True, group="app.scorecard", exit_on_error=False)
+
     # -- errors ------------------------------------------------------------------------
 
     def show_error(self, error: BaseException) -> None:
@@ -301,6 +319,13 @@ class RekananApp(App[None]):
             )
         for action, title, help_text in screen_commands(screen):
             yield SystemCommand(t(title), t(help_text), _callback(screen.run_action, action))
+        supplier_id = getattr(screen, "supplier_id", None)
+        if isinstance(supplier_id, int):
+            yield SystemCommand(
+                t("Ekspor scorecard..."),
+                t("Kartu kinerja rekanan ini, triwulan berjalan, sebagai PDF"),
+                _callback(self.export_scorecard, supplier_id),
+            )
         yield SystemCommand(
             t("Ganti bahasa"), "Bahasa Indonesia ↔ English", self.action_switch_language
         )
@@ -318,6 +343,7 @@ def _callback(function: Callable[..., Any], *args: Any) -> Callable[[], Any]:
 
 SCREEN_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("new", N_("Baru..."), N_("Buat data baru di layar ini")),
+    ("export", N_("Ekspor daftar..."), N_("Tulis daftar ini, seperti tersaring, ke XLSX atau CSV")),
     ("edit", N_("Ubah..."), N_("Ubah data yang dipilih")),
     ("focus_search", N_("Cari..."), N_("Ketik untuk mencari")),
     ("new_incident", N_("Catat insiden..."), N_("Insiden baru untuk data ini")),

@@ -93,3 +93,33 @@ async def test_empty_database_can_start_empty(empty_db) -> None:
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert app.screen.quick is not None and app.screen.quick.empty
+
+
+async def test_review_key_and_scorecard_export_command(demo_db, tmp_path, monkeypatch) -> None:
+    from rekanan.app import review_screen_class
+
+    monkeypatch.chdir(tmp_path)
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        review = review_screen_class()
+        if review is not None:
+            await pilot.press("r")
+            await settle(pilot)
+            assert isinstance(app.screen, review)
+            await pilot.press("1")
+            await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"arunika")
+        await wait_for_hits(pilot, app.screen, "Arunika")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SupplierDetailScreen)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "Ekspor scorecard..." in commands
+        commands["Ekspor scorecard..."].callback()
+        await settle(pilot)
+        written = list(tmp_path.glob("kartu-kinerja-2026-Q4-*.pdf"))
+        assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
+        assert app.errors == []
