@@ -159,7 +159,7 @@ async def pilot_measures(db: Path, runs: int, tmp: Path, as_of: date) -> dict[st
             samples["scroll"].append(await _timed(pilot, table, page_down, fetches=False))
 
             async def to_end() -> None:
-                await pilot.press("end")
+                await pilot.press("ctrl+end")
 
             samples["end"].append(await _timed(pilot, table, to_end))
             screen.action_focus_search()
