@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date, settings_from
 from rekanan.config import Settings, demo_database_path
 
 START_SCREENS = ("ringkasan", "rekanan", "kontrak", "layanan", "peringatan")
@@ -68,11 +68,14 @@ def _run(settings: Settings, database: Any, args: argparse.Namespace) -> int:
         )
     from rekanan.app import make_app
 
+    # Config problems were printed before the app took the screen; show them in it too.
+    _settings, problems = settings_from(args)
     app = make_app(
         settings,
         database,
         start=getattr(args, "start", "ringkasan"),
         as_of=getattr(args, "as_of", None),
+        notices=problems,
     )
     try:
         app.run()
