@@ -15,6 +15,7 @@ sentence listing the candidates.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -423,6 +424,7 @@ def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
         signer_title=args.signer_title,
         signer_place=args.place,
         decimal=_decimal(args),
+        jobs=os.cpu_count() or 1,
     )
     try:
         written = export_scorecards_from(

@@ -55,6 +55,8 @@ class ExportOptions:
     signer_title: str | None = None
     signer_place: str | None = None
     decimal: DecimalMark = "dot"
+    jobs: int = 1
+    """Processes that write PDFs at once (the CLI uses every core; the app keeps 1)."""
 
 
 def _slug(text: str, limit: int = 48) -> str:
@@ -132,13 +134,9 @@ def export_scorecards_from(
         single = total == 1 and dest.suffix.lower() == ".pdf"
         if not single:
             _make_folder(dest)
-        written = []
-        for done, item in enumerate(items, start=1):
-            path = dest if single else dest / scorecard_filename(item)
-            written.append(write_scorecard_pdf(item, context, path))
-            if on_progress is not None:
-                on_progress(done, total)
-        return written
+        chosen_items = list(items)
+        paths = [dest if single else dest / scorecard_filename(i) for i in chosen_items]
+        return _write_pdfs(chosen_items, context, paths, opts.jobs, on_progress)
     collected = []
     for done, item in enumerate(items, start=1):
         collected.append(item)
@@ -148,6 +146,68 @@ def export_scorecards_from(
     if fmt == "xlsx":
         return [write_scorecards_xlsx(collected, target, opts.language)]
     return [write_scorecards_csv(collected, target, opts.language, opts.decimal)]
+
+
+_PDF_BATCH: tuple[list[ScorecardExport], PdfContext, list[Path]] | None = None
+"""The batch a forked worker process reads (inherited at fork, never pickled)."""
+_PARALLEL_FROM = 40
+
+
+def _write_range(bounds: tuple[int, int]) -> int:
+    """In a worker process: write the PDFs ``bounds[0]`` up to ``bounds[1]``."""
+    assert _PDF_BATCH is not None
+    items, context, paths = _PDF_BATCH
+    for n in range(*bounds):
+        write_scorecard_pdf(items[n], context, paths[n])
+    return bounds[1] - bounds[0]
+
+
+def _write_pdfs(
+    items: list[ScorecardExport],
+    context: PdfContext,
+    paths: list[Path],
+    jobs: int,
+    on_progress: Progress | None,
+) -> list[Path]:
+    """Write the PDFs, in ``jobs`` forked processes when the batch is big enough.
+
+    A PDF takes tens of milliseconds of pure Python layout, so a batch of a thousand is
+    CPU-bound: forked workers share the computed scorecards and parsed fonts and use every
+    core. Where ``fork`` does not exist (Windows) the batch runs in this process.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    total = len(items)
+    done = 0
+    start = 0
+    if total:
+        # The first one here: warms the fonts before the fork and fails early on a bad path.
+        write_scorecard_pdf(items[0], context, paths[0])
+        done = start = 1
+        if on_progress is not None:
+            on_progress(done, total)
+    parallel = jobs > 1 and total >= _PARALLEL_FROM
+    if parallel and "fork" in multiprocessing.get_all_start_methods():
+        global _PDF_BATCH
+        _PDF_BATCH = (items, context, paths)
+        chunk = max(5, (total - start) // (jobs * 8))
+        ranges = [(n, min(n + chunk, total)) for n in range(start, total, chunk)]
+        try:
+            context_fork = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context_fork) as pool:
+                for future in as_completed([pool.submit(_write_range, r) for r in ranges]):
+                    done += future.result()
+                    if on_progress is not None:
+                        on_progress(done, total)
+        finally:
+            _PDF_BATCH = None
+        return paths
+    for n in range(start, total):
+        write_scorecard_pdf(items[n], context, paths[n])
+        if on_progress is not None:
+            on_progress(n + 1, total)
+    return paths
 
 
 def _make_folder(dest: Path) -> None:

@@ -67,3 +67,31 @@ def test_unknown_supplier_and_wrong_destination_are_sentences(tmp_path: Path) ->
         export_scorecards_from(
             sample_agency(), SETTINGS, [1, 2], PERIOD, "pdf", tmp_path / "file.txt", None, OPTIONS
         )
+
+
+def test_a_big_batch_is_written_by_two_processes(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    base = sample_agency()
+    template = base.suppliers[1]
+    extra = tuple(
+        replace(template, id=100 + n, name=f"CV Rekanan Uji {n:02d}", npwp=None) for n in range(44)
+    )
+    data = replace(base, suppliers=base.suppliers + extra)
+    ids = [s.id for s in data.suppliers]
+    progress: list[int] = []
+    options = ExportOptions(as_of=AS_OF, generated_at=GENERATED, jobs=2)
+    files = export_scorecards_from(
+        data,
+        SETTINGS,
+        ids,
+        PERIOD,
+        "pdf",
+        tmp_path / "semua",
+        lambda done, total: progress.append(done),
+        options,
+    )
+    assert len(files) == len(ids) == 47 and len(set(files)) == 47
+    assert progress[-1] == 47 and progress == sorted(progress)
+    assert all(f.exists() for f in files)
+    assert "CV Rekanan Uji 43" in PdfReader(files[-1]).pages[0].extract_text()
