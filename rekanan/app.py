@@ -139,6 +139,10 @@ class RekananApp(App[None]):
             self.call_later(self.show, self.start)
         self.run_worker(self._check_empty, thread=True, group="app.empty", exit_on_error=False)
 
+    def on_unmount(self) -> None:
+        """Give the widget classes their own (Indonesian) binding texts back."""
+        restore_bindings()
+
     def _check_empty(self) -> None:
         try:
             counts = record_counts(self.db)
@@ -409,6 +413,12 @@ def translate_bindings(t: Callable[..., str]) -> None:
             for key, bindings in original.key_to_bindings.items()
         }
         cls._merged_bindings = BindingsMap.from_keys(keys)
+
+
+def restore_bindings() -> None:
+    """Undo ``translate_bindings`` (when the app ends: other apps in the process, tests)."""
+    for cls, original in _ORIGINAL_BINDINGS.items():
+        cls._merged_bindings = original.copy()
 
 
 def known_binding_ids() -> set[str]:

@@ -121,3 +121,15 @@ async def test_unknown_theme_is_reported_not_fatal(demo_db) -> None:
         await settle(pilot)
         assert "no-such-theme" in " ".join(n.message for n in app._notifications)
         assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_binding_texts_are_restored_when_the_app_ends(demo_db) -> None:
+    app = build(demo_db, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        shown = {b.description for _k, b in SuppliersScreen._merged_bindings}
+        assert "Search" in shown or "Cari" not in shown
+    after = {b.description for _k, b in SuppliersScreen._merged_bindings}
+    assert "Cari" in after
