@@ -916,6 +916,9 @@ def save_record(
             raise FieldProblem(name, str(error)) from error
     for name in _SCORE_FIELDS & set(data):
         data[name] = int(data[name])
+    for name, value in data.items():
+        if value == "" and _nullable(kind.model, name):
+            data[name] = None  # an emptied optional text is "not given", not ""
     if record_id is None:
         clean = {k: v for k, v in data.items() if v is not None or k in kind.refs}
         new_id = int(writer.create(kind.model(**clean)))
@@ -927,6 +930,12 @@ def save_record(
     if kind.key == "contract" and services is not None:
         _sync_links(writer, new_id, {int(s) for s in services}, loaded.links)
     return new_id
+
+
+def _nullable(model: Any, name: str) -> bool:
+    """True when the column's default is None (an optional value, not a text)."""
+    field_info = getattr(model, "model_fields", {}).get(name)
+    return field_info is not None and field_info.default is None
 
 
 def _comparable(value: Any) -> Any:

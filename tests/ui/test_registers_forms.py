@@ -444,3 +444,44 @@ async def test_digits_typed_off_an_input_do_not_leave_the_form(small) -> None:
         assert not app.went_away
         assert isinstance(app.screen, RecordForm)
         assert form(app).raw("name") == "PT 1 Data"
+
+
+EDITS = {
+    "supplier": (Supplier, "notes", "Mitra utama"),
+    "contract": (Contract, "ppk", "Drs. Bambang"),
+    "contract_service": (ContractService, "component", "cadangan"),
+    "service": (Service, "owner_unit", "Bidang Aptika"),
+    "sla": (SLA, "customer", "Bupati"),
+    "evaluation": (Evaluation, "evaluator", "Sri"),
+    "incident": (Incident, "description", "Uji"),
+    "warning_letter": (WarningLetter, "letter_number", "800/X/2026"),
+    "penalty": (Penalty, "notes", "Denda uji"),
+    "sanction": (Sanction, "decree_number", "027/KEP/X"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EDITS))
+async def test_every_kind_opens_saves_unchanged_and_edits_one_field(small, kind) -> None:
+    db, _ = small
+    model, name, value = EDITS[kind]
+    first = rows(db, model)[0]
+    app = RegistersHost(db, RecordForm(kind, first.id))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # nothing changed: saved without a new version
+        await settle(pilot)
+        assert not isinstance(app.screen, RecordForm), message(app, name)
+        assert rows(db, model, model.id == first.id)[0].version == first.version
+        app.push_screen(RecordForm(kind, first.id))
+        await settle(pilot)
+        control = app.screen.query_one(f"#field-{name}")
+        if isinstance(control, Input):
+            control.value = value
+        else:
+            control.text = value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, RecordForm), app.screen.query_one("#form-status")
+    saved = rows(db, model, model.id == first.id)[0]
+    assert getattr(saved, name) == value
+    assert saved.version == first.version + 1
