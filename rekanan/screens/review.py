@@ -66,7 +66,7 @@ from rekanan.screens.review_summary import (
     session_summary,
     write_session_report,
 )
-from rekanan.store.errors import NotFound
+from rekanan.store.errors import NotFound, StaleEdit, StoreError
 from rekanan.store.review import (
     Decision,
     Recorded,
@@ -656,9 +656,14 @@ class ReviewScreen(Screen[None]):
             if undone.session is not None:
                 self._load_page(undone.session)
 
-        run_db(
-            self, lambda: undo_last(db, state.id), done, group="review-write", failed=self._failed
-        )
+        def failed(error: BaseException) -> bool:
+            self.busy = False
+            if isinstance(error, StoreError) and not isinstance(error, StaleEdit):
+                self._status(tr(self, str(error)), error=True)  # nothing to undo: one line
+                return True
+            return False
+
+        run_db(self, lambda: undo_last(db, state.id), done, group="review-write", failed=failed)
 
     # -- summary and report --------------------------------------------------------------
 

@@ -276,6 +276,9 @@ async def test_picked_contracts_in_english_and_the_summary_after_resuming(
         await pilot.press("enter")
         await settle(app, pilot, screen)
         assert "1 of 2" in str(screen.query_one("#review-header").render())
+        await pilot.press("u")  # nothing decided yet: said in the status line
+        await settle(app, pilot, screen)
+        assert "no decision to undo" in str(screen.query_one("#review-status").render())
         await pilot.press("e")
         await settle(app, pilot, screen)
         await pilot.press("escape")
