@@ -32,10 +32,11 @@ class NpwpCheck:
 def normalise_npwp(text: str) -> str | None:
     """Return the canonical 16-digit NPWP for ``text``, or None when it is empty.
 
-    Raises ``IdentifierError`` with a sentence when ``text`` has the wrong number of digits.
-    Zero-only values, which real exports use for "unknown", count as empty.
+    Raises ``IdentifierError`` with a sentence when ``text`` has the wrong number of digits
+    or is words rather than a number (so "belum ada" is not silently stored as no NPWP).
+    Zero-only values and bare dashes, which real exports use for "unknown", count as empty.
     """
-    digits = _NON_DIGITS.sub("", text or "")
+    digits = _digits(text, "NPWP", "15 digits (99.999.999.9-999.999) or 16 digits")
     if not digits or set(digits) == {"0"}:
         return None
     if len(digits) == 15:
@@ -46,6 +47,16 @@ def normalise_npwp(text: str) -> str | None:
         f"NPWP '{text.strip()}' has {len(digits)} digits; write 15 digits "
         "(99.999.999.9-999.999) or 16 digits."
     )
+
+
+def _digits(text: str, label: str, expected: str) -> str:
+    """The digits of ``text``; words without any digit are refused rather than dropped."""
+    digits = _NON_DIGITS.sub("", text or "")
+    if not digits and any(char.isalpha() for char in text or ""):
+        raise IdentifierError(
+            f"{label} '{text.strip()}' has no digits; write {expected}, or leave it empty."
+        )
+    return digits
 
 
 def check_npwp(text: str) -> NpwpCheck | None:
@@ -78,7 +89,7 @@ def npwp_search_key(text: str) -> str:
 
 def normalise_nib(text: str) -> str | None:
     """Return the 13 digits of an NIB, or None when empty; refuse other lengths."""
-    digits = _NON_DIGITS.sub("", text or "")
+    digits = _digits(text, "NIB", "its 13 digits")
     if not digits:
         return None
     if len(digits) != 13:
