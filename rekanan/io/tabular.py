@@ -138,19 +138,36 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     )
 
 
-def sniff_delimiter(sample: str) -> str:
-    """The separator of a CSV: the candidate that splits the header line most evenly."""
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def sniff_delimiter(sample: str, known: set[str] | None = None) -> str:
+    """The separator of a CSV.
+
+    First the candidate that splits one of the first lines into the most known column names
+    (a header is what a person can check); else ``csv.Sniffer``; else the candidate the
+    first line holds most of.
+    """
     lines = [line for line in sample.splitlines() if line.strip()][:20]
     if not lines:
         return ","
+    if known:
+        best, best_hits = "", 0
+        for line in lines[:10]:
+            for candidate in _DELIMITERS:
+                hits = sum(column_key(part) in known for part in line.split(candidate))
+                if hits > best_hits:
+                    best, best_hits = candidate, hits
+        if best_hits >= 2 or (best_hits == 1 and best):
+            return best
     try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|").delimiter
+        return csv.Sniffer().sniff("\n".join(lines), delimiters="".join(_DELIMITERS)).delimiter
     except csv.Error:
         pass
     header = lines[0]
-    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    top = max(counts, key=lambda d: counts[d])
+    return top if counts[top] else ","
 
 
 def _header_index(records: list[list[str]], known: set[str]) -> int:
@@ -168,7 +185,7 @@ def read_csv(data: bytes, name: str, known: set[str] | None = None) -> Rows:
     content, note = decode(data, name)
     if not content.strip():
         raise FileProblem(f"{name} kosong: tidak ada baris judul kolom maupun data.")
-    delimiter = sniff_delimiter(content[:20000])
+    delimiter = sniff_delimiter(content[:20000], known)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
     try:
         records = list(reader)

@@ -146,3 +146,16 @@ def test_lean_xlsx_reader_agrees_with_openpyxl(tmp_path: Path) -> None:
         return out
 
     assert same(fast) == same(slow)
+
+
+def test_delimiter_follows_the_known_header(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "nama;npwp;alamat\nPT A, Tbk;01.234.567.8-901.000;Jl. A, No. 1, Bandung\n"
+        "CV B, Cab. 2;;Jl. B, No. 2\n",
+        encoding="utf-8",
+    )
+    rows = read_rows(path, {"nama", "npwp", "alamat"})
+    assert rows.columns == ["nama", "npwp", "alamat"]
+    assert rows.rows[0].cells["nama"] == "PT A, Tbk"
+    assert rows.rows[1].cells["alamat"] == "Jl. B, No. 2"
