@@ -1,14 +1,13 @@
 """`rekanan scorecard` and `rekanan export` over the real store: files read back.
 
-The agency is written through the store's ``Writer`` (on SQLite, and on PostgreSQL when
-``tests/conftest.py`` offers ``db`` with REKANAN_TEST_PG set); the commands open the same
-database by URL, as a person's shell would.
+The agency is written through the store's ``Writer`` into the ``db`` fixture (SQLite, and
+PostgreSQL with REKANAN_TEST_PG set); the commands open the same database by URL, as a
+person's shell would. The last test exports every demo supplier (``seeded_db``).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -28,29 +27,12 @@ DAY = AS_OF.isoformat()
 
 
 @pytest.fixture
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    """The shared ``db`` fixture when the suite has one, else a fresh SQLite file."""
-    try:
-        yield request.getfixturevalue("db")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    from rekanan.store.database import open_database
-
-    database = open_database(tmp_path / "export.db", user="uji")
-    try:
-        yield database
-    finally:
-        database.close()
-
-
-@pytest.fixture
-def agency(store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def agency(db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """Three suppliers (one named like a formula), three contracts, Q3 evaluations."""
     monkeypatch.setenv("REKANAN_CONFIG", str(tmp_path / "none.toml"))
     monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("REKANAN_DB", raising=False)
-    with store.writer() as w:
+    with db.writer() as w:
         maju = w.create(
             Supplier(
                 name="PT Maju Jaya Telekomunikasi",
@@ -120,7 +102,7 @@ def agency(store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
                 evaluated_on=date(2026, 10, 1),
             )
         )
-    return str(store.url)
+    return str(db.url)
 
 
 def _pdf_text(path: Path) -> str:
@@ -224,3 +206,20 @@ def test_missing_database_is_a_sentence(tmp_path: Path, capsys: pytest.CaptureFi
     code = main(["export", "suppliers", "--db", str(tmp_path / "nope.db"), "-o", str(tmp_path)])
     assert code == 2
     assert "Tidak ada basis data" in capsys.readouterr().err
+
+
+def test_every_demo_supplier_as_pdf_and_csv(seeded_db: Any, tmp_path: Path) -> None:
+    from rekanan.store.loaders import load_agency
+
+    suppliers = load_agency(seeded_db).suppliers
+    url = str(seeded_db.url)
+    args = ["scorecard", "--all", "--period", "2026-Q3", "--as-of", "2026-11-23", "--db", url]
+    assert main([*args, "-o", str(tmp_path / "pdf")]) == 0
+    files = sorted((tmp_path / "pdf").glob("*.pdf"))
+    assert len(files) == len(suppliers) > 5
+    texts = [_pdf_text(f) for f in files]
+    assert all("KARTU PENILAIAN KINERJA PENYEDIA" in t for t in texts)
+    assert any("Rp" in t for t in texts)  # contracts in force, penalties
+    assert main([*args, "-o", str(tmp_path / "semua.csv")]) == 0
+    with (tmp_path / "semua.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == len(suppliers)
