@@ -18,26 +18,22 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap, BindingType
+from textual.command import Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
 from rekanan.config import LANGUAGES, Settings
 from rekanan.errors import RekananError
 from rekanan.i18n import N_, translator
-from rekanan.screens.alerts import AlertsScreen
-from rekanan.screens.contracts import ContractsScreen
-from rekanan.screens.dashboard import DashboardScreen
+from rekanan.screens.dashboard import DashboardScreen, screen
 from rekanan.screens.dashboard_data import record_counts
 from rekanan.screens.error import ErrorScreen, error_sentence
 from rekanan.screens.help import HelpScreen
-from rekanan.screens.palette import RecordSearch
-from rekanan.screens.scorecard_export import export_supplier_scorecard
-from rekanan.screens.services import ServicesScreen
-from rekanan.screens.suppliers import SuppliersScreen
 from rekanan.screens.welcome import WelcomeScreen
 
 log = logging.getLogger(__name__)
@@ -45,10 +41,10 @@ log = logging.getLogger(__name__)
 DASHBOARD = "ringkasan"
 MAIN_SCREENS: dict[str, Callable[[], Screen[Any]]] = {
     DASHBOARD: DashboardScreen,
-    "rekanan": SuppliersScreen,
-    "kontrak": ContractsScreen,
-    "layanan": ServicesScreen,
-    "peringatan": AlertsScreen,
+    "rekanan": partial(screen, "suppliers"),
+    "kontrak": partial(screen, "contracts"),
+    "layanan": partial(screen, "services"),
+    "peringatan": partial(screen, "alerts"),
 }
 """The screens the number keys switch between, by name (``rekanan open --start NAME``)."""
 
@@ -65,6 +61,13 @@ BASE_DEPTH = 2
 """The blank default screen and the dashboard: what stays when switching screens."""
 
 
+def _record_search() -> type[Provider]:
+    """The palette's record search, imported when the palette first opens."""
+    from rekanan.screens.palette import RecordSearch
+
+    return RecordSearch
+
+
 class RekananApp(App[None]):
     """Supplier and contract management, from the keyboard."""
 
@@ -73,7 +76,7 @@ class RekananApp(App[None]):
     Screen { background: $background; }
     .screen-title { text-style: bold; color: $accent; padding: 0 1; height: 1; }
     """
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {RecordSearch}
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {_record_search}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show('ringkasan')", N_("Ringkasan"), id="app.dashboard"),
@@ -197,6 +200,23 @@ class RekananApp(App[None]):
             )
         self.set_keymap({key: value for key, value in keymap.items() if key in known})
 
+    def localise(self, screen: Screen[Any]) -> Screen[Any]:
+        """Binding texts in the UI language for a screen built after the app started.
+
+        Screens are imported lazily, so their classes may be new: translate every class
+        known now, then give the screen its class's (translated) bindings again.
+        """
+        translate_bindings(self.t)
+        merged = type(screen)._merged_bindings
+        if merged is not None:
+            screen._bindings = merged.copy()
+        return screen
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if isinstance(screen, Screen):
+            self.localise(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
     # -- navigation --------------------------------------------------------------------
 
     async def action_show(self, name: str) -> None:
@@ -214,7 +234,7 @@ class RekananApp(App[None]):
             self.refresh_dashboard()
             return
         if not self.is_screen_installed(name):
-            self.install_screen(MAIN_SCREENS[name](), name)
+            self.install_screen(self.localise(MAIN_SCREENS[name]()), name)
         await self.push_screen(name)
 
     def open_screen(self, screen: Screen[Any]) -> None:
@@ -279,6 +299,8 @@ class RekananApp(App[None]):
 
     def export_scorecard(self, supplier_id: int) -> None:
         """Write the supplier's scorecard PDF in a worker and say where it went."""
+        from rekanan.screens.scorecard_export import export_supplier_scorecard
+
         db, settings, day = self.db, self.settings, self.as_of
 
         def work() -> None:

@@ -9,6 +9,7 @@ list it counts, built with the same filter, so the list shows the same number.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
@@ -28,8 +29,6 @@ from rekanan.domain.alert import AlertKind, Severity
 from rekanan.i18n import N_
 from rekanan.models.enums import SupplierCategory
 from rekanan.screens.alert_data import AlertSet, agency_alerts
-from rekanan.screens.contract_detail import ContractDetailScreen
-from rekanan.screens.contracts import ContractsScreen
 from rekanan.screens.dashboard_data import (
     DUE_WINDOWS,
     TIMELINE_DAYS,
@@ -47,7 +46,6 @@ from rekanan.screens.register_support import (
     thresholds_of,
     tr,
 )
-from rekanan.screens.suppliers import SuppliersScreen
 
 GAP_KINDS = frozenset({AlertKind.COVERAGE_GAP, AlertKind.SLA_UNBACKED, AlertKind.SLA_TARGET_GAP})
 """The alerts the service catalogue counts as gaps (alignment and coverage rules)."""
@@ -202,7 +200,7 @@ class DashboardScreen(Screen[None]):
                     f"due:{days}",
                     tr(self, "≤ {n} hari", n=days),
                     quick.due.get(days, 0),
-                    partial(ContractsScreen, due_within_days=days),
+                    partial(screen, "contracts", due_within_days=days),
                     style="bold red" if days == DUE_WINDOWS[0] and quick.due.get(days) else "",
                 )
                 for days in DUE_WINDOWS
@@ -248,14 +246,14 @@ class DashboardScreen(Screen[None]):
                     "risk:critical",
                     tr(self, "Risiko kritis"),
                     critical,
-                    partial(SuppliersScreen, risk="critical"),
+                    partial(screen, "suppliers", risk="critical"),
                     style="bold red" if critical else "",
                 ),
                 self._target(
                     "risk:warning",
                     tr(self, "Perlu perhatian"),
                     warning,
-                    partial(SuppliersScreen, risk="warning"),
+                    partial(screen, "suppliers", risk="warning"),
                     style="yellow" if warning else "",
                 ),
             ],
@@ -290,8 +288,6 @@ class DashboardScreen(Screen[None]):
         )
 
     def _show_alerts(self, found: AlertSet) -> None:
-        from rekanan.screens.alerts import AlertsScreen
-
         self.alert_set = found
         self._show_risk_and_services(found)
         styles = {Severity.CRITICAL: "bold red", Severity.WARNING: "yellow", Severity.INFO: ""}
@@ -305,7 +301,7 @@ class DashboardScreen(Screen[None]):
                 f"alerts:{severity.value}",
                 names[severity],
                 found.count(severity),
-                partial(AlertsScreen, severity=severity),
+                partial(screen, "alerts", severity=severity),
                 style=styles[severity] if found.count(severity) else "",
             )
             for severity in (Severity.CRITICAL, Severity.WARNING, Severity.INFO)
@@ -315,7 +311,7 @@ class DashboardScreen(Screen[None]):
                 "alerts:snoozed",
                 tr(self, "Ditunda"),
                 len(found.snoozed),
-                lambda: AlertsScreen(show_snoozed=True),
+                partial(screen, "alerts", show_snoozed=True),
                 style="dim",
             )
         )
@@ -378,11 +374,13 @@ class DashboardScreen(Screen[None]):
             line.append(item.title, style="dim")
             line.truncate(width, overflow="ellipsis")
             option_id = f"deadline:{item.contract_id}"
-            self.targets[option_id] = partial(ContractDetailScreen, item.contract_id)
+            self.targets[option_id] = partial(screen, "contract_detail", item.contract_id)
             options.append(Option(line, id=option_id))
         rest = quick.timeline_total - len(quick.timeline)
         if rest > 0:
-            self.targets["deadline:more"] = lambda: ContractsScreen(due_within_days=TIMELINE_DAYS)
+            self.targets["deadline:more"] = partial(
+                screen, "contracts", due_within_days=TIMELINE_DAYS
+            )
             options.append(
                 Option(
                     Text(
@@ -420,17 +418,33 @@ class DashboardScreen(Screen[None]):
         self.refresh_data()
 
 
+SCREENS = {
+    "alerts": "AlertsScreen",
+    "contracts": "ContractsScreen",
+    "contract_detail": "ContractDetailScreen",
+    "services": "ServicesScreen",
+    "suppliers": "SuppliersScreen",
+}
+
+
+def screen(module: str, *args: Any, **kwargs: Any) -> Screen[Any]:
+    """Build a screen of ``rekanan.screens.<module>``, importing it only when asked for.
+
+    The registers pull in forms and exports; leaving them out of the dashboard's imports
+    lets the first screen appear sooner.
+    """
+    found = importlib.import_module(f"rekanan.screens.{module}")
+    built: Screen[Any] = getattr(found, SCREENS[module])(*args, **kwargs)
+    return built
+
+
 def _active_contracts(category: SupplierCategory) -> Screen[Any]:
-    return ContractsScreen(open_only=True, category=category)
+    return screen("contracts", open_only=True, category=category)
 
 
 def _services_with_gaps() -> Screen[Any]:
-    from rekanan.screens.services import ServicesScreen
-
-    return ServicesScreen(gaps_only=True)
+    return screen("services", gaps_only=True)
 
 
 def _all_services() -> Screen[Any]:
-    from rekanan.screens.services import ServicesScreen
-
-    return ServicesScreen()
+    return screen("services")
