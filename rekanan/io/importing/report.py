@@ -114,7 +114,10 @@ class ImportReport:
             status = "Written in one transaction." if en else "Ditulis dalam satu transaksi."
         else:
             status = "Nothing was written." if en else "Tidak ada yang ditulis."
-        lines = [f"{self.path} ({self.kind}): {self.summary(language)}. {status}"]
+        seconds = f"{self.seconds:.1f}"
+        took = f" ({seconds} s)" if en else f" ({seconds.replace('.', ',')} detik)"
+        took = took if self.seconds >= 0.05 else ""
+        lines = [f"{self.path} ({self.kind}): {self.summary(language)}. {status}{took}"]
         row_label = _ENGLISH_UNITS.get(self.row_label, self.row_label) if en else self.row_label
         lines += [f"  {note}" for note in self.notes]
         if self.new_suppliers:
