@@ -84,9 +84,10 @@ def build_export(
     for contract in contracts:
         if contract.status not in LIVE_STATUSES or contract.start_date > as_of:
             continue
+        # A live contract past its end (late work in a grace extension, or a status not yet
+        # updated) still binds the supplier, as the supplier register counts it: listed.
         dates = contract_dates(contract, card.supplier, as_of, thresholds, index.calendar)
-        if dates.end is None or dates.end >= as_of:
-            in_force.append(ContractInForce(contract, dates.end))
+        in_force.append(ContractInForce(contract, dates.end))
     in_force.sort(key=lambda c: (c.end or date.max, c.contract.number))
     by_contract = index.incidents_for({c.id for c in contracts})
     incidents = sorted(
