@@ -235,4 +235,5 @@ def machine(root: Path) -> dict[str, str]:
         "Textual": _version("textual"),
         "SQLAlchemy": _version("sqlalchemy"),
         "Commit": _git_commit(root),
+        "Load average at start (1/5/15 min)": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
