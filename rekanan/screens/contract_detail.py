@@ -369,7 +369,7 @@ class ContractDetailScreen(Screen[None]):
     def _timeline(self, view: ContractView) -> Group:
         today = as_of(self)
         marks = timeline_marks(view.dates, view.contract.start_date)
-        width = max(40, min(100, (self.size.width or 100) - 6))
+        width = max(40, min(100, self.app.size.width - 6))  # the terminal, known from start
         legend = Table.grid(padding=(0, 2))
         legend.add_column()
         legend.add_column()
