@@ -34,7 +34,7 @@ from rekanan.screens.dashboard import DashboardScreen, screen
 from rekanan.screens.dashboard_data import record_counts
 from rekanan.screens.error import ErrorScreen, error_sentence
 from rekanan.screens.help import HelpScreen
-from rekanan.screens.welcome import WelcomeScreen
+from rekanan.screens.welcome import WelcomeScreen, import_screen_class
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +263,12 @@ class RekananApp(App[None]):
             return
         self.push_screen(screen_class())
 
+    def open_import(self) -> None:
+        """The import screen, over the current one."""
+        screen_class = import_screen_class()
+        if screen_class is not None:
+            self.push_screen(screen_class())
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -351,6 +357,12 @@ class RekananApp(App[None]):
                 t("Ekspor scorecard..."),
                 t("Kartu kinerja rekanan ini, triwulan berjalan, sebagai PDF"),
                 _callback(self.export_scorecard, supplier_id),
+            )
+        if import_screen_class() is not None:
+            yield SystemCommand(
+                t("Impor data..."),
+                t("Templat CSV/XLSX atau ekspor SPSE e-Kontrak"),
+                _callback(self.open_import),
             )
         yield SystemCommand(
             t("Ganti bahasa"), "Bahasa Indonesia ↔ English", self.action_switch_language

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from rekanan.i18n import N_
@@ -24,6 +24,16 @@ def load_demo_into(db: Any, day: Any) -> None:
     """Seed the demo agency (the seed module is loaded only when asked for)."""
     seed = importlib.import_module("rekanan.store.seed")
     seed.load_demo(db, day)
+
+
+def import_screen_class() -> type[Screen[Any]] | None:
+    """``rekanan.screens.import_screen.ImportScreen`` when it is installed."""
+    try:
+        module = importlib.import_module("rekanan.screens.import_screen")
+    except ImportError:
+        return None
+    found = getattr(module, "ImportScreen", None)
+    return found if isinstance(found, type) and issubclass(found, Screen) else None
 
 
 class WelcomeScreen(ModalScreen[bool]):
@@ -49,7 +59,7 @@ class WelcomeScreen(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "demo", N_("Muat demo"), id="welcome.demo"),
-        Binding("i", "import", N_("Cara impor"), id="welcome.import"),
+        Binding("i", "import", N_("Impor data"), id="welcome.import"),
         Binding("escape,k", "empty", N_("Mulai kosong"), id="welcome.empty"),
         Binding("left", "app.focus_previous", show=False),
         Binding("right", "app.focus_next", show=False),
@@ -89,7 +99,7 @@ class WelcomeScreen(ModalScreen[bool]):
             yield Static("", id="welcome-status")
             with Horizontal(id="welcome-buttons"):
                 yield Button(tr(self, "Muat demo (d)"), variant="primary", id="welcome-demo")
-                yield Button(tr(self, "Cara impor (i)"), id="welcome-import-button")
+                yield Button(tr(self, "Impor data (i)"), id="welcome-import-button")
                 yield Button(tr(self, "Mulai kosong (Esc)"), id="welcome-empty")
 
     def on_mount(self) -> None:
@@ -132,7 +142,14 @@ class WelcomeScreen(ModalScreen[bool]):
         return False
 
     def action_import(self) -> None:
-        self.query_one("#welcome-import", Static).add_class("shown")
+        """Open the import screen when this installation has it; else say how to import."""
+        screen_class = import_screen_class()
+        if screen_class is None or self.loading_demo:
+            self.query_one("#welcome-import", Static).add_class("shown")
+            return
+        app = self.app
+        self.dismiss(False)
+        app.push_screen(screen_class())
 
     def action_empty(self) -> None:
         if not self.loading_demo:

@@ -74,8 +74,6 @@ async def test_empty_database_welcomes_and_loads_the_demo(empty_db) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("i")
-        assert app.screen.query_one("#welcome-import").has_class("shown")
         await pilot.press("d")
         await settle(pilot)
         await settle(pilot)
@@ -123,3 +121,19 @@ async def test_review_key_and_scorecard_export_command(demo_db, tmp_path, monkey
         written = list(tmp_path.glob("kartu-kinerja-2026-Q4-*.pdf"))
         assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
         assert app.errors == []
+
+
+async def test_empty_database_offers_the_import(empty_db) -> None:
+    from rekanan.screens.welcome import import_screen_class
+
+    app = build(empty_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("i")
+        await settle(pilot)
+        screen_class = import_screen_class()
+        if screen_class is None:
+            assert app.screen.query_one("#welcome-import").has_class("shown")
+        else:
+            assert isinstance(app.screen, screen_class)
