@@ -67,7 +67,8 @@ class ContractsScreen(Screen[None]):
         "Daftar kontrak, tenggat terdekat di atas. Tenggat berikut adalah tanggal keputusan "
         "perpanjangan, batas pemberitahuan, atau tanggal berakhir, mana yang lebih dulu. "
         "Ketik untuk mencari nomor, judul atau rekanan; saring dengan status, UC, kategori "
-        "rekanan dan jatuh tempo dalam N hari."
+        "rekanan dan jatuh tempo dalam N hari. Enter membuka, n menambah, u mengubah, "
+        "d menghapus, e mengekspor daftar ini (dengan tanggal yang dihitung) ke XLSX atau CSV."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [

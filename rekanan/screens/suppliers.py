@@ -53,7 +53,8 @@ class SuppliersScreen(Screen[None]):
     CSS_PATH = "suppliers.tcss"
     HELP = N_(
         "Daftar rekanan. Ketik untuk mencari nama, NPWP (tulisan apa pun) atau nomor "
-        "kontrak; saring dengan kategori, status, risiko dan kontrak aktif; Enter membuka."
+        "kontrak; saring dengan kategori, status, risiko dan kontrak aktif; Enter membuka, "
+        "n menambah, u mengubah, d menghapus, e mengekspor daftar ini ke XLSX atau CSV."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
