@@ -13,6 +13,7 @@ Nothing here reads the database on the UI thread: screens load in thread workers
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -57,6 +58,25 @@ MAIN_TITLES: dict[str, str] = {
 }
 
 REVIEW_MODULE = "rekanan.screens.review"
+SCREEN_MODULES: tuple[str, ...] = tuple(
+    f"rekanan.screens.{name}"
+    for name in (
+        "suppliers",
+        "contracts",
+        "services",
+        "alerts",
+        "supplier_detail",
+        "contract_detail",
+        "service_detail",
+        "forms",
+        "confirm",
+        "snooze",
+        "review",
+        "import_screen",
+        "export_dialog",
+    )
+)
+"""Screens imported lazily; a ``[keymap]`` naming their ids needs them loaded to check it."""
 BASE_DEPTH = 2
 """The blank default screen and the dashboard: what stays when switching screens."""
 
@@ -187,6 +207,11 @@ class RekananApp(App[None]):
         if not keymap:
             return
         known = known_binding_ids()
+        if set(keymap) - known:  # ids of screens not imported yet: import them, look again
+            for module in SCREEN_MODULES:
+                with contextlib.suppress(ImportError):
+                    importlib.import_module(module)
+            known = known_binding_ids()
         unknown = sorted(set(keymap) - known)
         if unknown:
             self.notify(

@@ -105,7 +105,10 @@ async def test_switch_language_rebuilds_screens_in_english(demo_db) -> None:
 
 
 async def test_keymap_from_config_remaps_by_id(demo_db) -> None:
-    app = build(demo_db, keymap={"app.suppliers": "f2", "no.such.binding": "f3"})
+    app = build(
+        demo_db,
+        keymap={"app.suppliers": "f2", "no.such.binding": "f3", "registers.search": "ctrl+f"},
+    )
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("f2")
@@ -113,6 +116,9 @@ async def test_keymap_from_config_remaps_by_id(demo_db) -> None:
         assert isinstance(app.screen, SuppliersScreen)
         messages = " ".join(n.message for n in app._notifications)
         assert "no.such.binding" in messages
+        assert "registers.search" not in messages, "ids of lazily imported screens are known"
+        await pilot.press("ctrl+f")
+        assert app.focused is app.screen.query_one("#search")
 
 
 async def test_unknown_theme_is_reported_not_fatal(demo_db) -> None:
