@@ -158,7 +158,7 @@ class ServicesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
         Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
         Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
