@@ -549,6 +549,19 @@ class Loaded:
     links: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
+_W: Any = WarningLetter
+_LEVELS = (WarningLevel.SP1, WarningLevel.SP2, WarningLevel.SP3)
+
+
+def next_letter_level(session: Session, contract_id: Any) -> WarningLevel:
+    """The level after the contract's highest letter so far (SP1 first, SP3 at most)."""
+    if not isinstance(contract_id, int):
+        return WarningLevel.SP1
+    issued = set(session.execute(select(_W.level).where(_W.contract_id == contract_id)).scalars())
+    highest = max((_LEVELS.index(WarningLevel(x)) for x in issued if x in _LEVELS), default=-1)
+    return _LEVELS[min(highest + 1, len(_LEVELS) - 1)]
+
+
 def load_for_form(
     session: Session, kind: Kind, record_id: int | None, start: Mapping[str, Any]
 ) -> Loaded:
@@ -566,6 +579,8 @@ def load_for_form(
                 values[spec.name] = getattr(row, spec.name)
         version = row.version
     values.update(start)
+    if kind.key == "warning_letter" and record_id is None and "level" not in start:
+        values["level"] = next_letter_level(session, values.get("contract_id"))
     ref_ids: dict[str, int | None] = {}
     for name, target in kind.refs.items():
         ref_id = values.get(name)
@@ -630,8 +645,9 @@ class RecordForm(Screen[int | None]):
         title = (
             tr(self, "Ubah {noun}", noun=noun)
             if self.record_id is not None
-            else tr(self, "{noun} baru", noun=noun[:1].upper() + noun[1:])
+            else tr(self, "{noun} baru", noun=noun)
         )
+        title = title[:1].upper() + title[1:]
         yield Static(Text(title), classes="screen-title", id="form-title")
         yield Static(Text(tr(self, "Memuat…")), id="form-status")
         yield Footer()
@@ -1017,7 +1033,8 @@ def confirm_delete(
             return False
 
         def done(_: None) -> None:
-            node.app.notify(tr(node, "{noun} dihapus.", noun=noun[:1].upper() + noun[1:]))
+            said = tr(node, "{noun} dihapus.", noun=noun)
+            node.app.notify(said[:1].upper() + said[1:], markup=False)
             after()
 
         run_db(node, work, done, group="delete", failed=failed)

@@ -275,6 +275,7 @@ async def test_records_of_a_contract_letter_penalty_incident(small) -> None:
         await pilot.press("w")
         await settle(pilot)
         assert form(app).raw("contract_id") == "027/15/SPK/2025"
+        assert form(app).raw("level") == "SP3"  # after SP1 and SP2, the next level
         app.screen.query_one("#field-level").value = "SP3"
         await fill(pilot, "letter_number", "800/SP3/2026")
         await pilot.press("ctrl+s")
