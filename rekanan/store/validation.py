@@ -11,15 +11,26 @@ a sentence as well.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from annotated_types import Ge, Gt, Le, MaxLen, MinLen
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Numeric, String, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    Numeric,
+    String,
+    select,
+    tuple_,
+)
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
@@ -272,23 +283,59 @@ def validate(
 
     ``fields`` limits the per-column checks to what changed (an update), while the rules
     across columns (dates in order, unique keys, references) always run on the whole row.
-    ``claimed`` collects unique keys of rows not yet flushed (``Writer.create_many``), so two
-    rows of one batch cannot share an NPWP either.
+    ``claimed`` collects unique keys of rows not yet flushed, so two rows of one batch
+    cannot share an NPWP either (``validate_many`` does this for a whole batch at once).
     """
-    model = type(obj)
-    table = model.__table__  # type: ignore[attr-defined]
-    names = set(fields) if fields is not None else {c.name for c in table.columns}
-    for column in table.columns:
-        if column.name in names and not column.primary_key:
-            value = coerce(column, getattr(obj, column.name, None), model)
-            setattr(obj, column.name, value)
-    _normalise(obj)
-    for column in table.columns:
-        if column.name in names and not column.primary_key:
-            _check_column(model, column, getattr(obj, column.name))
-    _check_rules(obj)
+    check_row(obj, fields)
     _check_unique(session, obj, claimed)
     _check_references(session, obj)
+
+
+def validate_many(session: Session, objs: Sequence[SQLModel]) -> None:
+    """``validate`` for a batch of new rows, with one query per key instead of per row.
+
+    Unique keys are checked against each other and, with ``IN`` queries, against the
+    database; references likewise. The first problem found is raised.
+    """
+    for obj in objs:
+        check_row(obj)
+    by_model: dict[type[SQLModel], list[SQLModel]] = {}
+    for obj in objs:
+        by_model.setdefault(type(obj), []).append(obj)
+    for model, rows in by_model.items():
+        _check_unique_batch(session, model, rows)
+    for model, rows in by_model.items():
+        _check_references_batch(session, model, rows)
+
+
+def check_row(obj: SQLModel, fields: Iterable[str] | None = None) -> None:
+    """The checks that need no database: types, spelling, required, lengths, ranges, order."""
+    model = type(obj)
+    names = set(fields) if fields is not None else None
+    columns = _columns(model)
+    for column, _ in columns:
+        if names is None or column.name in names:
+            value = getattr(obj, column.name, None)
+            coerced = coerce(column, value, model)
+            if coerced is not value:
+                setattr(obj, column.name, coerced)
+    _normalise(obj)
+    for column, metadata in columns:
+        if names is None or column.name in names:
+            _check_column(column, metadata, getattr(obj, column.name))
+    _check_rules(obj)
+
+
+@cache
+def _columns(model: type[SQLModel]) -> tuple[tuple[Column[Any], tuple[Any, ...]], ...]:
+    """The columns a row's checks look at (all but the key), with their pydantic rules."""
+    found = []
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        if column.primary_key:
+            continue
+        info = model.model_fields.get(column.name)
+        found.append((column, tuple(info.metadata) if info is not None else ()))
+    return tuple(found)
 
 
 def coerce(column: Column[Any], value: Any, model: type[SQLModel]) -> Any:
@@ -377,13 +424,24 @@ def _kind_word(kind: Any) -> str:
     return "nilai yang sah"
 
 
+@cache
+def _trimmed(model: type[SQLModel]) -> tuple[Column[Any], ...]:
+    """Short text columns (names, numbers, codes): surrounding spaces are dropped."""
+    return tuple(
+        column
+        for column, _ in _columns(model)
+        if isinstance(base_type(column), String) and base_type(column).length
+    )
+
+
 def _normalise(obj: SQLModel) -> None:
     """Per-model spelling rules: NPWP and NIB canonical, names trimmed, name key derived."""
-    for column in type(obj).__table__.columns:  # type: ignore[attr-defined]
+    for column in _trimmed(type(obj)):
         value = getattr(obj, column.name, None)
-        kind = base_type(column)
-        if isinstance(value, str) and isinstance(kind, String) and kind.length:
-            setattr(obj, column.name, value.strip())
+        if isinstance(value, str):
+            trimmed = value.strip()
+            if trimmed != value:
+                setattr(obj, column.name, trimmed)
     if isinstance(obj, Supplier):
         try:
             obj.npwp = normalise_npwp(obj.npwp or "")
@@ -403,7 +461,7 @@ def _normalise(obj: SQLModel) -> None:
         obj.source_id = None
 
 
-def _check_column(model: type[SQLModel], column: Column[Any], value: Any) -> None:
+def _check_column(column: Column[Any], metadata: tuple[Any, ...], value: Any) -> None:
     """Required, length, range and size of one column."""
     name = column.name
     if name in MANAGED:
@@ -412,8 +470,6 @@ def _check_column(model: type[SQLModel], column: Column[Any], value: Any) -> Non
         if not column.nullable:
             raise ValidationFailed(name, f"{label(name)} wajib diisi.")
         return
-    info = model.model_fields.get(name)
-    metadata = list(info.metadata) if info is not None else []
     if isinstance(value, str):
         if _NUL in value:
             raise ValidationFailed(
@@ -538,6 +594,69 @@ def _check_unique(
             raise ValidationFailed(key[-1], duplicate_sentence(table_name, key, values, holder))
 
 
+def _chunks(values: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _check_unique_batch(session: Session, model: type[SQLModel], rows: Sequence[SQLModel]) -> None:
+    table_name: str = model.__tablename__  # type: ignore[assignment]
+    for key in unique_keys(model):
+        first: dict[tuple[Any, ...], SQLModel] = {}
+        for row in rows:
+            values = tuple(getattr(row, name) for name in key)
+            if any(value is None for value in values):
+                continue
+            if values in first:
+                raise ValidationFailed(
+                    key[-1],
+                    duplicate_sentence(table_name, key, values, describe_row(first[values])),
+                )
+            first[values] = row
+        columns = [getattr(model, name) for name in key]
+        wanted = list(first)
+        for chunk in _chunks(wanted):
+            if len(key) == 1:
+                condition = columns[0].in_([values[0] for values in chunk])
+            else:
+                condition = tuple_(*columns).in_(list(chunk))
+            with session.no_autoflush:
+                other = session.execute(select(model).where(condition).limit(1)).scalars().first()
+            if other is not None:
+                values = tuple(getattr(other, name) for name in key)
+                raise ValidationFailed(
+                    key[-1], duplicate_sentence(table_name, key, values, describe_row(other))
+                )
+
+
+def _check_references_batch(
+    session: Session, model: type[SQLModel], rows: Sequence[SQLModel]
+) -> None:
+    for column, _ in _columns(model):
+        if not column.foreign_keys:
+            continue
+        target_table = next(iter(column.foreign_keys)).column.table.name
+        target = MODELS.get(target_table)
+        if target is None:
+            continue
+        wanted = sorted({v for row in rows if (v := getattr(row, column.name)) is not None})
+        found: set[Any] = set()
+        target_id = target.__table__.c.id  # type: ignore[attr-defined]
+        for chunk in _chunks(wanted):
+            found.update(session.execute(select(target_id).where(target_id.in_(chunk))).scalars())
+        missing = [value for value in wanted if value not in found]
+        if missing:
+            raise ValidationFailed(column.name, _missing_sentence(target_table, missing[0]))
+
+
+def _missing_sentence(target_table: str, value: Any) -> str:
+    what = entity_label(target_table)
+    return (
+        f"{what.capitalize()} dengan ID {value} tidak ada (mungkin sudah dihapus); "
+        f"pilih {what} lain."
+    )
+
+
 def duplicate_sentence(
     table: str, key: tuple[str, ...], values: tuple[Any, ...], holder: str
 ) -> str:
@@ -589,12 +708,7 @@ def _check_references(session: Session, obj: SQLModel) -> None:
         with session.no_autoflush:
             found = session.get(target, value)
         if found is None:
-            what = entity_label(target_table)
-            raise ValidationFailed(
-                column.name,
-                f"{what.capitalize()} dengan ID {value} tidak ada (mungkin sudah dihapus); "
-                f"pilih {what} lain.",
-            )
+            raise ValidationFailed(column.name, _missing_sentence(target_table, value))
 
 
 # ---------------------------------------------------------------------------- database errors

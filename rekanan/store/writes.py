@@ -35,6 +35,7 @@ from rekanan.store.validation import (
     entity_label,
     translate_integrity,
     validate,
+    validate_many,
 )
 
 M = TypeVar("M", bound=SQLModel)
@@ -64,11 +65,11 @@ class Writer:
     def create_many(self, objs: Iterable[SQLModel]) -> list[int]:
         """Validate and insert many rows with one flush (imports, the demo seed)."""
         rows = list(objs)
-        claimed: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], str]] = {}
-        now = utcnow()
         for obj in rows:
             _refuse_audit(type(obj))
-            validate(self.session, obj, claimed=claimed)
+        validate_many(self.session, rows)
+        now = utcnow()
+        for obj in rows:
             _stamp_new(obj, now)
         self._flush_one(lambda: self.session.add_all(rows))
         if rows:

@@ -438,3 +438,23 @@ def test_read_only_database_refuses_every_write(db: Database) -> None:
             assert s.execute(select(func.count()).select_from(Supplier)).scalar_one() == 1
     finally:
         reader.close()
+
+
+def test_batches_are_checked_against_the_stored_rows_too(db: Database) -> None:
+    with db.writer() as w:
+        sid = w.create(supplier(name="PT Tersimpan"))
+        w.create(contract(sid, number="ADA/1", source_id=None))
+    batch = [supplier(name="PT Baru", npwp="01.111.111.1-111.111"), supplier(name="PT Ulang")]
+    with pytest.raises(ValidationFailed) as caught, db.writer() as w:
+        w.create_many(batch)
+    assert caught.value.field == "npwp" and "PT Tersimpan" in str(caught.value)
+    numbers = [contract(sid, number=f"B/{i}", source_id=None) for i in range(3)]
+    numbers.append(contract(sid, number="ADA/1", source_id=None))
+    with pytest.raises(ValidationFailed) as caught, db.writer() as w:
+        w.create_many(numbers)
+    assert caught.value.field == "number" and "ADA/1" in str(caught.value)
+    orphans = [contract(sid, number="C/1", source_id=None), contract(777, number="C/2")]
+    with pytest.raises(ValidationFailed) as caught, db.writer() as w:
+        w.create_many(orphans)
+    assert caught.value.field == "supplier_id" and "777" in str(caught.value)
+    assert _count(db, Supplier) == 1 and _count(db, Contract) == 1
