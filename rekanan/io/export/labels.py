@@ -112,7 +112,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     # --- risk ---------------------------------------------------------------------------
     "risk.score": ("Skor risiko", "Risk score"),
     "risk.of": ("{score} dari 100", "{score} of 100"),
-    "risk.level_high": ("tinggi", "high"),
+    "risk.level_high": ("kritis", "critical"),
     "risk.level_medium": ("perlu perhatian", "needs attention"),
     "risk.level_low": ("rendah", "low"),
     "risk.none": (
