@@ -21,8 +21,8 @@ run: install
 	$(BIN)/rekanan demo
 
 lint: install-test
-	$(BIN)/ruff check rekanan tests bench
-	$(BIN)/ruff format --check rekanan tests bench
+	$(BIN)/ruff check --no-cache rekanan tests bench
+	$(BIN)/ruff format --no-cache --check rekanan tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -34,7 +34,6 @@ def main() -> int:
     if args.what == "startup":
         profiler.start()
         import rekanan.app
-
         import rekanan.cli  # noqa: F401
 
         profiler.stop()
