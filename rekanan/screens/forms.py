@@ -540,13 +540,19 @@ def resolve_ref(session: Session, target: str, text: str, node: DOMNode) -> tupl
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """What a form opens with: stored values, their version, and the labels of references."""
+    """What a form opens with: stored values, their version, and the labels of references.
+
+    ``stored`` keeps, for an edit opened with proposed values (a renewal's new end date),
+    what the record holds for those fields: saving compares with it, so a proposed value
+    the person keeps is written, not mistaken for "unchanged".
+    """
 
     values: dict[str, Any]
     version: int | None
     ref_ids: dict[str, int | None]
     service_choices: tuple[tuple[str, str], ...] = ()
     links: dict[int, tuple[int, int]] = field(default_factory=dict)
+    stored: dict[str, Any] = field(default_factory=dict)
 
 
 _W: Any = WarningLetter
@@ -568,6 +574,7 @@ def load_for_form(
     """Read a record (or the starting values of a new one) as form values."""
     values: dict[str, Any] = {}
     version: int | None = None
+    stored: dict[str, Any] = {}
     if record_id is not None:
         row = session.get(kind.model, record_id)
         if row is None:
@@ -578,6 +585,7 @@ def load_for_form(
             if hasattr(row, spec.name):
                 values[spec.name] = getattr(row, spec.name)
         version = row.version
+        stored = {name: values[name] for name in start if name in values}
     values.update(start)
     if kind.key == "warning_letter" and record_id is None and "level" not in start:
         values["level"] = next_letter_level(session, values.get("contract_id"))
@@ -608,7 +616,7 @@ def load_for_form(
         values["services"] = tuple(str(sid) for sid in links) or tuple(
             str(s) for s in start.get("services", ())
         )
-    return Loaded(values, version, ref_ids, service_choices, links)
+    return Loaded(values, version, ref_ids, service_choices, links, stored)
 
 
 # ------------------------------------------------------------------------------ the screen
@@ -631,12 +639,18 @@ class RecordForm(Screen[int | None]):
     ]
 
     def __init__(
-        self, kind: str, record_id: int | None = None, start: Mapping[str, Any] | None = None
+        self,
+        kind: str,
+        record_id: int | None = None,
+        start: Mapping[str, Any] | None = None,
+        *,
+        note: str = "",
     ) -> None:
         super().__init__()
         self.kind = KINDS[kind]
         self.record_id = record_id
         self.start = dict(start or {})
+        self.note = note  # why the form opened with proposed values, shown above the fields
         self.loaded: Loaded | None = None
         self.saving = False
 
@@ -686,7 +700,7 @@ class RecordForm(Screen[int | None]):
         await self.query(FormView).remove()
         form = FormView(self._specs(loaded), loaded.values, id="record-form")
         await self.mount(form, before=self.query_one(Footer))
-        self._status("")
+        self._status(self.note)
         self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
@@ -766,6 +780,7 @@ class RecordForm(Screen[int | None]):
     def _initial_model_values(self, loaded: Loaded) -> dict[str, Any]:
         values = dict(loaded.values)
         values.update(loaded.ref_ids)
+        values.update(loaded.stored)  # proposed start values count as changes
         for name in _SCORE_FIELDS & set(values):
             if isinstance(values[name], str) and values[name].isdigit():
                 values[name] = int(values[name])
@@ -988,8 +1003,10 @@ def open_form(
     *,
     on_saved: Callable[[int], None] | None = None,
     start: Mapping[str, Any] | None = None,
+    note: str = "",
 ) -> None:
-    """Push a form; ``on_saved(id)`` runs after a successful save."""
+    """Push a form; ``on_saved(id)`` runs after a successful save; ``note`` says why it
+    opened (shown above the fields)."""
 
     if not writable(node):
         node.app.notify(tr(node, READ_ONLY_SENTENCE), severity="warning", markup=False)
@@ -999,7 +1016,7 @@ def open_form(
         if result is not None and on_saved is not None:
             on_saved(result)
 
-    node.app.push_screen(RecordForm(kind, record_id, start), done)
+    node.app.push_screen(RecordForm(kind, record_id, start, note=note), done)
 
 
 def confirm_delete(

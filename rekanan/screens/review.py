@@ -28,6 +28,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from rekanan.domain import formatting
 from rekanan.domain.review import (
     QueueItem,
     ReviewContext,
@@ -41,7 +42,12 @@ from rekanan.domain.review_effects import requires_note
 from rekanan.domain.review_snapshot import snapshot
 from rekanan.errors import RekananError
 from rekanan.i18n import N_
-from rekanan.models.enums import ReviewDecisionKind, SupplierCategory, WarningLevel
+from rekanan.models.enums import (
+    ContractStatus,
+    ReviewDecisionKind,
+    SupplierCategory,
+    WarningLevel,
+)
 from rekanan.screens.register_support import (
     as_of,
     db_of,
@@ -619,7 +625,7 @@ class ReviewScreen(Screen[None]):
         self._status(f"{message} {effect}".strip())
         state = recorded.session
         if recorded.open_form and self.page is not None:
-            self._open_contract_form(recorded)
+            self._open_contract_form(recorded, self.page)
         if state is None:
             return
         self.session = state
@@ -628,14 +634,53 @@ class ReviewScreen(Screen[None]):
             return
         self._load_page(state)
 
-    def _open_contract_form(self, recorded: Recorded) -> None:
-        from rekanan.screens.forms import open_form
+    def _open_contract_form(self, recorded: Recorded, page: ReviewPage) -> None:
+        """The contract form for a renewal the rules cannot apply by themselves.
 
+        An express renewal opens with the proposed end, one more renewal used and the
+        status "renewed", so saving the form (Ctrl+S) records the addendum in one audited
+        write; Esc leaves the contract as it was, and the status line says so.
+        """
+        from rekanan.screens.forms import RecordForm
+
+        number = page.contract.number
         proposed = recorded.effect.get("proposed_end")
         start: dict[str, Any] = {}
-        if proposed:
-            start["end_date"] = date.fromisoformat(proposed)
-        open_form(self, "contract", recorded.contract_id, start=start)
+        if proposed and recorded.effect.get("message_key") == "renew.form_express":
+            new_end = date.fromisoformat(proposed)
+            start = {
+                "end_date": new_end,
+                "renewals_used": page.contract.renewals_used + 1,
+                "status": ContractStatus.RENEWED,
+            }
+            note = tr(
+                self,
+                "Perpanjangan eksplisit: periksa tanggal berakhir baru ({day}) lalu simpan "
+                "dengan Ctrl+S. Esc membatalkan: kontrak tidak berubah.",
+                day=formatting.medium_date(new_end, language(self)),
+            )
+        else:
+            note = tr(
+                self,
+                "Perpanjangan dengan adendum: isi tanggal berakhir baru lalu simpan dengan "
+                "Ctrl+S. Esc membatalkan: kontrak tidak berubah.",
+            )
+
+        def closed(saved: int | None) -> None:
+            if saved is None:
+                self._status(
+                    tr(
+                        self,
+                        "Perpanjangan {number} tidak disimpan: kontrak tidak berubah. Tekan u "
+                        "untuk membatalkan keputusan Perpanjang.",
+                        number=number,
+                    ),
+                    error=True,
+                )
+            else:
+                self._status(tr(self, "Perpanjangan {number} disimpan.", number=number))
+
+        self.app.push_screen(RecordForm("contract", recorded.contract_id, start, note=note), closed)
 
     def action_undo(self) -> None:
         state = self.session
