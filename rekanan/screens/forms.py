@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -53,6 +54,7 @@ from rekanan.models import (
     WarningLevel,
 )
 from rekanan.screens.confirm import ConfirmScreen, MessageScreen
+from rekanan.screens.incident_term import Sentence, stored_term_problem
 from rekanan.screens.register_support import (
     HOLD_KEYS,
     HOLD_TEXT,
@@ -68,7 +70,7 @@ from rekanan.screens.register_support import (
     writable,
 )
 from rekanan.store.errors import DeleteRefused, StaleEdit, ValidationFailed
-from rekanan.widgets.form import FieldSpec, FormView, format_value
+from rekanan.widgets.form import FieldError, FieldSpec, FormView, format_value, parse_datetime
 
 D = Decimal
 
@@ -653,6 +655,7 @@ class RecordForm(Screen[int | None]):
         self.note = note  # why the form opened with proposed values, shown above the fields
         self.loaded: Loaded | None = None
         self.saving = False
+        self.saved_note: Sentence | None = None
 
     def compose(self) -> ComposeResult:
         noun = tr(self, self.kind.noun)
@@ -722,7 +725,21 @@ class RecordForm(Screen[int | None]):
 
     @on(Input.Blurred)
     def _ref_blurred(self, event: Input.Blurred) -> None:
-        self._check_ref((event.input.id or "").removeprefix("field-"), event.value)
+        name = (event.input.id or "").removeprefix("field-")
+        self._check_ref(name, event.value)
+        if name == "started_at" and "contract_id" in self.kind.refs:
+            raw = self.form.raw("contract_id")
+            if isinstance(raw, str):
+                self._check_ref("contract_id", raw)
+
+    def _incident_day(self) -> date | None:
+        """The day an incident started, when the form is for an incident and it parses."""
+        if self.kind.key != "incident" or not self.form.is_mounted:
+            return None
+        try:
+            return parse_datetime(str(self.form.raw("started_at") or "")).date()
+        except FieldError:
+            return None
 
     def _check_refs(self) -> None:
         """Check every reference field now (when saving stopped on another field)."""
@@ -737,20 +754,26 @@ class RecordForm(Screen[int | None]):
         if not target or not text_value.strip() or not self.form.is_mounted:
             return
         db = db_of(self)
+        started = self._incident_day() if name == "contract_id" else None
+        lang = language(self)
 
-        def work() -> tuple[int, str] | str:
+        def work() -> tuple[int, str, Sentence | None] | str:
             with db.session() as session:
                 try:
-                    return resolve_ref(session, target, text_value, self)
+                    found, shown = resolve_ref(session, target, text_value, self)
                 except ValueError as error:
                     return str(error)
+                problem = stored_term_problem(session, found, started, lang) if started else None
+                return found, shown, problem
 
-        def done(result: tuple[int, str] | str) -> None:
+        def done(result: tuple[int, str, Sentence | None] | str) -> None:
             if not self.is_mounted or self.form.raw(name) != text_value:
                 return
             row = self.form.row(name)
             if isinstance(result, str):
                 row.show(result, "error")
+            elif result[2] is not None:
+                row.show(tr(self, result[2][0], **result[2][1]), "warning")
             else:
                 row.show("→ " + result[1], "hint")
 
@@ -770,10 +793,15 @@ class RecordForm(Screen[int | None]):
         self._status(tr(self, "Menyimpan…"))
         db, kind, record_id, loaded = db_of(self), self.kind, self.record_id, self.loaded
         initial = self._initial_model_values(loaded)
+        self.saved_note = None
+        lang = language(self)
 
         def work() -> int:
             with db.writer() as writer:
-                return save_record(writer, kind, record_id, values, initial, loaded, self)
+                saved = save_record(writer, kind, record_id, values, initial, loaded, self)
+                if kind.key == "incident":
+                    self.saved_note = incident_note(writer.session, saved, lang)
+                return saved
 
         run_db(self, work, self._saved, group="form-save", failed=self._save_failed)
 
@@ -788,7 +816,12 @@ class RecordForm(Screen[int | None]):
 
     def _saved(self, record_id: int) -> None:
         self.saving = False
-        self.app.notify(tr(self, "Tersimpan."), timeout=3)
+        note = self.saved_note
+        if note is not None:
+            said = tr(self, "Tersimpan.") + " " + tr(self, note[0], **note[1])
+            self.app.notify(said, severity="warning", timeout=12, markup=False)
+        else:
+            self.app.notify(tr(self, "Tersimpan."), timeout=3)
         self.dismiss(record_id)
 
     def _save_failed(self, error: BaseException) -> bool:
@@ -961,6 +994,14 @@ def save_record(
     if kind.key == "contract" and services is not None:
         _sync_links(writer, new_id, {int(s) for s in services}, loaded.links)
     return new_id
+
+
+def incident_note(session: Session, incident_id: int, language: str) -> Sentence | None:
+    """Why a saved incident stays out of its supplier's scorecard (None: it counts)."""
+    row: Any = session.get(Incident, incident_id)
+    if row is None or row.contract_id is None:
+        return None
+    return stored_term_problem(session, row.contract_id, row.started_at.date(), language)
 
 
 def _nullable(model: Any, name: str) -> bool:

@@ -44,6 +44,7 @@ from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.screens.audit_view import audit_columns, load_audit
 from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.incident_term import contract_for_incident
 from rekanan.screens.register_support import (
     N_,
     as_of,
@@ -558,7 +559,7 @@ class SupplierDetailScreen(Screen[None]):
             "profile": ("contract", supplier),
             "contracts": ("contract", supplier),
             "performance": ("evaluation", {**supplier, **self._contract_start(first_contract)}),
-            "incidents": ("incident", self._incident_start(first_contract)),
+            "incidents": ("incident", self._incident_start()),
             "letters": ("warning_letter", self._contract_start(first_contract)),
             "sanctions": ("sanction", supplier),
             "history": ("contract", supplier),
@@ -571,12 +572,16 @@ class SupplierDetailScreen(Screen[None]):
             start = self._contract_start(self._selected_contract_number())
             open_form(self, "penalty", None, start=start, on_saved=self._saved)
 
-    def _incident_start(self, contract_id: int | None) -> dict[str, Any]:
-        """The contract and the first service it underpins, so most incidents need no typing."""
-        start = self._contract_start(contract_id)
-        for line in self.view.contracts if self.view is not None else ():
-            if line.contract.id == contract_id and line.contract.services:
-                start["service_id"] = line.contract.services[0].service_id
+    def _incident_start(self) -> dict[str, Any]:
+        """A contract in force today and the first service it underpins, so most incidents
+        need no typing; nothing when no contract runs (an ended one would not count)."""
+        contracts = [line.contract for line in self.view.contracts] if self.view else []
+        contract = contract_for_incident(contracts, as_of(self))
+        if contract is None:
+            return {}
+        start: dict[str, Any] = {"contract_id": contract.id}
+        if contract.services:
+            start["service_id"] = contract.services[0].service_id
         return start
 
     def _contract_start(self, number: int | None) -> dict[str, Any]:

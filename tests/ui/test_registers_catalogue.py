@@ -23,6 +23,7 @@ FILES = [
             "audit_view",
             "register_support",
             "export_dialog",
+            "incident_term",
         )
     ),
     ROOT / "widgets" / "paged_table.py",
