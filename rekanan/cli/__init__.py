@@ -14,7 +14,16 @@ import sys
 from collections.abc import Sequence
 
 from rekanan import __version__
-from rekanan.cli.common import CommandError, add_global_options, report_problems, settings_from
+from rekanan.cli.common import (
+    CommandError,
+    RekananParser,
+    add_global_options,
+    language_of,
+    pick,
+    report_problems,
+    set_language,
+    settings_from,
+)
 from rekanan.errors import RekananError
 
 SUBCOMMAND_MODULES: tuple[str, ...] = (
@@ -32,7 +41,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = RekananParser(
         prog="rekanan",
         description="Supplier and contract management for a Dinkominfo, in the terminal.",
     )
@@ -45,20 +54,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
+    """Entry point of the console script; returns the exit code.
+
+    Wrong arguments end in ``SystemExit(2)`` (argparse's way) after one sentence.
+    """
+    words = list(argv if argv is not None else sys.argv[1:])
+    set_language(language_of(words))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     if not getattr(args, "func", None):
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "open"])
+        args = parser.parse_args([*words, "open"])
     try:
         settings, problems = settings_from(args)
+        set_language(settings.language)
         report_problems(problems)
         return int(args.func(args, settings) or 0)
     except (CommandError, RekananError) as error:
         print(f"rekanan: {error}", file=sys.stderr)
         return getattr(error, "exit_code", 2)
     except KeyboardInterrupt:
-        print("rekanan: stopped.", file=sys.stderr)
+        print(f"rekanan: {pick('dihentikan.', 'stopped.')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader (``| head``) went away: stop quietly, as Unix tools do.

@@ -21,11 +21,17 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.cli.common import (
+    CommandError,
+    add_subcommand,
+    parse_days,
+    parse_iso_date,
+    pick,
+    require_database,
+)
 from rekanan.config import Settings
 from rekanan.domain.alert import SEVERITY_ORDER, Alert, AlertKind, Severity
 from rekanan.domain.alerts import compute_alerts, filter_alerts
@@ -37,8 +43,9 @@ from rekanan.domain.scorecard import ASPECTS, Scorecard
 WIDTH = 80
 
 _LABELS: dict[str, tuple[str, str]] = {
+    # the app's severity words (rekanan/screens/alerts.py), as headings
     "critical": ("KRITIS", "CRITICAL"),
-    "warning": ("PERINGATAN", "WARNING"),
+    "warning": ("WASPADA", "WARNING"),
     "info": ("INFO", "INFO"),
     "due": ("Jatuh tempo", "Due"),
     "left": ("Sisa", "Left"),
@@ -50,7 +57,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "No alerts as of {day}.",
     ),
     "summary": (
-        "{critical} kritis, {warning} peringatan, {info} info per {day}.",
+        "{critical} kritis, {warning} waspada, {info} info per {day}.",
         "{critical} critical, {warning} warning, {info} info as of {day}.",
     ),
     "snoozed": ("ditunda s.d. {day}", "snoozed until {day}"),
@@ -129,7 +136,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     alerts.add_argument(
         "--within",
-        type=_days,
+        type=parse_days,
         default=None,
         metavar="DAYS",
         help="only alerts due within DAYS days (overdue and undated ones always show)",
@@ -165,31 +172,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     alerts.set_defaults(func=run_alerts)
 
 
-def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days; write 0 or more.")
-    return value
-
-
 def load_agency_data(settings: Settings) -> AgencyData:
     """Open the configured database read-only and load everything the rules look at."""
-    url = settings.database_url
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.exists():
-            raise CommandError(
-                f"There is no database at {path}. Pass --db PATH, set REKANAN_DB, or run "
-                "`rekanan demo` to create the demo agency."
-            )
+    url = require_database(settings)
     try:
         from rekanan.store.database import open_database  # type: ignore[import-not-found]
         from rekanan.store.loaders import load_agency  # type: ignore[import-not-found]
     except ImportError as error:  # the store is not installed in this build
-        raise CommandError(f"The database layer is not available ({error}).") from error
+        raise CommandError(
+            pick(
+                "Lapisan basis data tidak terpasang ({error}); pasang ulang rekanan.",
+                "The database layer is not available ({error}); reinstall rekanan.",
+                settings.language,
+                error=error,
+            )
+        ) from error
     database = open_database(url, user=settings.user, read_only=True)
     try:
         data: AgencyData = load_agency(database)

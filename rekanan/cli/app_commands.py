@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date, settings_from
+from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date, pick, settings_from
 from rekanan.config import Settings, demo_database_path
 
 START_SCREENS = ("ringkasan", "rekanan", "kontrak", "layanan", "peringatan")
@@ -63,8 +63,13 @@ def _open_database(settings: Settings, target: str) -> Any:
 def _run(settings: Settings, database: Any, args: argparse.Namespace) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise CommandError(
-            "The app needs a terminal; run it in an interactive terminal, or use the "
-            "headless commands (rekanan --help) in scripts."
+            pick(
+                "Aplikasi perlu terminal interaktif; jalankan di terminal, atau pakai perintah "
+                "tanpa layar (rekanan --help) dalam skrip.",
+                "The app needs a terminal; run it in an interactive terminal, or use the "
+                "headless commands (rekanan --help) in scripts.",
+                settings.language,
+            )
         )
     from rekanan.app import make_app
 
@@ -120,10 +125,14 @@ def seed_if_empty(database: Any, today: date) -> bool:
         from rekanan.store.seed import load_demo  # type: ignore[import-not-found,unused-ignore]
     except ImportError as error:
         raise CommandError(
-            "The demo agency is not part of this installation (rekanan.store.seed is "
-            "missing); reinstall rekanan, or open your own database with `rekanan open`."
+            pick(
+                "Agensi demo tidak ada dalam instalasi ini (rekanan.store.seed tidak ada); "
+                "pasang ulang rekanan, atau buka basis data Anda dengan `rekanan open`.",
+                "The demo agency is not part of this installation (rekanan.store.seed is "
+                "missing); reinstall rekanan, or open your own database with `rekanan open`.",
+            )
         ) from error
-    print("rekanan: loading the demo agency…", file=sys.stderr)
+    print("rekanan: " + pick("memuat agensi demo…", "loading the demo agency…"), file=sys.stderr)
     load_demo(database, today)
     return True
 
@@ -137,6 +146,12 @@ def remove_sqlite(path: Path) -> None:
             continue
         except OSError as error:
             raise CommandError(
-                f"Cannot delete {candidate} ({error.strerror}); close any rekanan that has it "
-                "open and try again."
+                pick(
+                    "{path} tidak dapat dihapus ({error}); tutup rekanan lain yang membukanya "
+                    "lalu coba lagi.",
+                    "Cannot delete {path} ({error}); close any rekanan that has it open and "
+                    "try again.",
+                    path=candidate,
+                    error=error.strerror,
+                )
             ) from error

@@ -23,7 +23,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rekanan.cli import alerts_commands
-from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.cli.common import (
+    CommandError,
+    add_subcommand,
+    folder_made,
+    output_file,
+    output_folder,
+    parse_days,
+    parse_iso_date,
+    pick,
+    require_database,
+)
 from rekanan.config import Settings
 from rekanan.domain.alert import AlertKind, Severity
 from rekanan.domain.identifiers import format_npwp, name_key, npwp_search_key
@@ -48,9 +58,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "name_unknown": (
         "Tidak ada penyedia yang cocok dengan '{wanted}'. Sebutkan sebagian nama atau NPWP-nya; "
-        "daftar penyedia ada di layar Penyedia atau `rekanan export suppliers`.",
+        "daftar penyedia ada di layar Rekanan (tombol 2) atau `rekanan export suppliers`.",
         "No supplier matches '{wanted}'. Give part of the name or the NPWP; the Suppliers "
-        "screen or `rekanan export suppliers` lists them.",
+        "screen (key 2) or `rekanan export suppliers` lists them.",
     ),
     "ambiguous": (
         "'{wanted}' cocok dengan {count} penyedia: {shown}{more}. Sebutkan lebih banyak "
@@ -81,12 +91,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{count} scorecards written to {path}",
     ),
     "register_written": ("{count} baris ditulis ke {path}", "{count} rows written to {path}"),
-    "no_database": (
-        "Tidak ada basis data di {path}. Beri --db PATH, atur REKANAN_DB, atau jalankan "
-        "`rekanan demo` untuk membuat agensi contoh.",
-        "There is no database at {path}. Pass --db PATH, set REKANAN_DB, or run "
-        "`rekanan demo` to create the demo agency.",
-    ),
     "bad_sort": (
         "Kolom urut '{sort}' tidak dikenal; pakai salah satu dari {choices}.",
         "Unknown sort column '{sort}'; use one of {choices}.",
@@ -111,17 +115,25 @@ def _period(text: str) -> Period:
     try:
         return parse_period(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from error
-
-
-def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days; write 0 or more.")
-    return value
+        cleaned = text.strip()
+        if "ends before it starts" in str(error):
+            raise argparse.ArgumentTypeError(
+                pick(
+                    "periode '{text}' berakhir sebelum dimulai; tulis tanggal yang lebih awal "
+                    "dulu.",
+                    "the period '{text}' ends before it starts; write the earlier date first.",
+                    text=cleaned,
+                )
+            ) from error
+        raise argparse.ArgumentTypeError(
+            pick(
+                "'{text}' bukan periode; tulis bulan (2026-09), triwulan (2026-Q3), tahun "
+                "anggaran (2026) atau rentang tanggal (2026-01-01..2026-06-30).",
+                "'{text}' is not a period; write a month (2026-09), a quarter (2026-Q3), a "
+                "fiscal year (2026) or a range (2026-01-01..2026-06-30).",
+                text=cleaned,
+            )
+        ) from error
 
 
 def _add_as_of(parser: argparse.ArgumentParser) -> None:
@@ -247,7 +259,7 @@ def _register_contracts(registers: argparse._SubParsersAction[argparse.ArgumentP
     p.add_argument("--category", choices=[c.value for c in SupplierCategory], default=None)
     p.add_argument(
         "--due-within",
-        type=_days,
+        type=parse_days,
         default=None,
         metavar="DAYS",
         help="only open contracts whose next deadline is within DAYS days",
@@ -267,7 +279,7 @@ def _register_alerts(registers: argparse._SubParsersAction[argparse.ArgumentPars
     p = add_subcommand(registers, "alerts", "The alerts as of a day.")
     p.add_argument(
         "--within",
-        type=_days,
+        type=parse_days,
         default=None,
         metavar="DAYS",
         help="only alerts due within DAYS days (overdue and undated ones always show)",
@@ -417,6 +429,11 @@ def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandError(_m(language, "pdf_needs_folder", count=len(ids), path=dest))
     if fmt != "pdf" and dest.suffix and dest.suffix.lower() != f".{fmt}" and not dest.is_dir():
         raise CommandError(_m(language, "wrong_suffix", path=dest, fmt=fmt))
+    new_folder = False
+    if dest.suffix.lower() == f".{fmt}" and not dest.is_dir():
+        output_file(dest, language)  # one file: its folder must exist
+    else:
+        new_folder = output_folder(dest, language)  # a folder of files: it may be new
     options = ExportOptions(
         language=language,
         as_of=as_of,
@@ -434,6 +451,8 @@ def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(_m(language, "cannot_write", path=dest, error=error)) from error
+    if new_folder:
+        print(folder_made(dest, language))
     if len(written) == 1:
         print(_m(language, "written_one", path=written[0]))
     else:
@@ -463,8 +482,8 @@ def _scorecard_text(
     if args.output is None:
         sys.stdout.write(text)
         return 0
+    output_file(args.output, settings.language)
     try:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise CommandError(
@@ -479,26 +498,31 @@ def _scorecard_text(
 
 def open_store(settings: Settings) -> Any:
     """The configured database, read-only; a missing SQLite file is a sentence."""
-    from rekanan.store.database import open_database, sqlite_path
+    from rekanan.store.database import open_database
 
-    url = settings.database_url
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        raise CommandError(_m(settings.language, "no_database", path=path))
+    url = require_database(settings)
     return open_database(url, user=settings.user, read_only=True)
 
 
-def _register_path(args: argparse.Namespace, stem: str, fmt: str, as_of: date) -> Path:
+def _register_path(
+    args: argparse.Namespace, stem: str, fmt: str, as_of: date, language: str
+) -> tuple[Path, bool]:
+    """Where the register goes, and whether its folder is new (``-o`` names a new folder).
+
+    A file's folder must exist; a folder given with ``-o`` may be new, but not its parent.
+    """
     name = f"{stem}-{as_of.isoformat()}.{fmt}"
     dest: Path | None = args.output
     if dest is None:
-        return Path.cwd() / name
+        return Path.cwd() / name, False
     if dest.is_dir() or not dest.suffix:
-        return dest / name
-    return dest
+        return dest / name, output_folder(dest, language)
+    return output_file(dest, language), False
 
 
-def _written(settings: Settings, count: int, path: Path) -> int:
+def _written(settings: Settings, count: int, path: Path, new_folder: bool = False) -> int:
+    if new_folder:
+        print(folder_made(path.parent, settings.language))
     print(_m(settings.language, "register_written", count=count, path=path))
     return 0
 
@@ -524,7 +548,8 @@ def run_export_suppliers(args: argparse.Namespace, settings: Settings) -> int:
     as_of: date = args.as_of or date.today()
     _check_sort(language, args.sort, SUPPLIER_SORTS)
     fmt = _register_format(args)
-    path = _register_path(args, "penyedia" if language == "id" else "suppliers", fmt, as_of)
+    stem = "penyedia" if language == "id" else "suppliers"
+    path, new_folder = _register_path(args, stem, fmt, as_of, language)
     db = open_store(settings)
     try:
         risks: dict[int, int] | None = None
@@ -557,7 +582,7 @@ def run_export_suppliers(args: argparse.Namespace, settings: Settings) -> int:
         )
     finally:
         db.close()
-    return _written(settings, count, path)
+    return _written(settings, count, path, new_folder)
 
 
 def _risk_bands(risks: dict[int, int], settings: Settings) -> dict[int, str]:
@@ -584,7 +609,8 @@ def run_export_contracts(args: argparse.Namespace, settings: Settings) -> int:
     as_of: date = args.as_of or date.today()
     _check_sort(language, args.sort, CONTRACT_SORTS)
     fmt = _register_format(args)
-    path = _register_path(args, "kontrak" if language == "id" else "contracts", fmt, as_of)
+    stem = "kontrak" if language == "id" else "contracts"
+    path, new_folder = _register_path(args, stem, fmt, as_of, language)
     statuses: set[ContractStatus] = {ContractStatus(s) for s in args.status or ()}
     if args.open:
         statuses |= set(OPEN_STATUSES)
@@ -629,7 +655,7 @@ def run_export_contracts(args: argparse.Namespace, settings: Settings) -> int:
         )
     finally:
         db.close()
-    return _written(settings, count, path)
+    return _written(settings, count, path, new_folder)
 
 
 def run_export_alerts(args: argparse.Namespace, settings: Settings) -> int:
@@ -640,7 +666,8 @@ def run_export_alerts(args: argparse.Namespace, settings: Settings) -> int:
     language = settings.language
     as_of: date = args.as_of or date.today()
     fmt = _register_format(args)
-    path = _register_path(args, "peringatan" if language == "id" else "alerts", fmt, as_of)
+    stem = "peringatan" if language == "id" else "alerts"
+    path, new_folder = _register_path(args, stem, fmt, as_of, language)
     data = alerts_commands.load_agency_data(settings)
     alerts = compute_alerts(
         data, as_of, settings.thresholds, language, include_snoozed=args.include_snoozed
@@ -656,4 +683,4 @@ def run_export_alerts(args: argparse.Namespace, settings: Settings) -> int:
         path,
         lambda: export_alerts(shown, path, fmt, language, _decimal(args)),
     )
-    return _written(settings, count, path)
+    return _written(settings, count, path, new_folder)

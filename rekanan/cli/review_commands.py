@@ -15,7 +15,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.cli.common import (
+    CommandError,
+    add_subcommand,
+    output_file,
+    parse_iso_date,
+    pick,
+    require_database,
+)
 from rekanan.config import Settings
 
 FORMATS = ("pdf", "xlsx")
@@ -75,9 +82,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _open(settings: Settings, *, read_only: bool) -> Any:
     from rekanan.store.database import open_database
 
-    return open_database(
-        settings.database_url, user=settings.user, read_only=read_only or settings.read_only
-    )
+    url = require_database(settings) if read_only else settings.database_url
+    return open_database(url, user=settings.user, read_only=read_only or settings.read_only)
 
 
 def review_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -92,8 +98,13 @@ def review_command(args: argparse.Namespace, settings: Settings) -> int:
             raise CommandError(str(error)) from error
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise CommandError(
-            "The review needs a terminal; run it in an interactive terminal. For a report "
-            "in scripts use `rekanan review report`."
+            pick(
+                "Tinjauan kontrak perlu terminal interaktif; jalankan di terminal. Untuk laporan "
+                "dalam skrip pakai `rekanan review report`.",
+                "The review needs a terminal; run it in an interactive terminal. For a report "
+                "in scripts use `rekanan review report`.",
+                settings.language,
+            )
         )
     database = _open(settings, read_only=False)
     try:
@@ -123,16 +134,24 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
     from rekanan.io.export.review_report import load_report, write_review_pdf, write_review_xlsx
     from rekanan.io.export.scorecard_pdf import PdfContext, Signer
 
+    language = settings.language
     until: date = args.until or date.today()
     if until < args.since:
         raise CommandError(
-            f"--until ({until.isoformat()}) is before --since ({args.since.isoformat()}); "
-            "write the earlier day first."
+            pick(
+                "--until ({until}) lebih awal daripada --since ({since}); tulis hari yang lebih "
+                "awal dulu.",
+                "--until ({until}) is before --since ({since}); write the earlier day first.",
+                language,
+                until=until.isoformat(),
+                since=args.since.isoformat(),
+            )
         )
     path = Path(args.output).expanduser()
     fmt = _format(args, path)
     if path.suffix.lower() != f".{fmt}":
         path = path.with_name(path.name + f".{fmt}")
+    output_file(path, language)
     database = _open(settings, read_only=True)
     try:
         scope = _session_scope(database, args.session, settings.language)
@@ -153,10 +172,25 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
             write_review_xlsx(report, settings.agency, path, now)
     except OSError as error:
         raise CommandError(
-            f"Cannot write {path} ({error.strerror or error}); choose another folder with -o."
+            pick(
+                "Berkas {path} tidak dapat ditulis ({error}); pilih folder lain dengan -o.",
+                "Cannot write {path} ({error}); choose another folder with -o.",
+                language,
+                path=path,
+                error=error.strerror or error,
+            )
         ) from error
     count = len(report.lines)
-    print(f"rekanan: wrote {path} ({count} decision{'s' if count != 1 else ''}).")
+    print(
+        pick(
+            "Ditulis: {path} ({count} keputusan).",
+            "Written: {path} ({count} decision{s}).",
+            language,
+            path=path,
+            count=count,
+            s="s" if count != 1 else "",
+        )
+    )
     return 0
 
 
@@ -172,8 +206,14 @@ def _session_scope(database: Any, session_id: int | None, language: str) -> str:
         state = load_session(database, session_id)
     except NotFound as error:
         raise CommandError(
-            f"There is no review session {session_id}; leave out --session to report every "
-            "decision of the span."
+            pick(
+                "Tidak ada sesi tinjauan {id}; hilangkan --session untuk melaporkan semua "
+                "keputusan dalam rentang itu.",
+                "There is no review session {id}; leave out --session to report every "
+                "decision of the span.",
+                language,
+                id=session_id,
+            )
         ) from error
     try:
         return ReviewScope.parse(state.scope).describe(language)

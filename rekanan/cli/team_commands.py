@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date
+from rekanan.cli.common import (
+    CommandError,
+    add_subcommand,
+    output_file,
+    parse_iso_date,
+    pick,
+    require_database,
+)
 from rekanan.config import Settings
 from rekanan.domain.records import AuditRecord
 from rekanan.io.export.csv_safe import csv_value
@@ -166,9 +173,20 @@ def _limit(text: str) -> int:
     try:
         value = int(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number.") from error
+        raise argparse.ArgumentTypeError(
+            pick(
+                "'{text}' bukan bilangan bulat; tulis misalnya 50, atau 0 untuk semuanya.",
+                "'{text}' is not a whole number; write for example 50, or 0 for all.",
+                text=text,
+            )
+        ) from error
     if value < 0:
-        raise argparse.ArgumentTypeError("the limit cannot be negative; use 0 for no limit.")
+        raise argparse.ArgumentTypeError(
+            pick(
+                "batasnya tidak boleh negatif; pakai 0 untuk tanpa batas.",
+                "the limit cannot be negative; use 0 for no limit.",
+            )
+        )
     return value
 
 
@@ -184,7 +202,9 @@ def run_backup(args: argparse.Namespace, settings: Settings) -> int:
         info = verify_backup(args.path)
         print(_l(language, "backup_ok", path=info.path, revision=info.revision))
         return 0
-    info = backup_database(settings.database_url, args.path)
+    url = require_database(settings)
+    output_file(args.path, language)
+    info = backup_database(url, args.path)
     print(_l(language, "backup_done", path=info.path, revision=info.revision, size=info.size))
     return 0
 
@@ -271,10 +291,12 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     from rekanan.store.database import open_database
 
     language = settings.language
-    entity = entity_name(args.entity) if args.entity else None
+    entity = entity_name(args.entity, language) if args.entity else None
     who = args.by or getattr(args, "user", None)
     since = _start_of(args.since) if args.since else None
-    db = open_database(settings.database_url, user=settings.user, read_only=True)
+    if args.output:
+        output_file(args.output, language)
+    db = open_database(require_database(settings), user=settings.user, read_only=True)
     try:
         entries = list(
             audit_entries(
@@ -300,22 +322,45 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
         try:
             args.output.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
         except OSError as error:
-            raise CommandError(f"{args.output} cannot be written ({error.strerror}).") from error
+            raise CommandError(
+                pick(
+                    "{path} tidak dapat ditulis ({error}).",
+                    "{path} cannot be written ({error}).",
+                    language,
+                    path=args.output,
+                    error=error.strerror,
+                )
+            ) from error
     else:
         sys.stdout.write(text)
     return 0
 
 
-def entity_name(text: str) -> str:
+AUDITED_KINDS = tuple(name for name in ENTITY_LABELS if name != "audit_log")
+"""The kinds of record a person may ask the audit log about (the log itself is not one)."""
+
+
+def entity_name(text: str, language: str = "id") -> str:
     """A table name from what a person typed: ``contract``, ``kontrak``, ``Kontrak``."""
     key = text.strip().lower().replace("-", "_").replace(" ", "_")
-    if key in ENTITY_LABELS:
+    if key in AUDITED_KINDS:
         return key
-    for name, label in ENTITY_LABELS.items():
-        if label.lower().replace(" ", "_") == key:
+    for name in AUDITED_KINDS:
+        if ENTITY_LABELS[name].lower().replace(" ", "_") == key:
             return name
-    known = ", ".join(sorted(ENTITY_LABELS))
-    raise CommandError(f"'{text}' is not a kind of record. Use one of: {known}.")
+    if language == "en":
+        known = ", ".join(sorted(name.replace("_", " ") for name in AUDITED_KINDS))
+    else:
+        known = ", ".join(sorted(ENTITY_LABELS[name] for name in AUDITED_KINDS))
+    raise CommandError(
+        pick(
+            "'{text}' bukan jenis data yang dicatat. Pakai salah satu dari: {known}.",
+            "'{text}' is not a kind of record. Use one of: {known}.",
+            language,
+            text=text,
+            known=known,
+        )
+    )
 
 
 def _start_of(day: date) -> datetime:

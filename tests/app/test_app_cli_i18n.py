@@ -29,7 +29,7 @@ def test_open_is_the_default_and_needs_a_terminal(tmp_path, capsys, monkeypatch)
     assert parser.parse_args(["open", "--start", "kontrak"]).start == "kontrak"
     code = main(["--db", str(tmp_path / "x.db")])
     assert code == 2
-    assert "needs a terminal" in capsys.readouterr().err
+    assert "perlu terminal" in capsys.readouterr().err
     assert (tmp_path / "x.db").exists(), "the database was opened (and migrated) first"
 
 

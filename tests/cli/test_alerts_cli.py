@@ -128,7 +128,8 @@ def test_text_is_grouped_and_fits_80_columns(capsys) -> None:
     assert main(["alerts", "--as-of", AS_OF, "--reasons"]) == 0
     out = capsys.readouterr().out
     assert all(len(line) <= 80 for line in out.splitlines())
-    assert out.index("KRITIS") < out.index("PERINGATAN") < out.index("INFO")
+    assert out.index("KRITIS") < out.index("WASPADA") < out.index("INFO")
+    assert "PERINGATAN" not in out  # "peringatan" is the app's word for every alert
     assert "per 23 Nov 2026." in out
     assert "Aturan:" in out
 
@@ -171,10 +172,10 @@ def test_within(capsys) -> None:
 def test_bad_options_are_sentences(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["alerts", "--as-of", "23/11/2026"])
-    assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+    assert "bukan tanggal; tulis sebagai YYYY-MM-DD" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["alerts", "--within", "-3"])
-    assert "not a number of days" in capsys.readouterr().err
+    assert "bukan jumlah hari" in capsys.readouterr().err
 
 
 def test_scorecard_by_npwp_any_spelling(capsys) -> None:
@@ -207,7 +208,7 @@ def test_scorecard_unknown_and_bad_period(capsys) -> None:
     assert "Tidak ada penyedia yang cocok dengan 'tidak ada'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["scorecard", "maju", "--period", "Q3"])
-    assert "is not a period" in capsys.readouterr().err
+    assert "'Q3' bukan periode" in capsys.readouterr().err
 
 
 def test_missing_database_is_a_sentence(monkeypatch, tmp_path, capsys) -> None:
@@ -216,4 +217,4 @@ def test_missing_database_is_a_sentence(monkeypatch, tmp_path, capsys) -> None:
     monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("REKANAN_DB", raising=False)
     assert main(["alerts", "--db", str(tmp_path / "nothing.db")]) == 2
-    assert "There is no database at" in capsys.readouterr().err
+    assert "Tidak ada basis data di" in capsys.readouterr().err

@@ -93,7 +93,7 @@ def run(db, *args):
 def test_cli_writes_the_pdf_with_letterhead_decisions_and_notes(db, decided, tmp_path, capsys):
     out = tmp_path / "laporan"
     assert run(db, "review", "report", "--since", AS_OF.isoformat(), "-o", str(out)) == 0
-    assert "4 decisions" in capsys.readouterr().out
+    assert "(4 keputusan)" in capsys.readouterr().out
     text = "\n".join(p.extract_text() for p in PdfReader(out.with_suffix(".pdf")).pages)
     for expected in (
         "DINAS KOMUNIKASI DAN INFORMATIKA",
@@ -123,7 +123,7 @@ def test_cli_writes_the_xlsx_in_english(db, decided, tmp_path):
 
 def test_cli_refuses_a_backwards_span_and_an_unknown_scope(db, capsys):
     code = run(db, "review", "report", "--since", "2026-11-23", "--until", "2026-11-01", "-o", "x")
-    assert code == 2 and "before --since" in capsys.readouterr().err
+    assert code == 2 and "lebih awal daripada --since" in capsys.readouterr().err
     assert run(db, "review", "--scope", "everything") == 2
     assert "not a review scope" in capsys.readouterr().err
 
@@ -176,8 +176,8 @@ def test_cli_report_of_one_session_names_its_scope(db, decided, tmp_path, capsys
     out = tmp_path / "sesi.pdf"
     args = ["review", "report", "--since", "2026-11-01", "--session", str(state.id), "-o"]
     assert run(db, *args, str(out)) == 0
-    assert "1 decision)" in capsys.readouterr().out
+    assert "(1 keputusan)" in capsys.readouterr().out
     text = " ".join(PdfReader(out).pages[0].extract_text().split())
     assert "dalam 45 hari" in text, text[:600]
     assert run(db, "review", "report", "--since", "2026-11-01", "--session", "999", "-o", "x") == 2
-    assert "no review session 999" in capsys.readouterr().err
+    assert "sesi tinjauan 999" in capsys.readouterr().err

@@ -243,7 +243,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "deadline.notice": ("pemberitahuan", "notice"),
     "deadline.end": ("berakhir", "end"),
     "severity.critical": ("kritis", "critical"),
-    "severity.warning": ("peringatan", "warning"),
+    "severity.warning": ("waspada", "warning"),  # the app's word; "peringatan" is any alert
     "severity.info": ("info", "info"),
     "yes": ("ya", "yes"),
     "no": ("tidak", "no"),

@@ -172,3 +172,43 @@ def test_finder_any_npwp_spelling_and_ambiguity_in_english() -> None:
         finder.find("99.999.999.9-999.999")
     assert finder.choose(["abadi"], True, None)[0] == 2  # named first, then the rest once
     assert sorted(finder.choose(["abadi"], True, None)) == [1, 2, 3]
+
+
+def test_unknown_supplier_points_to_the_rekanan_screen(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["scorecard", "nobody", "--period", "2026-Q3"]) == 2
+    err = capsys.readouterr().err
+    assert "layar Rekanan (tombol 2)" in err and "layar Penyedia" not in err
+    assert main(["scorecard", "nobody", "--period", "2026-Q3", "--lang", "en"]) == 2
+    assert "Suppliers screen (key 2)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["tidak/ada/net.pdf", "tidak/ada/kartu.xlsx", "tidak/ada/kartu.csv", "tidak/ada/kartu.txt"],
+)
+def test_a_file_in_a_missing_folder_is_refused(
+    target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / target
+    code = main(["scorecard", "Jaringan", "--period", "2026-Q3", "--as-of", DAY, "-o", str(out)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"Folder {tmp_path / 'tidak' / 'ada'} tidak ada" in err
+    assert not (tmp_path / "tidak").exists()
+
+
+def test_a_new_folder_of_pdfs_is_made_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "kartu"
+    args = ["scorecard", "--all", "--period", "2026-Q3", "--as-of", DAY, "-o", str(folder)]
+    assert main(args) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"Folder {folder} dibuat."
+    assert main(args) == 0
+    assert "dibuat" not in capsys.readouterr().out
+    deep = tmp_path / "tidak" / "kartu"
+    assert main([*args[:-1], str(deep)]) == 2
+    assert f"Folder {tmp_path / 'tidak'} tidak ada" in capsys.readouterr().err
+    assert not deep.parent.exists()

@@ -103,4 +103,4 @@ def test_alert_register_from_the_rules(tmp_path: Path) -> None:
     rows = list(load_workbook(path)["Peringatan"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(alerts)
     assert rows[0][2] == alerts[0].title
-    assert {r[0] for r in rows} <= {"kritis", "peringatan", "info"}
+    assert {r[0] for r in rows} <= {"kritis", "waspada", "info"}

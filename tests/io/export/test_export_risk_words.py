@@ -35,3 +35,13 @@ def test_pdf_names_a_critical_risk_kritis(items_id: list[ScorecardExport], tmp_p
     text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
     assert f"{item.risk.score} dari 100 (kritis)" in text
     assert "(tinggi)" not in text
+
+
+def test_alert_severities_are_the_apps_words() -> None:
+    # rekanan/screens/alerts.py: Kritis, Waspada, Info; "peringatan" names every alert
+    assert [label(f"severity.{s}", "id") for s in ("critical", "warning", "info")] == [
+        "kritis",
+        "waspada",
+        "info",
+    ]
+    assert label("severity.warning", "en") == translate("en", "Waspada").lower()

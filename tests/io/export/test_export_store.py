@@ -198,7 +198,7 @@ def test_alert_register_xlsx(agency: str, tmp_path: Path) -> None:
     assert main(["export", "alerts", "--as-of", DAY, "--db", agency, "-o", str(out)]) == 0
     rows = list(load_workbook(out)["Peringatan"].iter_rows(min_row=2, values_only=True))
     assert rows
-    assert {r[0] for r in rows} <= {"kritis", "peringatan", "info"}
+    assert {r[0] for r in rows} <= {"kritis", "waspada", "info"}
     assert all(not (isinstance(c, str) and c.startswith("=")) for r in rows for c in r)
 
 
