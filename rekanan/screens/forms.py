@@ -434,7 +434,7 @@ def defaults(node: DOMNode, kind: str) -> dict[str, Any]:
         "service": {"criticality": Criticality.MEDIUM, "service_hours": ServiceHours.OFFICE},
         "sla": {"service_hours": ServiceHours.OFFICE, "valid_from": today},
         "evaluation": {"evaluated_on": today, "evaluator": user_of(node)},
-        "incident": {"severity": IncidentSeverity.MEDIUM, "causes_downtime": True},
+        "incident": {"severity": IncidentSeverity.MEDIUM, "causes_downtime": False},
         "warning_letter": {"issued_on": today},
         "penalty": {"imposed_on": today, "days_late": 0},
         "sanction": {

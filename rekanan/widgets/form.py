@@ -294,6 +294,25 @@ def format_value(spec: FieldSpec, value: Any, language: str = "id") -> Any:
 # ------------------------------------------------------------------------------ widgets
 
 
+class YesNoBox(Checkbox):
+    """A checkbox that says its state in words, ``▐X▌ Ya`` or ``▐ ▌ Tidak``.
+
+    Textual's checkbox draws the same ``X`` on and off (only the colour changes), and its
+    label would repeat the field's label above it: a person could not tell whether
+    Space had just ticked or unticked it (F30).
+    """
+
+    def __init__(self, yes: str, no: str, *, value: bool, id: str | None = None) -> None:
+        self.words = (no, yes)
+        super().__init__(yes if value else no, value=value, id=id)
+        self.BUTTON_INNER = "X" if value else " "
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self.BUTTON_INNER = "X" if self.value else " "
+        self.label = self.words[int(self.value)]
+
+
 class FieldRow(Vertical):
     """Label, input and the sentence line of one field."""
 
@@ -388,7 +407,7 @@ class FormView(VerticalScroll, can_focus=False):
         value = format_value(spec, self.initial.get(spec.name), self.language)
         control_id = f"field-{spec.name}"
         if spec.kind == "bool":
-            return Checkbox(self._t(spec.label), value=bool(value), id=control_id)
+            return YesNoBox(self._t("Ya"), self._t("Tidak"), value=bool(value), id=control_id)
         if spec.kind == "choice":
             options = [(Text(self._t(label)), key) for key, label in spec.choices]
             return Select(

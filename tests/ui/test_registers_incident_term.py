@@ -8,6 +8,7 @@ from datetime import date
 from registers_pilot import RegistersHost, open_test_database, seed_small, settle
 from sqlmodel import select
 from test_registers_forms import fill, form, message
+from textual.widgets import Label
 
 from rekanan.domain.records import ContractRecord
 from rekanan.models import ContractStatus, Incident
@@ -20,6 +21,7 @@ from rekanan.screens.incident_term import (
     term_problem,
 )
 from rekanan.screens.supplier_detail import SupplierDetailScreen
+from rekanan.widgets.form import YesNoBox
 
 
 def _contract(number: str, start: date, end: date, **kw: object) -> ContractRecord:
@@ -89,3 +91,24 @@ async def test_incident_on_an_ended_contract_is_not_prefilled(tmp_path) -> None:
         await settle(pilot)
         assert form(app).raw("contract_id") == ""
         assert form(app).raw("service_id") == ""
+
+
+async def test_downtime_box_says_yes_or_no_and_starts_at_no(tmp_path) -> None:
+    db = open_test_database(tmp_path / "box.db")
+    ids = seed_small(db)
+    app = RegistersHost(db, SupplierDetailScreen(ids["telkom"], tab="incidents"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        box = app.screen.query_one("#field-causes_downtime", YesNoBox)
+        assert form(app).raw("causes_downtime") is False
+        assert str(box.label) == "Tidak" and box.BUTTON_INNER == " "
+        label = form(app).row("causes_downtime").query_one(Label)
+        assert "Layanan terhenti" in str(label.render())
+        assert "Layanan terhenti" not in str(box.label)  # the label is not repeated
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert form(app).raw("causes_downtime") is True
+        assert str(box.label) == "Ya" and box.BUTTON_INNER == "X"
