@@ -15,7 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rekanan.cli.common import CommandError, add_subcommand, parse_iso_date, pick, settings_from
+from rekanan.cli.common import (
+    CommandError,
+    add_subcommand,
+    document_settings,
+    parse_iso_date,
+    pick,
+    settings_from,
+)
 from rekanan.config import Settings, demo_database_path
 
 START_SCREENS = ("ringkasan", "rekanan", "kontrak", "layanan", "peringatan")
@@ -73,6 +80,7 @@ def _run(settings: Settings, database: Any, args: argparse.Namespace) -> int:
         )
     from rekanan.app import make_app
 
+    settings = document_settings(settings, database)  # the demo's exports carry its letterhead
     # Config problems were printed before the app took the screen; show them in it too.
     _settings, problems = settings_from(args)
     app = make_app(

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rekanan.config import Settings, demo_database_path, load_settings
 from rekanan.errors import RekananError
@@ -335,3 +336,30 @@ def output_folder(path: Path, language: str) -> bool:
 def folder_made(path: Path, language: str) -> str:
     """The line that says a folder was made for the output."""
     return pick("Folder {path} dibuat.", "Made the folder {path}.", language, path=path)
+
+
+def document_settings(settings: Settings, database: Any = None) -> Settings:
+    """``settings`` with the letterhead of the database's agency (the demo's for the demo).
+
+    With no open ``database`` the configured one is opened read-only for the check; a
+    database that cannot be opened keeps the configured letterhead (the command that needs
+    the data says what is wrong).
+    """
+    from rekanan.store.seed_agency import agency_for
+
+    if database is not None:
+        return replace(settings, agency=agency_for(database, settings.agency))
+    from rekanan.store.database import open_database, sqlite_path
+
+    url = settings.database_url
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return settings
+    try:
+        opened = open_database(url, user=settings.user, read_only=True)
+    except RekananError:
+        return settings
+    try:
+        return replace(settings, agency=agency_for(opened, settings.agency))
+    finally:
+        opened.close()

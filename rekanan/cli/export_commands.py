@@ -26,6 +26,7 @@ from rekanan.cli import alerts_commands
 from rekanan.cli.common import (
     CommandError,
     add_subcommand,
+    document_settings,
     folder_made,
     output_file,
     output_folder,
@@ -434,6 +435,8 @@ def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
         output_file(dest, language)  # one file: its folder must exist
     else:
         new_folder = output_folder(dest, language)  # a folder of files: it may be new
+    if fmt == "pdf":
+        settings = document_settings(settings)  # the demo prints the demo's letterhead
     options = ExportOptions(
         language=language,
         as_of=as_of,

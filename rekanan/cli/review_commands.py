@@ -18,6 +18,7 @@ from typing import Any
 from rekanan.cli.common import (
     CommandError,
     add_subcommand,
+    document_settings,
     output_file,
     parse_iso_date,
     pick,
@@ -154,6 +155,7 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
     output_file(path, language)
     database = _open(settings, read_only=True)
     try:
+        settings = document_settings(settings, database)  # the demo prints the demo's letterhead
         scope = _session_scope(database, args.session, settings.language)
         report = load_report(
             database, args.since, until, settings.language, session_id=args.session, scope=scope
