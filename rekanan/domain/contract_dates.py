@@ -13,7 +13,11 @@ Rules (DOMAIN.md 4, "Contract lifecycle"):
   given; ``max_renewals`` caps it (0 means no cap). When a term has ended without anyone
   recording the renewal, the contract has renewed by itself: the current term is rolled
   forward, one renewal used per term, until the cap;
-* a contract in notice (``masa_pemberitahuan``) ends at its end date and renews no more.
+* a contract in notice (``masa_pemberitahuan``) renews no more: it ends at the end of the
+  term that runs as of the day (tacit terms that rolled before notice was given count);
+* a contract being terminated (a ``termination_date`` on a live contract, as the review's
+  *terminate* records it) ends on that date, whatever term it is in (an earlier end date
+  of a contract that does not renew tacitly still comes first).
 
 Months are added by calendar month; a term that ends on the last day of a month ends on the
 last day of the month after renewal too (28 Feb 2027 + 12 months = 29 Feb 2028).
@@ -32,6 +36,11 @@ from rekanan.models.enums import ContractStatus, RenewalKind, SupplierCategory
 
 LIVE_STATUSES = frozenset({ContractStatus.ACTIVE, ContractStatus.IN_NOTICE, ContractStatus.RENEWED})
 """Statuses of a contract that binds the agency today."""
+
+_TACIT_STATUSES = frozenset(
+    {ContractStatus.ACTIVE, ContractStatus.RENEWED, ContractStatus.IN_NOTICE}
+)
+"""Statuses in which a tacit contract's terms roll on (in notice: up to the current one)."""
 
 DEFAULT_RENEWAL_MONTHS = 12
 _MAX_ROLLS = 600
@@ -112,19 +121,21 @@ def contract_dates(
     """Compute end, notice deadline, renewal decision date and tacit renewals as of ``as_of``."""
     category = supplier.category if supplier is not None else SupplierCategory.OPERATIONAL
     lead = lead_days_for(contract, category, thresholds)
-    tacit = contract.renewal_kind == RenewalKind.TACIT and contract.status in (
-        ContractStatus.ACTIVE,
-        ContractStatus.RENEWED,
-    )
+    termination = termination_day(contract)
+    rolls = contract.renewal_kind == RenewalKind.TACIT and contract.status in _TACIT_STATUSES
+    tacit = rolls and contract.status != ContractStatus.IN_NOTICE and termination is None
     left = renewals_left(contract)
     end = contract.end_date
     months = contract.renewal_period_months or DEFAULT_RENEWAL_MONTHS
     rolled = 0
-    if end is not None and tacit:
+    if end is not None and rolls:
         base = end
-        while end < as_of and (left is None or rolled < left) and rolled < _MAX_ROLLS:
+        stop = as_of if termination is None else min(as_of, termination)
+        while end < stop and (left is None or rolled < left) and rolled < _MAX_ROLLS:
             rolled += 1
             end = add_months(base, months * rolled)
+    if termination is not None and (end is None or rolls or termination < end):
+        end = termination
     left_now = None if left is None else left - rolled
     renews = tacit and (left_now is None or left_now > 0)
     if end is None:
@@ -158,6 +169,13 @@ def contract_dates(
     )
 
 
+def termination_day(contract: ContractRecord) -> date | None:
+    """The day a live contract's recorded termination takes effect (None: not terminated)."""
+    if contract.status in LIVE_STATUSES:
+        return contract.termination_date
+    return None
+
+
 def _day_off_name(work_calendar: WorkingCalendar, day: date) -> str:
     name = work_calendar.holiday_name(day)
     if name:
@@ -169,8 +187,14 @@ def coverage_end(contract: ContractRecord) -> date | None:
     """The last day a contract can cover a service if nobody acts (None = open-ended).
 
     A tacit contract with renewals left runs on to its last possible term; a contract
-    without an end date is treated as open (data quality flags it separately).
+    being terminated covers up to its termination date; a contract without an end date is
+    treated as open (data quality flags it separately).
     """
+    termination = termination_day(contract)
+    if termination is not None:
+        if contract.renewal_kind == RenewalKind.TACIT or contract.end_date is None:
+            return termination
+        return min(contract.end_date, termination)
     if contract.end_date is None:
         return None
     if contract.renewal_kind != RenewalKind.TACIT or contract.status not in (

@@ -26,7 +26,7 @@ from rekanan.domain.alert import Alert, AlertKind, Severity, horizon_severity
 from rekanan.domain.contract_dates import LIVE_STATUSES, ContractDates, contract_dates
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.records import ContractRecord, ReviewDecisionRecord
-from rekanan.domain.text import day, t
+from rekanan.domain.text import day, status_label, t
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import ContractStatus, RenewalKind, ReviewDecisionKind
 
@@ -278,7 +278,10 @@ def _expiry_alert(
             )
         ]
         title = t(
-            language, "expiring.title_passed", title=contract.title, status=contract.status.value
+            language,
+            "expiring.title_passed",
+            title=contract.title,
+            status=status_label(contract.status, language),
         )
     else:
         reasons = [

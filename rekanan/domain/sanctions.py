@@ -21,7 +21,7 @@ from rekanan.domain.alert import Alert, AlertKind, Severity
 from rekanan.domain.contract_dates import LIVE_STATUSES
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.records import ContractRecord, SanctionRecord, SupplierRecord
-from rekanan.domain.text import day, t
+from rekanan.domain.text import day, status_label, t
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import ContractStatus, SanctionStatus
 
@@ -94,7 +94,7 @@ def _contract_alert(
             language,
             "sanction.reason_new",
             number=contract.number,
-            status=str(contract.status),
+            status=status_label(contract.status, language),
             start=day(contract.start_date, language),
         )
     else:
@@ -103,7 +103,7 @@ def _contract_alert(
             language,
             "sanction.reason_contract",
             number=contract.number,
-            status=str(contract.status),
+            status=status_label(contract.status, language),
             start=day(contract.start_date, language),
             end=end,
         )

@@ -448,6 +448,13 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Ditunda s.d. {until}: {reason}",
         "Snoozed until {until}: {reason}",
     ),
+    # --- contract statuses, as a person reads them (never the stored value) ------------
+    "status.draf": ("draf", "draft"),
+    "status.aktif": ("aktif", "active"),
+    "status.masa_pemberitahuan": ("masa pemberitahuan", "in notice"),
+    "status.diperpanjang": ("diperpanjang", "renewed"),
+    "status.berakhir": ("berakhir", "expired"),
+    "status.diputus": ("diputus", "terminated"),
 }
 
 
@@ -456,6 +463,16 @@ def t(language: str, key: str, **params: object) -> str:
     pair = _CATALOG[key]
     text = pair[1] if language == "en" else pair[0]
     return text.format(**params) if params else text
+
+
+def status_label(status: object, language: str) -> str:
+    """A contract status in words (``masa pemberitahuan``), for use inside a sentence.
+
+    Unknown values are shown as they are rather than failing an alert.
+    """
+    value = str(getattr(status, "value", status))
+    key = f"status.{value}"
+    return t(language, key) if key in _CATALOG else value
 
 
 def keys() -> frozenset[str]:
