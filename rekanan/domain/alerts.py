@@ -1,9 +1,10 @@
 """Every alert of the agency as of one day: the rules gathered, snoozes applied, sorted.
 
-``compute_alerts`` indexes the data once and asks each rule module for its alerts. A
-snoozed alert (``AgencyData.snoozes``: its key put aside until a date on or after the as-of
-date) is hidden, or kept and marked with ``include_snoozed``. A review decision to *defer*
-a contract hides its date alerts the same way until its date.
+``compute_alerts`` indexes the data once (or takes an index already built) and asks each
+rule module for its alerts. A snoozed alert (``AgencyData.snoozes``: its key put aside
+until a date on or after the as-of date) is hidden, or kept and marked with
+``include_snoozed``. A review decision to *defer* a contract hides its date alerts the
+same way until its date.
 """
 
 from __future__ import annotations
@@ -21,15 +22,23 @@ from rekanan.domain.penalties import penalty_alerts
 from rekanan.domain.records import AgencyData
 from rekanan.domain.renewal import Deferral, contract_alerts
 from rekanan.domain.retender import retender_alerts
-from rekanan.domain.risk import risk_alerts
+from rekanan.domain.risk import _slow_ground_points, risk_alerts
 from rekanan.domain.sanctions import sanction_alerts
 from rekanan.domain.thresholds import Thresholds
 
-__all__ = ["Alert", "AlertKind", "Severity", "Subject", "compute_alerts", "filter_alerts"]
+__all__ = [
+    "Alert",
+    "AlertKind",
+    "Severity",
+    "Subject",
+    "compute_alerts",
+    "filter_alerts",
+    "risk_reads_all_history",
+]
 
 
 def compute_alerts(
-    data: AgencyData,
+    data: AgencyData | AgencyIndex,
     as_of: date,
     thresholds: Thresholds | None = None,
     language: str = "id",
@@ -40,9 +49,11 @@ def compute_alerts(
     """All alerts as of ``as_of``, most urgent first.
 
     ``thresholds`` default to DOMAIN.md's numbers; ``language`` is ``id`` or ``en``.
+    ``data`` may be an index already built (``rekanan.store.alert_slice`` builds one over
+    just the rows the rules read); ``calendar`` then is the index's own.
     """
     limits = thresholds or Thresholds()
-    index = AgencyIndex.build(data, calendar)
+    index = data if isinstance(data, AgencyIndex) else AgencyIndex.build(data, calendar)
     alerts: list[Alert] = []
     for alert, deferral in contract_alerts(index, as_of, limits, language):
         _keep(alerts, alert, index, as_of, deferral, include_snoozed, language)
@@ -50,6 +61,16 @@ def compute_alerts(
         _keep(alerts, alert, index, as_of, None, include_snoozed, language)
     alerts.sort(key=Alert.sort_key)
     return alerts
+
+
+def risk_reads_all_history(thresholds: Thresholds) -> bool:
+    """True when evaluations and SLA breaches alone can reach the blacklist-risk warning.
+
+    Then every supplier with an evaluation or a blamed incident is a risk candidate, and a
+    loader cannot leave any contract or history row out. With the default points (20 + 15
+    below 40) only suppliers with a letter, penalty, grace or termination are.
+    """
+    return sum(_slow_ground_points(thresholds)) >= thresholds.blacklist_risk_warning
 
 
 def _other_rules(

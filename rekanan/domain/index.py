@@ -7,11 +7,11 @@ these dictionaries is one pass over each table.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from rekanan.domain.alert import Subject
 from rekanan.domain.calendar import WorkingCalendar
@@ -35,11 +35,35 @@ from rekanan.domain.records import (
 T = TypeVar("T")
 
 
+class History(Protocol):
+    """Where an index reads the evaluations and incidents its data leaves out.
+
+    The two big tables (hundreds of thousands of rows) are what most rules never read; the
+    store's alert slice (``rekanan.store.alert_slice``) leaves them out of ``AgencyData``
+    and hands the index this instead, so the rules that do read them fetch only the rows
+    of the suppliers and contracts they ask for. Rows come ordered by id, as in
+    ``AgencyData``; ``None`` asks for every row.
+    """
+
+    def evaluations(self, supplier_ids: Collection[int] | None) -> Sequence[EvaluationRecord]:
+        """Evaluations of these suppliers (all with None), ordered by id."""
+        ...
+
+    def incidents(self, contract_ids: Collection[int] | None) -> Sequence[IncidentRecord]:
+        """Incidents blamed on these contracts (all with None), ordered by id."""
+        ...
+
+    def contracts(self, contract_ids: Collection[int]) -> Sequence[ContractRecord]:
+        """These contracts (those that exist), ordered by id."""
+        ...
+
+
 class AgencyIndex:
     """Lookups over one ``AgencyData``; build it with ``AgencyIndex.build``.
 
     The small tables are indexed at once; incidents and evaluations, which can be hundreds
-    of thousands of rows, are grouped on first use only.
+    of thousands of rows, are grouped on first use only, and read from ``history`` when
+    the index has one (then ``data.evaluations`` and ``data.incidents`` are left empty).
     """
 
     def __init__(self, data: AgencyData, calendar: WorkingCalendar) -> None:
@@ -59,11 +83,21 @@ class AgencyIndex:
         self.snoozes: dict[str, SnoozeRecord] = {}
         self._npwp_text: dict[str, str] = {}
         self._subjects: dict[tuple[int | None, int | None, int | None], Subject] = {}
+        self.history: History | None = None
 
     @classmethod
-    def build(cls, data: AgencyData, calendar: WorkingCalendar | None = None) -> AgencyIndex:
-        """Index every table of ``data`` by the ids the rules look up."""
+    def build(
+        cls,
+        data: AgencyData,
+        calendar: WorkingCalendar | None = None,
+        history: History | None = None,
+    ) -> AgencyIndex:
+        """Index every table of ``data`` by the ids the rules look up.
+
+        With ``history``, evaluations and incidents are read from it when a rule asks.
+        """
         index = cls(data, calendar or WorkingCalendar.for_agency(data.agency_holidays))
+        index.history = history
         index.suppliers = {s.id: s for s in data.suppliers}
         index.services = {s.id: s for s in data.services}
         index.contracts = {c.id: c for c in data.contracts}
@@ -91,15 +125,27 @@ class AgencyIndex:
         return index
 
     @cached_property
+    def _all_incidents(self) -> Sequence[IncidentRecord]:
+        """Every incident: from the data, or read once from the history."""
+        return self.data.incidents if self.history is None else self.history.incidents(None)
+
+    @cached_property
+    def _all_evaluations(self) -> Sequence[EvaluationRecord]:
+        """Every evaluation: from the data, or read once from the history."""
+        if self.history is None:
+            return self.data.evaluations
+        return self.history.evaluations(None)
+
+    @cached_property
     def incidents_by_service(self) -> dict[int, list[IncidentRecord]]:
         """Incidents per service (grouped on first use)."""
-        return _group(self.data.incidents, attrgetter("service_id"))
+        return _group(self._all_incidents, attrgetter("service_id"))
 
     @cached_property
     def incidents_by_contract(self) -> dict[int, list[IncidentRecord]]:
         """Incidents per contract they are blamed on (grouped on first use)."""
         grouped: defaultdict[int, list[IncidentRecord]] = defaultdict(list)
-        for incident in self.data.incidents:
+        for incident in self._all_incidents:
             if incident.contract_id is not None:
                 grouped[incident.contract_id].append(incident)
         return dict(grouped)
@@ -107,24 +153,43 @@ class AgencyIndex:
     @cached_property
     def evaluations_by_supplier(self) -> dict[int, list[EvaluationRecord]]:
         """Evaluations per supplier (grouped on first use)."""
-        return _group(self.data.evaluations, attrgetter("supplier_id"))
+        return _group(self._all_evaluations, attrgetter("supplier_id"))
 
     def evaluations_for(self, supplier_ids: set[int]) -> Mapping[int, list[EvaluationRecord]]:
-        """Evaluations of these suppliers: the full grouping when it exists, else one pass."""
+        """Evaluations of these suppliers: the full grouping when it exists, else one pass
+        (or, with a history, one read of just their rows)."""
         if "evaluations_by_supplier" in self.__dict__ or not supplier_ids:
             return self.evaluations_by_supplier if supplier_ids else {}
+        if self.history is not None and "_all_evaluations" not in self.__dict__:
+            rows = self.history.evaluations(supplier_ids)
+            self._read_contracts({e.contract_id for e in rows if e.contract_id is not None})
+            return _group(rows, attrgetter("supplier_id"))
         grouped: defaultdict[int, list[EvaluationRecord]] = defaultdict(list)
-        for evaluation in self.data.evaluations:
+        for evaluation in self._all_evaluations:
             if evaluation.supplier_id in supplier_ids:
                 grouped[evaluation.supplier_id].append(evaluation)
         return grouped
 
+    def _read_contracts(self, contract_ids: set[int]) -> None:
+        """Add the contracts an evaluation names that the data left out (to name them).
+
+        Only ``contracts`` learns them: they are the ended contracts no rule iterates.
+        """
+        missing = contract_ids - self.contracts.keys()
+        if missing and self.history is not None:
+            for contract in self.history.contracts(missing):
+                self.contracts.setdefault(contract.id, contract)
+
     def incidents_for(self, contract_ids: set[int]) -> Mapping[int, list[IncidentRecord]]:
-        """Incidents blamed on these contracts: the full grouping when it exists, else one pass."""
+        """Incidents blamed on these contracts: the full grouping when it exists, else one
+        pass (or, with a history, one read of just their rows)."""
         if "incidents_by_contract" in self.__dict__ or not contract_ids:
             return self.incidents_by_contract if contract_ids else {}
+        if self.history is not None and "_all_incidents" not in self.__dict__:
+            rows = self.history.incidents(contract_ids)
+            return _group(rows, attrgetter("contract_id"))  # type: ignore[arg-type]
         grouped: defaultdict[int, list[IncidentRecord]] = defaultdict(list)
-        for incident in self.data.incidents:
+        for incident in self._all_incidents:
             if incident.contract_id in contract_ids:
                 grouped[incident.contract_id].append(incident)
         return grouped
