@@ -664,7 +664,7 @@ class ContractDetailScreen(Screen[None]):
     def action_edit(self) -> None:
         target = self._target()
         if target is not None:
-            open_form(self, target[0], target[1], on_saved=self._saved)
+            open_form(self, target[0], target[1], on_saved=self._saved, on_stale=self.load)
 
     def action_delete(self) -> None:
         target = self._target()

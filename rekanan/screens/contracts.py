@@ -335,7 +335,13 @@ class ContractsScreen(Screen[None]):
     def action_edit(self) -> None:
         row = self._current()
         if row is not None:
-            open_form(self, "contract", row.id, on_saved=lambda _id: self.refresh_data())
+            open_form(
+                self,
+                "contract",
+                row.id,
+                on_saved=lambda _id: self.refresh_data(),
+                on_stale=self.refresh_data,
+            )
 
     def action_delete(self) -> None:
         row = self._current()

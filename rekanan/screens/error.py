@@ -15,10 +15,29 @@ from textual.widgets import Button, Static
 from rekanan.errors import RekananError
 from rekanan.i18n import N_
 from rekanan.screens.register_support import tr
+from rekanan.store.errors import StaleEdit
+
+STALE_WHEN = N_("Data ini sudah diubah oleh {who} pada {when}, setelah Anda membukanya.")
+STALE_NO_WHEN = N_("Data ini sudah diubah oleh {who} setelah Anda membukanya.")
+STALE_ADVICE = N_("Muat ulang untuk melihat versi terbaru, lalu simpan lagi perubahan Anda.")
+
+
+def stale_sentence(t: Callable[..., str], error: StaleEdit, *, advice: bool = True) -> str:
+    """Who saved first and when, in the UI language (the store words it in Indonesian)."""
+    who = error.changed_by or t("pengguna lain")
+    when = error.changed_at
+    if when is not None:
+        local = when.astimezone() if when.tzinfo else when
+        said = t(STALE_WHEN, who=who, when=f"{local:%d/%m/%Y %H:%M}")
+    else:
+        said = t(STALE_NO_WHEN, who=who)
+    return f"{said} {t(STALE_ADVICE)}" if advice else said
 
 
 def error_sentence(t: Callable[..., str], error: BaseException) -> str:
     """The person's sentence for an error: the store's own, or a calm general one."""
+    if isinstance(error, StaleEdit):
+        return stale_sentence(t, error)
     if isinstance(error, RekananError):
         return str(error)
     return t(

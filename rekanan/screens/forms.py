@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.table import Table
@@ -28,6 +29,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
+from rekanan.domain import formatting
 from rekanan.domain.identifiers import normalise_npwp, npwp_search_key
 from rekanan.errors import RekananError
 from rekanan.models import (
@@ -54,6 +56,7 @@ from rekanan.models import (
     WarningLevel,
 )
 from rekanan.screens.confirm import ConfirmScreen, MessageScreen
+from rekanan.screens.error import stale_sentence
 from rekanan.screens.incident_term import Sentence, stored_term_problem
 from rekanan.screens.register_support import (
     HOLD_KEYS,
@@ -70,7 +73,14 @@ from rekanan.screens.register_support import (
     writable,
 )
 from rekanan.store.errors import DeleteRefused, StaleEdit, ValidationFailed
-from rekanan.widgets.form import FieldError, FieldSpec, FormView, format_value, parse_datetime
+from rekanan.widgets.form import (
+    FieldError,
+    FieldSpec,
+    FormView,
+    format_value,
+    parse_datetime,
+    parse_field,
+)
 
 D = Decimal
 
@@ -656,6 +666,7 @@ class RecordForm(Screen[int | None]):
         self.loaded: Loaded | None = None
         self.saving = False
         self.saved_note: Sentence | None = None
+        self.stale_seen = False  # a newer version was found: the caller shows it on close
 
     def compose(self) -> ComposeResult:
         noun = tr(self, self.kind.noun)
@@ -847,7 +858,8 @@ class RecordForm(Screen[int | None]):
 
     def _stale(self, error: StaleEdit) -> None:
         """Say who saved first; show both versions side by side; offer to reload."""
-        self._status(str(error), error=True)
+        self.stale_seen = True
+        self._status(stale_sentence(self._t, error), error=True)
         db, kind, record_id = db_of(self), self.kind, self.record_id
 
         def work() -> Loaded:
@@ -884,7 +896,7 @@ class RecordForm(Screen[int | None]):
         self.app.push_screen(
             ConfirmScreen(
                 tr(self, "Orang lain sudah menyimpan data ini lebih dulu."),
-                detail=str(error)
+                detail=stale_sentence(self._t, error, advice=False)
                 + "\n\n"
                 + tr(
                     self,
@@ -908,12 +920,18 @@ class RecordForm(Screen[int | None]):
         table.add_column(Text(tr(self, "Versi tersimpan ({who})", who=who)))
         for spec in self._specs(stored):
             yours = _shown(self, spec, self.form.raw(spec.name))
-            theirs = _shown(self, spec, format_value(spec, stored.values.get(spec.name), lang))
+            value = stored.values.get(spec.name)
+            theirs = _shown(
+                self, spec, value if spec.kind in _FORMATTED else format_value(spec, value, lang)
+            )
             if yours != theirs:
                 table.add_row(Text(tr(self, spec.label)), Text(yours), Text(theirs, style="bold"))
         if not table.row_count:
             table.add_row("", Text(tr(self, "Isian Anda sama dengan versi tersimpan.")), "")
         return table
+
+    def _t(self, text: str, **values: object) -> str:
+        return tr(self, text, **values)
 
     def action_hold(self) -> None:
         """Screen switching is held while a form is open (see ``HOLD_KEYS``)."""
@@ -944,8 +962,40 @@ class RecordForm(Screen[int | None]):
         )
 
 
+_FORMATTED = frozenset({"money", "decimal", "percent", "int", "date", "datetime"})
+"""Kinds shown as the app shows them (``Rp97.000.000``, ``7 Mar 2026``), not as typed."""
+
+
+def _formatted(node: DOMNode, spec: FieldSpec, raw: Any) -> str | None:
+    """A number or date as the app shows it; None when it cannot be read."""
+    value = raw
+    if isinstance(raw, str):
+        try:
+            value = parse_field(spec, raw).value
+        except FieldError:
+            return None
+    lang = language(node)
+    if value is None or value == "":
+        return "-"
+    if spec.kind == "money":
+        return formatting.rupiah(value, lang)
+    if spec.kind == "percent":
+        return formatting.percent(value, lang, 3)
+    if spec.kind in ("decimal", "int"):
+        return formatting.number(value, lang, 3)
+    if isinstance(value, datetime):
+        return f"{formatting.medium_date(value.date(), lang)} {value:%H:%M}"
+    if isinstance(value, date):
+        return formatting.medium_date(value, lang)
+    return None
+
+
 def _shown(node: DOMNode, spec: FieldSpec, raw: Any) -> str:
     """A field's value as a person reads it (choice labels, Ya/Tidak, chosen services)."""
+    if spec.kind in _FORMATTED:
+        said = _formatted(node, spec, raw)
+        if said is not None:
+            return said
     if spec.kind == "bool":
         return tr(node, "Ya") if raw else tr(node, "Tidak")
     if spec.kind in ("choice", "multi"):
@@ -1045,19 +1095,25 @@ def open_form(
     on_saved: Callable[[int], None] | None = None,
     start: Mapping[str, Any] | None = None,
     note: str = "",
+    on_stale: Callable[[], None] | None = None,
 ) -> None:
     """Push a form; ``on_saved(id)`` runs after a successful save; ``note`` says why it
-    opened (shown above the fields)."""
+    opened (shown above the fields); ``on_stale()`` runs when it closes unsaved after
+    finding a newer version (the caller shows that version)."""
 
     if not writable(node):
         node.app.notify(tr(node, READ_ONLY_SENTENCE), severity="warning", markup=False)
         return
 
+    form = RecordForm(kind, record_id, start, note=note)
+
     def done(result: int | None) -> None:
         if result is not None and on_saved is not None:
             on_saved(result)
+        elif result is None and form.stale_seen and on_stale is not None:
+            on_stale()
 
-    node.app.push_screen(RecordForm(kind, record_id, start, note=note), done)
+    node.app.push_screen(form, done)
 
 
 def confirm_delete(
@@ -1086,7 +1142,12 @@ def confirm_delete(
 
         def failed(error: BaseException) -> bool:
             if isinstance(error, DeleteRefused | StaleEdit | RekananError):
-                node.app.push_screen(MessageScreen(tr(node, "Tidak dihapus"), str(error)))
+                said = (
+                    stale_sentence(partial(tr, node), error)
+                    if isinstance(error, StaleEdit)
+                    else str(error)
+                )
+                node.app.push_screen(MessageScreen(tr(node, "Tidak dihapus"), said))
                 return True
             return False
 

@@ -429,7 +429,7 @@ class ServiceDetailScreen(Screen[None]):
     def action_edit(self) -> None:
         target = self._target()
         if target is not None:
-            open_form(self, target[0], target[1], on_saved=self._saved)
+            open_form(self, target[0], target[1], on_saved=self._saved, on_stale=self.load)
 
     def action_delete(self) -> None:
         target = self._target()

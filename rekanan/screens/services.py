@@ -313,7 +313,13 @@ class ServicesScreen(Screen[None]):
     def action_edit(self) -> None:
         row = self._current()
         if row is not None:
-            open_form(self, "service", row.id, on_saved=lambda _id: self.refresh_data())
+            open_form(
+                self,
+                "service",
+                row.id,
+                on_saved=lambda _id: self.refresh_data(),
+                on_stale=self.refresh_data,
+            )
 
     def action_delete(self) -> None:
         row = self._current()

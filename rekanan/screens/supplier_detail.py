@@ -625,7 +625,7 @@ class SupplierDetailScreen(Screen[None]):
     def action_edit(self) -> None:
         target = self._edit_target()
         if target is not None:
-            open_form(self, target[0], target[1], on_saved=self._saved)
+            open_form(self, target[0], target[1], on_saved=self._saved, on_stale=self.load)
 
     def action_delete(self) -> None:
         target = self._edit_target()

@@ -293,7 +293,13 @@ class SuppliersScreen(Screen[None]):
             return
         from rekanan.screens.forms import open_form
 
-        open_form(self, "supplier", row.id, on_saved=lambda _id: self.refresh_data())
+        open_form(
+            self,
+            "supplier",
+            row.id,
+            on_saved=lambda _id: self.refresh_data(),
+            on_stale=self.refresh_data,
+        )
 
     def action_delete(self) -> None:
         row = self._current()
