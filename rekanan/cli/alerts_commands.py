@@ -34,7 +34,7 @@ from rekanan.cli.common import (
 )
 from rekanan.config import Settings
 from rekanan.domain.alert import SEVERITY_ORDER, Alert, AlertKind, Severity
-from rekanan.domain.alerts import compute_alerts, filter_alerts
+from rekanan.domain.alerts import filter_alerts
 from rekanan.domain.formatting import locale_for, medium_date, percent, rupiah
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.records import AgencyData
@@ -172,6 +172,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     alerts.set_defaults(func=run_alerts)
 
 
+def agency_alerts(settings: Settings, as_of: date, include_snoozed: bool) -> list[Alert]:
+    """Every alert of the configured database, through the store's alert slice.
+
+    The slice reads only the rows the rules look at: the same alerts as
+    ``compute_alerts(load_agency_data(settings), ...)``, seconds sooner on a large agency.
+    """
+    url = require_database(settings)
+    from rekanan.store.alert_slice import agency_alerts as slice_alerts
+    from rekanan.store.database import open_database
+
+    database = open_database(url, user=settings.user, read_only=True)
+    try:
+        return slice_alerts(
+            database,
+            as_of,
+            settings.thresholds,
+            settings.language,
+            include_snoozed=include_snoozed,
+        )
+    finally:
+        database.close()
+
+
 def load_agency_data(settings: Settings) -> AgencyData:
     """Open the configured database read-only and load everything the rules look at."""
     url = require_database(settings)
@@ -204,10 +227,7 @@ def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
     """Compute, filter and print the alerts; exit 1 with ``--fail-on`` when one matches."""
     as_of: date = args.as_of or date.today()
     language = settings.language
-    data = load_agency_data(settings)
-    alerts = compute_alerts(
-        data, as_of, settings.thresholds, language, include_snoozed=args.include_snoozed
-    )
+    alerts = agency_alerts(settings, as_of, args.include_snoozed)
     shown = filter_alerts(
         alerts,
         within_days=args.within,

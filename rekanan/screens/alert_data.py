@@ -1,10 +1,10 @@
 """The agency's alerts for the screens: computed once per data change, shared, snoozable.
 
-Computing every alert means loading the whole agency (``load_agency``) and running every
-rule: seconds on a 100 000-contract database. The dashboard and the alerts screen both
-need the result, so it is cached per database and kept while nobody writes (the data
-stamp changes with every audited write, a snooze included). Call these from a worker.
-No Textual here: the CLI and tests can use it headless.
+Computing every alert means reading what the rules look at (``rekanan.store.alert_slice``)
+and running every rule: seconds on a 100 000-contract database. The dashboard and the
+alerts screen both need the result, so it is cached per database and kept while nobody
+writes (the data stamp changes with every audited write, a snooze included). Call these
+from a worker. No Textual here: the CLI and tests can use it headless.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from datetime import date
 from typing import Any
 
 from rekanan.domain.alert import Alert, Severity
-from rekanan.domain.alerts import compute_alerts
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.models import AlertSnooze
@@ -56,10 +55,11 @@ _CACHE: dict[int, AlertSet] = {}
 _LOCK = threading.Lock()
 
 
-def _load(db: Any) -> Any:
-    from rekanan.store.loaders import load_agency  # type: ignore[import-not-found,unused-ignore]
+def _compute(db: Any, as_of: date, thresholds: Thresholds, language: str) -> list[Alert]:
+    """Through the store's alert slice: only the rows the rules read (same alerts)."""
+    from rekanan.store.alert_slice import agency_alerts as slice_alerts
 
-    return load_agency(db)
+    return slice_alerts(db, as_of, thresholds, language, include_snoozed=True)
 
 
 def agency_alerts(db: Any, as_of: date, thresholds: Thresholds, language: str) -> AlertSet:
@@ -75,8 +75,7 @@ def agency_alerts(db: Any, as_of: date, thresholds: Thresholds, language: str) -
             and known.language == language
         ):
             return known
-    data = _load(db)
-    alerts = compute_alerts(data, as_of, thresholds, language, include_snoozed=True)
+    alerts = _compute(db, as_of, thresholds, language)
     found = AlertSet(stamp, as_of, language, tuple(alerts))
     with _LOCK:
         _CACHE[id(db)] = found

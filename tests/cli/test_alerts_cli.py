@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from rekanan.cli import alerts_commands, main
+from rekanan.domain.alerts import compute_alerts
 from rekanan.domain.records import (
     AgencyData,
     ContractRecord,
@@ -87,6 +88,17 @@ def _fake_store(monkeypatch, tmp_path):
     monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("REKANAN_DB", raising=False)
     monkeypatch.setattr(alerts_commands, "load_agency_data", lambda settings: _agency())
+
+    def alerts(settings, as_of, include_snoozed):
+        return compute_alerts(
+            _agency(),
+            as_of,
+            settings.thresholds,
+            settings.language,
+            include_snoozed=include_snoozed,
+        )
+
+    monkeypatch.setattr(alerts_commands, "agency_alerts", alerts)
 
 
 def test_json_lists_objects_with_the_agreed_fields(capsys) -> None:
