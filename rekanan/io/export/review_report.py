@@ -36,6 +36,7 @@ from rekanan.io.export.scorecard_pdf import (
     _section,
     _signature,
     _table,
+    signature_height,
 )
 from rekanan.io.export.tables import Column, Kind, Table, add_table_sheet
 from rekanan.models.contract import Contract
@@ -72,6 +73,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "col.no": ("No", "No"),
     "col.contract": ("Kontrak dan penyedia", "Contract and supplier"),
     "col.effect": ("Akibat dan catatan", "Effect and note"),
+    "col.outcome": ("Keputusan, akibat dan catatan", "Decision, effect and note"),
     "col.date": ("Tanggal", "Date"),
     "col.time": ("Waktu", "Time"),
     "col.number": ("Nomor kontrak", "Contract number"),
@@ -305,7 +307,7 @@ def render_review_pdf(report: ReviewReport, context: PdfContext) -> bytes:
     _identity(pdf, report, language)
     _summary(pdf, report, language)
     _attention(pdf, report, language)
-    _detail(pdf, report, language)
+    _detail(pdf, report, language, signature_height(pdf, context))
     _signature(pdf, context)
     return bytes(pdf.output())
 
@@ -395,38 +397,42 @@ def _attention(pdf: Any, report: ReviewReport, language: str) -> None:
     pdf.ln(1)
 
 
-def _detail(pdf: Any, report: ReviewReport, language: str) -> None:
-    _section(pdf, rl("sec.detail", language), needs=30)
+def _detail(pdf: Any, report: ReviewReport, language: str, keep_after: float) -> None:
+    """Section C, the last: its last row stays on the page of the signature below it.
+
+    Decision, reviewer, effect and note share one wide column, so a reviewer's name with
+    degrees fits on one line and notes wrap less.
+    """
     if not report.lines:
+        _section(pdf, rl("sec.detail", language), needs=12 + keep_after)
         _note(pdf, rl("none", language), 8.5)
         return
+    _section(pdf, rl("sec.detail", language), needs=30)
     rows = []
     for n, line in enumerate(report.lines, start=1):
         d = line.decision
-        decided = medium_date(d.decided_on, language)
-        who = rl("by", language, who=d.reviewer) if d.reviewer else ""
         suggested = (
             rl("suggested", language, decision=decision_label(line.suggested, language))
             if line.suggested is not None and line.suggested != d.decision
             else ""
         )
-        effect = "\n".join(x for x in (line.effect, d.notes, suggested) if x) or "-"
+        decided = f"{decision_label(d.decision, language)} · {medium_date(d.decided_on, language)}"
+        who = rl("by", language, who=d.reviewer) if d.reviewer else ""
         rows.append(
             [
                 str(n),
                 f"{line.number}\n{line.title}\n{line.supplier}",
                 rupiah(line.value, language),
-                f"{decision_label(d.decision, language)}\n{decided}\n{who}".rstrip(),
-                effect,
+                "\n".join(x for x in (decided, who, line.effect, d.notes, suggested) if x),
             ]
         )
     _table(
         pdf,
-        [rl(k, language) for k in ("col.no", "col.contract", "col.value", "col.decision")]
-        + [rl("col.effect", language)],
+        [rl(k, language) for k in ("col.no", "col.contract", "col.value", "col.outcome")],
         rows,
-        (8, 54, 30, 28, 50),
-        ("C", "L", "R", "L", "L"),
+        (8, 54, 30, 78),
+        ("C", "L", "R", "L"),
+        keep_after=keep_after,
     )
 
 

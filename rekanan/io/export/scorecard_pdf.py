@@ -174,7 +174,7 @@ def render_scorecard_pdf(item: ScorecardExport, context: PdfContext) -> bytes:
     _sanctions(pdf, item, language)
     _risk(pdf, item, context)
     _trend(pdf, item, language)
-    _contracts(pdf, item, language)
+    _contracts(pdf, item, language, signature_height(pdf, context))
     _signature(pdf, context)
     return bytes(pdf.output())
 
@@ -265,6 +265,7 @@ def _section(pdf: FPDF, text: str, needs: float = 30) -> None:
 _LINE_H = 4.3
 _PAD_X = 1.5
 _PAD_Y = 0.9
+_TABLE_GAP = 1.5
 
 
 def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
@@ -284,21 +285,31 @@ def _table(
     widths: Sequence[float],
     align: Sequence[str],
     bold_last: bool = False,
+    keep_after: float = 0.0,
+    keep_rows: int = 1,
 ) -> None:
     """A bordered table with a shaded heading row, repeated on a new page.
 
-    Drawn with ``cell`` line by line rather than fpdf2's ``table()``, which lays every cell
-    out twice and took half of a scorecard's time; most cells here are one short line.
+    ``keep_after`` mm (the signature block) must fit on the page of the last ``keep_rows``
+    rows: when they would not, the page breaks before those rows, so a signature never
+    stands alone on a page. Drawn with ``cell`` line by line rather than fpdf2's
+    ``table()``, which lays every cell out twice and took half of a scorecard's time.
     """
     scale = _BODY_W / sum(widths)
     cols = [w * scale for w in widths]
     pdf.set_draw_color(*_GRID)
     pdf.set_line_width(0.2)
 
-    def draw(values: Sequence[str], style: str, fill: bool) -> None:
+    def style_of(index: int) -> str:
+        return "B" if bold_last and index == len(rows) - 1 else ""
+
+    def measure(values: Sequence[str], style: str) -> tuple[list[list[str]], float]:
         pdf.set_font(FAMILY, style, 8)
         cells = [_lines(pdf, v, w - 2 * _PAD_X) for v, w in zip(values, cols, strict=True)]
-        height = max(len(c) for c in cells) * _LINE_H + 2 * _PAD_Y
+        return cells, max(len(c) for c in cells) * _LINE_H + 2 * _PAD_Y
+
+    def draw(values: Sequence[str], style: str, fill: bool) -> None:
+        cells, height = measure(values, style)
         if pdf.get_y() + height > pdf.page_break_trigger:
             pdf.add_page()
             if not fill:
@@ -317,10 +328,20 @@ def _table(
         pdf.set_xy(_MARGIN, y + height)
 
     draw(headings, "B", True)
+    tail = max(len(rows) - max(keep_rows, 1), 0) if keep_after else len(rows)
     for i, values in enumerate(rows):
-        draw(values, "B" if bold_last and i == len(rows) - 1 else "", False)
+        if i == tail and i > 0:
+            need = sum(measure(r, style_of(tail + n))[1] for n, r in enumerate(rows[tail:]))
+            _, head_h = measure(headings, "B")
+            fresh = pdf.page_break_trigger - (pdf.t_margin + head_h)
+            if pdf.get_y() + need + _TABLE_GAP + keep_after > pdf.page_break_trigger and (
+                need + _TABLE_GAP + keep_after <= fresh
+            ):
+                pdf.add_page()
+                draw(headings, "B", True)
+        draw(values, style_of(i), False)
     pdf.set_draw_color(*_RULE)
-    pdf.ln(1.5)
+    pdf.ln(_TABLE_GAP)
 
 
 def _note(pdf: FPDF, text: str, size: float = 8) -> None:
@@ -601,11 +622,13 @@ def _trend(pdf: FPDF, item: ScorecardExport, language: str) -> None:
     pdf.set_y(bottom + 7)
 
 
-def _contracts(pdf: FPDF, item: ScorecardExport, language: str) -> None:
-    _section(pdf, label("sec.contracts", language), needs=25)
+def _contracts(pdf: FPDF, item: ScorecardExport, language: str, keep_after: float) -> None:
+    """Section F, the last: its last contract and total stay with the signature below."""
     if not item.contracts_in_force:
+        _section(pdf, label("sec.contracts", language), needs=12 + keep_after)
         _note(pdf, label("doc.none", language), 8.5)
         return
+    _section(pdf, label("sec.contracts", language), needs=25)
     rows = [
         [
             entry.contract.number,
@@ -625,19 +648,32 @@ def _contracts(pdf: FPDF, item: ScorecardExport, language: str) -> None:
         (59, 56, 33, 22),
         ("L", "L", "R", "L"),
         bold_last=True,
+        keep_after=keep_after,
+        keep_rows=2,
     )
+
+
+_SIGN_X = _MARGIN + _BODY_W * 0.55
+_SIGN_W = _BODY_W * 0.45
+
+
+def signature_height(pdf: FPDF, context: PdfContext) -> float:
+    """The height of the signature block, in mm (what must stay with the last rows)."""
+    title = context.signer.title or context.agency.signer_title
+    pdf.set_font(FAMILY, "", 9.5)
+    lines = len(_lines(pdf, title, _SIGN_W))
+    return 5 + 5 + 5 * lines + 20 + 5 + (5 if context.signer.staff_id else 0)
 
 
 def _signature(pdf: FPDF, context: PdfContext) -> None:
     """Place and date, the signer's title, room to sign, the name and staff id."""
     signer = context.signer
     language = context.language
-    block_h = 42.0
-    if pdf.get_y() + block_h > pdf.h - pdf.b_margin:
+    if pdf.get_y() + signature_height(pdf, context) > pdf.page_break_trigger:
         pdf.add_page()
     pdf.ln(5)
-    x = _MARGIN + _BODY_W * 0.55
-    width = _BODY_W * 0.45
+    x = _SIGN_X
+    width = _SIGN_W
     signed_on = signer.signed_on or context.generated_at.date()
     place = signer.place or context.agency.place
     pdf.set_font(FAMILY, "", 9.5)
