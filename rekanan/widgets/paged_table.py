@@ -13,7 +13,7 @@ so user text is never read as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowKey
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from rekanan.domain.formatting import number
@@ -66,7 +67,21 @@ def language_of(node: Any) -> str:
 Fetch = Callable[[int, int, str, bool], Page[R]]
 
 
-class WindowTable(DataTable[Cell]):
+class SteadyDataTable(DataTable[Cell]):
+    """A DataTable whose header never lags behind the widths its rows asked for.
+
+    Textual 8.2.8 measures new rows when idle, after the header may already have been drawn
+    and cached at the old column widths; the header then stays misaligned with the rows
+    until the next change. Bumping the update count after measuring drops those lines.
+    """
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        super()._update_dimensions(new_rows)
+        self._update_count += 1
+        self.refresh()
+
+
+class WindowTable(SteadyDataTable):
     """A DataTable that tells its PagedTable when the cursor tries to leave the window."""
 
     class EdgeReached(Message):
@@ -355,7 +370,7 @@ def cancelled() -> bool:
         return False
 
 
-class RecordTable(DataTable[Cell]):
+class RecordTable(SteadyDataTable):
     """A short list of plain records (a detail tab): rows rendered by columns, no paging."""
 
     class RowChosen(Message):
