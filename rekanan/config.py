@@ -50,6 +50,15 @@ class Settings:
     thresholds: Thresholds = field(default_factory=Thresholds)
     keymap: dict[str, str] = field(default_factory=dict)
     config_path: Path | None = None
+    user_from_os: bool = False
+    """True when nobody named the user (config, ``--user``): ``user`` is the OS account, and
+    a PostgreSQL database records its session user instead (``audit_user``)."""
+
+    @property
+    def audit_user(self) -> str:
+        """The name to record in the audit log; empty lets the database pick (PostgreSQL's
+        session user, else the OS account)."""
+        return "" if self.user_from_os else self.user
 
     @property
     def database_url(self) -> str:
@@ -138,7 +147,7 @@ def load_settings(path: Path | None = None, **overrides: Any) -> tuple[Settings,
         problems.append(f"Language '{settings.language}' is unknown; use 'id' or 'en'.")
         settings = replace(settings, language="id")
     if not settings.user:
-        settings = replace(settings, user=current_user())
+        settings = replace(settings, user=current_user(), user_from_os=True)
     return settings, problems
 
 

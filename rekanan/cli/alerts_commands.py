@@ -182,7 +182,7 @@ def agency_alerts(settings: Settings, as_of: date, include_snoozed: bool) -> lis
     from rekanan.store.alert_slice import agency_alerts as slice_alerts
     from rekanan.store.database import open_database
 
-    database = open_database(url, user=settings.user, read_only=True)
+    database = open_database(url, user=settings.audit_user, read_only=True)
     try:
         return slice_alerts(
             database,
@@ -210,7 +210,7 @@ def load_agency_data(settings: Settings) -> AgencyData:
                 error=error,
             )
         ) from error
-    database = open_database(url, user=settings.user, read_only=True)
+    database = open_database(url, user=settings.audit_user, read_only=True)
     try:
         data: AgencyData = load_agency(database)
         return data

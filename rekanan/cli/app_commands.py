@@ -64,7 +64,7 @@ def _app_options(parser: argparse.ArgumentParser) -> None:
 def _open_database(settings: Settings, target: str) -> Any:
     from rekanan.store.database import open_database
 
-    return open_database(target, user=settings.user, read_only=settings.read_only)
+    return open_database(target, user=settings.audit_user, read_only=settings.read_only)
 
 
 def _run(settings: Settings, database: Any, args: argparse.Namespace) -> int:
@@ -81,6 +81,8 @@ def _run(settings: Settings, database: Any, args: argparse.Namespace) -> int:
     from rekanan.app import make_app
 
     settings = document_settings(settings, database)  # the demo's exports carry its letterhead
+    if settings.user_from_os:  # forms name the same person the audit log does
+        settings = replace(settings, user=database.user)
     # Config problems were printed before the app took the screen; show them in it too.
     _settings, problems = settings_from(args)
     app = make_app(

@@ -356,7 +356,7 @@ def document_settings(settings: Settings, database: Any = None) -> Settings:
     if path is not None and not path.exists():
         return settings
     try:
-        opened = open_database(url, user=settings.user, read_only=True)
+        opened = open_database(url, user=settings.audit_user, read_only=True)
     except RekananError:
         return settings
     try:

@@ -504,7 +504,7 @@ def open_store(settings: Settings) -> Any:
     from rekanan.store.database import open_database
 
     url = require_database(settings)
-    return open_database(url, user=settings.user, read_only=True)
+    return open_database(url, user=settings.audit_user, read_only=True)
 
 
 def _register_path(

@@ -67,13 +67,13 @@ def import_command(args: argparse.Namespace, settings: Settings) -> int:
         raise CommandError(
             "Basis data dibuka hanya-baca; jalankan dengan --dry-run atau tanpa --read-only."
         )
-    database = open_database(settings.database_url, user=settings.user)
+    database = open_database(settings.database_url, user=settings.audit_user)
     try:
         report = run_import(
             database,
             kind,
             path,
-            ImportOptions(dry_run=args.dry_run, satker=args.satker, user=settings.user),
+            ImportOptions(dry_run=args.dry_run, satker=args.satker, user=database.user),
         )
     except RekananError as error:
         raise CommandError(str(error)) from error
@@ -109,7 +109,9 @@ def template_command(args: argparse.Namespace, settings: Settings) -> int:
             from rekanan.io.importing.current import current_rows
             from rekanan.store.database import open_database
 
-            database = open_database(settings.database_url, user=settings.user, read_only=True)
+            database = open_database(
+                settings.database_url, user=settings.audit_user, read_only=True
+            )
             try:
                 with database.session() as session:
                     rows = current_rows(session, args.kind)

@@ -84,7 +84,7 @@ def _open(settings: Settings, *, read_only: bool) -> Any:
     from rekanan.store.database import open_database
 
     url = require_database(settings) if read_only else settings.database_url
-    return open_database(url, user=settings.user, read_only=read_only or settings.read_only)
+    return open_database(url, user=settings.audit_user, read_only=read_only or settings.read_only)
 
 
 def review_command(args: argparse.Namespace, settings: Settings) -> int:

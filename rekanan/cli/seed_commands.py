@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from rekanan.store.seed import load_demo
 
     today: date = args.today or date.today()
-    database = open_database(str(target), user=settings.user)
+    database = open_database(str(target), user=settings.audit_user)
     try:
         summary = load_demo(database, today)
     finally:

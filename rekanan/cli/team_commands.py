@@ -253,7 +253,7 @@ def run_db(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     db = open_database(
         settings.database_url,
-        user=settings.user,
+        user=settings.audit_user,
         read_only=settings.read_only and args.action == "current",
         migrate=False,
     )
@@ -296,7 +296,7 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     since = _start_of(args.since) if args.since else None
     if args.output:
         output_file(args.output, language)
-    db = open_database(require_database(settings), user=settings.user, read_only=True)
+    db = open_database(require_database(settings), user=settings.audit_user, read_only=True)
     try:
         entries = list(
             audit_entries(

@@ -162,7 +162,8 @@ def open_database(
 
     ``migrate=False`` leaves an empty or older database as it is (``Database.state`` says
     where it stands), for ``rekanan db current``. A newer or foreign database is always
-    refused with a ``StoreError``.
+    refused with a ``StoreError``. Without a ``user`` the audit log records PostgreSQL's
+    session user, or the OS account for SQLite.
     """
     url = database_url(str(url_or_path))
     path = sqlite_path(url)
@@ -177,6 +178,8 @@ def open_database(
     )
     try:
         state = db.refresh_state()
+        if not user and db.dialect == "postgresql":
+            db.user = session_user(db.engine) or db.user  # who the server says is connected
         if not state.up_to_date and migrate:
             if read_only:
                 raise StoreError(
@@ -310,6 +313,15 @@ def read_state(engine: Engine, url: str) -> SchemaState:
             "ini. Perbarui aplikasi rekanan sebelum membukanya."
         )
     return SchemaState(revision)
+
+
+def session_user(engine: Engine) -> str:
+    """PostgreSQL's ``session_user`` (the login role), or empty when it cannot be asked."""
+    try:
+        with engine.connect() as conn:
+            return str(conn.execute(text("SELECT session_user")).scalar() or "")
+    except DBAPIError:
+        return ""
 
 
 def can_write(engine: Engine) -> bool:
