@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rekanan.cli.common import CommandError, add_subcommand
+from rekanan.cli.common import CommandError, add_subcommand, output_file
 from rekanan.config import Settings
 from rekanan.errors import RekananError
 
@@ -63,6 +63,8 @@ def import_command(args: argparse.Namespace, settings: Settings) -> int:
     from rekanan.store.database import open_database
 
     kind, path = _kind_and_file(args)
+    if args.report:
+        output_file(Path(args.report), settings.language)  # before the import, not after
     if settings.read_only and not args.dry_run:
         raise CommandError(
             "Basis data dibuka hanya-baca; jalankan dengan --dry-run atau tanpa --read-only."
@@ -103,7 +105,7 @@ def template_command(args: argparse.Namespace, settings: Settings) -> int:
     """Write an empty template, or one filled with the current records."""
     from rekanan.io.templates import write_template
 
-    output = Path(args.output)
+    output = output_file(Path(args.output), settings.language)
     try:
         if args.data:
             from rekanan.io.importing.current import current_rows

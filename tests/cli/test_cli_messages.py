@@ -182,6 +182,8 @@ def test_review_report_says_written_in_indonesian(
         ["review", "report", "--since", "2026-01-01", "-o", "{missing}/r.pdf"],
         ["audit", "--output", "{missing}/audit.txt"],
         ["export", "suppliers", "-o", "{missing}/folder"],
+        ["template", "rekanan", "-o", "{missing}/rekanan.xlsx"],
+        ["import", "{data}", "--kind", "rekanan", "--dry-run", "--report", "{missing}/r.csv"],
     ],
     ids=lambda c: "-".join(c[:2]),
 )
@@ -189,7 +191,9 @@ def test_output_in_a_missing_folder_is_refused(
     command: list[str], agency: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "tidak" / "ada"
-    args = [word.format(missing=missing) for word in command]
+    data = tmp_path / "rekanan.csv"
+    data.write_text("nama,kategori\nPT Baru,operasional\n", encoding="utf-8")
+    args = [word.format(missing=missing, data=data) for word in command]
     code, out, err = _run([*args, "--db", agency], capsys)
     assert code == 2 and out == ""
     assert f"Folder {missing}" in err and "tidak ada" in err, err
