@@ -110,33 +110,58 @@ def current_user() -> str:
 
 
 class ConfigError(ValueError):
-    """The config file is wrong; the message names the file and, where known, the line."""
+    """The config file is wrong; the message (Indonesian, and English in ``english``) says
+    what and how to fix it."""
+
+    def __init__(self, indonesian: str, english: str) -> None:
+        super().__init__(english)
+        self.indonesian = indonesian
+        self.english = english
+
+    def text(self, language: str) -> str:
+        """The message in ``language``."""
+        return self.english if language == "en" else self.indonesian
 
 
 def load_settings(path: Path | None = None, **overrides: Any) -> tuple[Settings, list[str]]:
     """Read the config file (if any) and apply command-line ``overrides``.
 
-    Returns the settings and the problems found, as sentences. Problems never raise: the
-    affected part falls back to its default.
+    Returns the settings and the problems found, as sentences in the settings' language.
+    Problems never raise: the affected part falls back to its default.
     """
     path = path or default_config_path()
-    problems: list[str] = []
+    found: list[tuple[str, str]] = []  # (Indonesian, English): the language is known last
     raw: dict[str, Any] = {}
     if path.exists():
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as error:
-            problems.append(
-                f"The config file {path} is not valid TOML ({error}); "
-                "using the defaults until it is fixed."
+            found.append(
+                (
+                    f"Berkas konfigurasi {path} bukan TOML yang sah ({error}); nilai bawaan "
+                    "dipakai sampai berkas itu diperbaiki.",
+                    f"The config file {path} is not valid TOML ({error}); "
+                    "using the defaults until it is fixed.",
+                )
             )
         except (OSError, UnicodeDecodeError) as error:
-            problems.append(f"The config file {path} cannot be read ({error}); using defaults.")
+            found.append(
+                (
+                    f"Berkas konfigurasi {path} tidak dapat dibaca ({error}); nilai bawaan "
+                    "dipakai.",
+                    f"The config file {path} cannot be read ({error}); using defaults.",
+                )
+            )
     settings = Settings(config_path=path)
     try:
         settings = _apply(settings, raw)
     except ConfigError as error:
-        problems.append(f"{path}: {error} Using the defaults for that part.")
+        found.append(
+            (
+                f"{path}: {error.indonesian} Bagian itu memakai nilai bawaan.",
+                f"{path}: {error.english} Using the defaults for that part.",
+            )
+        )
     env_db = os.environ.get("REKANAN_DB")
     if env_db:
         settings = replace(settings, database=env_db)
@@ -144,10 +169,16 @@ def load_settings(path: Path | None = None, **overrides: Any) -> tuple[Settings,
     if clean:
         settings = replace(settings, **clean)
     if settings.language not in LANGUAGES:
-        problems.append(f"Language '{settings.language}' is unknown; use 'id' or 'en'.")
+        found.append(
+            (
+                f"Bahasa '{settings.language}' tidak dikenal; pakai 'id' atau 'en'.",
+                f"Language '{settings.language}' is unknown; use 'id' or 'en'.",
+            )
+        )
         settings = replace(settings, language="id")
     if not settings.user:
         settings = replace(settings, user=current_user(), user_from_os=True)
+    problems = [english if settings.language == "en" else ind for ind, english in found]
     return settings, problems
 
 
@@ -161,7 +192,10 @@ def _apply(settings: Settings, raw: dict[str, Any]) -> Settings:
     if agency_raw:
         letterhead = agency_raw.get("letterhead", list(agency.letterhead))
         if not isinstance(letterhead, list) or not all(isinstance(x, str) for x in letterhead):
-            raise ConfigError("[agency] letterhead must be a list of text lines.")
+            raise ConfigError(
+                "[agency] letterhead harus berupa daftar baris teks.",
+                "[agency] letterhead must be a list of text lines.",
+            )
         agency = replace(
             agency,
             name=_text(agency_raw, "name", agency.name),
@@ -175,7 +209,10 @@ def _apply(settings: Settings, raw: dict[str, Any]) -> Settings:
     keymap: dict[str, str] = {}
     for binding_id, keys in keymap_raw.items():
         if not isinstance(keys, str):
-            raise ConfigError(f'[keymap] {binding_id} must be a key name such as "ctrl+o".')
+            raise ConfigError(
+                f'[keymap] {binding_id} harus berupa nama tombol seperti "ctrl+o".',
+                f'[keymap] {binding_id} must be a key name such as "ctrl+o".',
+            )
         keymap[str(binding_id)] = keys
     return replace(
         settings,
@@ -192,14 +229,19 @@ def _apply(settings: Settings, raw: dict[str, Any]) -> Settings:
 def _section(raw: dict[str, Any], name: str) -> dict[str, Any]:
     value = raw.get(name, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"[{name}] must be a table of settings.")
+        raise ConfigError(
+            f"[{name}] harus berupa tabel pengaturan.", f"[{name}] must be a table of settings."
+        )
     return value
 
 
 def _text(section: dict[str, Any], key: str, default: str) -> str:
     value = section.get(key, default)
     if not isinstance(value, str):
-        raise ConfigError(f"'{key}' must be text in quotes, not {value!r}.")
+        raise ConfigError(
+            f"'{key}' harus berupa teks dalam tanda kutip, bukan {value!r}.",
+            f"'{key}' must be text in quotes, not {value!r}.",
+        )
     return value
 
 
@@ -208,13 +250,19 @@ def _decimal(section: dict[str, Any], key: str, default: Decimal) -> Decimal:
     try:
         return Decimal(str(value))
     except InvalidOperation as error:
-        raise ConfigError(f"'{key}' must be a number, not {value!r}.") from error
+        raise ConfigError(
+            f"'{key}' harus berupa angka, bukan {value!r}.",
+            f"'{key}' must be a number, not {value!r}.",
+        ) from error
 
 
 def _int(section: dict[str, Any], key: str, default: int) -> int:
     value = section.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ConfigError(f"'{key}' must be a whole number of 0 or more, not {value!r}.")
+        raise ConfigError(
+            f"'{key}' harus bilangan bulat 0 atau lebih, bukan {value!r}.",
+            f"'{key}' must be a whole number of 0 or more, not {value!r}.",
+        )
     return value
 
 
@@ -224,18 +272,25 @@ def _thresholds(base: Thresholds, raw: dict[str, Any]) -> Thresholds:
     horizons = raw.get("alert_horizons_days", list(base.alert_horizons_days))
     if not isinstance(horizons, list) or not all(isinstance(x, int) and x > 0 for x in horizons):
         raise ConfigError(
-            "[thresholds] alert_horizons_days must be a list such as [90, 60, 30, 7]."
+            "[thresholds] alert_horizons_days harus berupa daftar seperti [90, 60, 30, 7].",
+            "[thresholds] alert_horizons_days must be a list such as [90, 60, 30, 7].",
         )
     lead = dict(base.lead_days_by_category)
     lead_raw = raw.get("lead_days_by_category", {})
     if not isinstance(lead_raw, dict):
-        raise ConfigError("[thresholds] lead_days_by_category must be a table.")
+        raise ConfigError(
+            "[thresholds] lead_days_by_category harus berupa tabel.",
+            "[thresholds] lead_days_by_category must be a table.",
+        )
     for key in lead_raw:
         try:
             category = SupplierCategory(key)
         except ValueError as error:
             names = ", ".join(c.value for c in SupplierCategory)
-            raise ConfigError(f"Unknown supplier category '{key}'; use one of {names}.") from error
+            raise ConfigError(
+                f"Kategori rekanan '{key}' tidak dikenal; pakai salah satu dari {names}.",
+                f"Unknown supplier category '{key}'; use one of {names}.",
+            ) from error
         lead[category] = _int(lead_raw, key, 0)
     return replace(
         base,

@@ -209,3 +209,23 @@ def test_register_into_a_new_folder_says_it_was_made(
     assert out.splitlines()[0] == f"Folder {folder} dibuat."
     code, out, _err = _run(["export", "contracts", "-o", str(folder), "--db", agency], capsys)
     assert "dibuat" not in out  # the second time it is there already
+
+
+# ---------------------------------------------------------------------------- config problems
+
+
+def test_config_problems_are_warnings_in_the_runs_language(
+    agency: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[general\nlanguage = 'id'\n", encoding="utf-8")
+    monkeypatch.setenv("REKANAN_CONFIG", str(config))
+    code, _out, err = _run(["audit", "--db", agency], capsys)
+    assert code == 0
+    assert err.startswith(f"rekanan: peringatan: Berkas konfigurasi {config} bukan TOML yang sah")
+    _code, _out, err = _run(["audit", "--db", agency, "--lang", "en"], capsys)
+    assert err.startswith(f"rekanan: warning: The config file {config} is not valid TOML")
+    config.write_text("[thresholds]\ngrace_days_max = -3\n", encoding="utf-8")
+    _code, _out, err = _run(["audit", "--db", agency], capsys)
+    assert "'grace_days_max' harus bilangan bulat 0 atau lebih, bukan -3." in err
+    assert "Bagian itu memakai nilai bawaan." in err
