@@ -27,6 +27,7 @@ from rekanan.domain.periods import Period, parse_period
 from rekanan.domain.records import AgencyData
 from rekanan.errors import RekananError
 from rekanan.io.export.csv_safe import DecimalMark
+from rekanan.io.export.labels import label
 from rekanan.io.export.scorecard_csv import write_scorecards_csv
 from rekanan.io.export.scorecard_data import ScorecardExport, build_exports, index_of
 from rekanan.io.export.scorecard_pdf import PdfContext, Signer, write_scorecard_pdf
@@ -83,13 +84,11 @@ def default_filename(period: Period, fmt: Format, count: int) -> str:
     return f"kartu-kinerja-{_period_slug(period)}-{count}-penyedia.{fmt}"
 
 
-def _target_file(dest: Path, period: Period, fmt: Format, count: int) -> Path:
+def _target_file(dest: Path, period: Period, fmt: Format, count: int, language: str) -> Path:
     if dest.suffix.lower() == f".{fmt}":
         return dest
     if dest.exists() and not dest.is_dir():
-        raise ExportError(
-            f"{dest} is a file that does not end in .{fmt}; give a .{fmt} file name or a folder."
-        )
+        raise ExportError(label("error.not_suffix", language, dest=dest, fmt=fmt))
     return dest / default_filename(period, fmt, count)
 
 
@@ -104,17 +103,18 @@ def export_scorecards_from(
     options: ExportOptions | None = None,
 ) -> list[Path]:
     """Write the scorecards of ``supplier_ids`` from already loaded data; returns the files."""
-    if fmt not in FORMATS:
-        raise ExportError(f"Format '{fmt}' is not known; use pdf, xlsx or csv.")
     opts = options or ExportOptions(language=settings.language)
+    if fmt not in FORMATS:
+        raise ExportError(label("error.format", opts.language, fmt=fmt))
     chosen = parse_period(period) if isinstance(period, str) else period
     as_of = opts.as_of or date.today()
     index = index_of(data)
     unknown = [i for i in supplier_ids if i not in index.suppliers]
     if unknown:
-        raise ExportError(f"No supplier with id {', '.join(map(str, unknown))} in the database.")
+        ids = ", ".join(map(str, unknown))
+        raise ExportError(label("error.unknown_ids", opts.language, ids=ids))
     if not supplier_ids:
-        raise ExportError("No supplier to export; name one, or use --all.")
+        raise ExportError(label("error.none", opts.language))
     total = len(supplier_ids)
     items = build_exports(index, supplier_ids, chosen, as_of, settings.thresholds, opts.language)
     if fmt == "pdf":
@@ -133,7 +133,7 @@ def export_scorecards_from(
         )
         single = total == 1 and dest.suffix.lower() == ".pdf"
         if not single:
-            _make_folder(dest)
+            _make_folder(dest, opts.language)
         chosen_items = list(items)
         paths = [dest if single else dest / scorecard_filename(i) for i in chosen_items]
         return _write_pdfs(chosen_items, context, paths, opts.jobs, on_progress)
@@ -142,7 +142,7 @@ def export_scorecards_from(
         collected.append(item)
         if on_progress is not None:
             on_progress(done, total)
-    target = _target_file(dest, chosen, fmt, total)
+    target = _target_file(dest, chosen, fmt, total, opts.language)
     if fmt == "xlsx":
         return [write_scorecards_xlsx(collected, target, opts.language)]
     return [write_scorecards_csv(collected, target, opts.language, opts.decimal)]
@@ -210,11 +210,9 @@ def _write_pdfs(
     return paths
 
 
-def _make_folder(dest: Path) -> None:
+def _make_folder(dest: Path, language: str) -> None:
     if dest.exists() and not dest.is_dir():
-        raise ExportError(
-            f"{dest} is a file; several scorecards need a folder. Give a folder name."
-        )
+        raise ExportError(label("error.folder_is_file", language, dest=dest))
     dest.mkdir(parents=True, exist_ok=True)
 
 

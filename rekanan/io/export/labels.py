@@ -278,6 +278,28 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "period.quarter": ("Triwulan {number} Tahun {year}", "Quarter {number} of {year}"),
     "period.year": ("Tahun Anggaran {year}", "Fiscal year {year}"),
     "period.range": ("{start} s.d. {end}", "{start} to {end}"),
+    # --- export errors -------------------------------------------------------------------
+    "error.not_suffix": (
+        "{dest} adalah berkas yang tidak berakhiran .{fmt}; beri nama berkas .{fmt} atau "
+        "sebuah folder.",
+        "{dest} is a file that does not end in .{fmt}; give a .{fmt} file name or a folder.",
+    ),
+    "error.format": (
+        "Format '{fmt}' tidak dikenal; pakai pdf, xlsx atau csv.",
+        "Format '{fmt}' is not known; use pdf, xlsx or csv.",
+    ),
+    "error.unknown_ids": (
+        "Tidak ada rekanan dengan id {ids} di basis data.",
+        "No supplier with id {ids} in the database.",
+    ),
+    "error.none": (
+        "Tidak ada rekanan untuk diekspor; sebutkan satu, atau pakai --all.",
+        "No supplier to export; name one, or use --all.",
+    ),
+    "error.folder_is_file": (
+        "{dest} adalah berkas; beberapa kartu kinerja perlu sebuah folder. Beri nama folder.",
+        "{dest} is a file; several scorecards need a folder. Give a folder name.",
+    ),
 }
 
 

@@ -60,10 +60,15 @@ def test_spreadsheets_are_one_file(tmp_path: Path, fmt: str) -> None:
 
 
 def test_unknown_supplier_and_wrong_destination_are_sentences(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="No supplier with id 99"):
+    with pytest.raises(ExportError, match="Tidak ada rekanan dengan id 99"):
         export_scorecards_from(sample_agency(), SETTINGS, [99], PERIOD, "csv", tmp_path)
+    english = ExportOptions(language="en")
+    with pytest.raises(ExportError, match="No supplier with id 99"):
+        export_scorecards_from(
+            sample_agency(), SETTINGS, [99], PERIOD, "csv", tmp_path, None, english
+        )
     (tmp_path / "file.txt").write_text("x")
-    with pytest.raises(ExportError, match="is a file"):
+    with pytest.raises(ExportError, match="adalah berkas; beberapa kartu kinerja perlu"):
         export_scorecards_from(
             sample_agency(), SETTINGS, [1, 2], PERIOD, "pdf", tmp_path / "file.txt", None, OPTIONS
         )
