@@ -140,7 +140,9 @@ class DashboardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#dash-alerts", FigureList).focus()
-        self.refresh_data()
+        # After the first frame: the workers are Python-heavy and share the GIL with the
+        # event loop, so started earlier they would hold back the screen they fill.
+        self.call_after_refresh(self.refresh_data)
 
     def on_screen_resume(self) -> None:
         if self.quick is not None:
