@@ -96,7 +96,7 @@ def review_command(args: argparse.Namespace, settings: Settings) -> int:
         try:
             scope = ReviewScope.parse(args.scope)
         except ValueError as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(_scope_problem(args.scope, settings.language)) from error
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         raise CommandError(
             pick(
@@ -121,6 +121,29 @@ def review_command(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         database.close()
     return int(app.return_code or 0)
+
+
+def _scope_problem(text: str, language: str) -> str:
+    """Why ``--scope`` was refused, in ``language``."""
+    from rekanan.models.enums import SupplierCategory
+
+    kind, _, parameter = text.partition(":")
+    if kind == "category":
+        return pick(
+            "'{value}' bukan kategori rekanan; pakai salah satu dari {names}.",
+            "'{value}' is not a supplier category; use one of {names}.",
+            language,
+            value=parameter,
+            names=", ".join(c.value for c in SupplierCategory),
+        )
+    return pick(
+        "'{value}' bukan lingkup tinjauan; pakai due:HARI, risk, sla_gaps, category:KATEGORI "
+        "atau picked.",
+        "'{value}' is not a review scope; use due:DAYS, risk, sla_gaps, category:CATEGORY or "
+        "picked.",
+        language,
+        value=text,
+    )
 
 
 def _format(args: argparse.Namespace, path: Path) -> str:

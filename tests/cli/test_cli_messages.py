@@ -229,3 +229,12 @@ def test_config_problems_are_warnings_in_the_runs_language(
     _code, _out, err = _run(["audit", "--db", agency], capsys)
     assert "'grace_days_max' harus bilangan bulat 0 atau lebih, bukan -3." in err
     assert "Bagian itu memakai nilai bawaan." in err
+
+
+def test_review_scope_problems_are_sentences_in_the_runs_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _out, err = _run(["review", "--scope", "semua"], capsys)
+    assert code == 2 and "'semua' bukan lingkup tinjauan" in err
+    _code, _out, err = _run(["review", "--scope", "category:emas", "--lang", "en"], capsys)
+    assert "'emas' is not a supplier category" in err

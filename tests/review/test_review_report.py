@@ -125,7 +125,7 @@ def test_cli_refuses_a_backwards_span_and_an_unknown_scope(db, capsys):
     code = run(db, "review", "report", "--since", "2026-11-23", "--until", "2026-11-01", "-o", "x")
     assert code == 2 and "lebih awal daripada --since" in capsys.readouterr().err
     assert run(db, "review", "--scope", "everything") == 2
-    assert "not a review scope" in capsys.readouterr().err
+    assert "bukan lingkup tinjauan" in capsys.readouterr().err
 
 
 def _msgids(path: Path) -> list[str]:
