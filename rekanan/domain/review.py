@@ -7,8 +7,8 @@ Rules (issue 5; DOMAIN.md 3 and 4 "Performance review"):
   suppliers at blacklist risk (the warning level or above); contracts with open SLA gaps
   (alignment, coverage, or a UC that missed its targets in the last 90 days); the
   periodic review of one supplier category; or a hand-picked set;
-* **urgency**: the worst alert of the contract first, then the nearest date (overdue
-  first), then the supplier's risk score, then the value;
+* **urgency**: overdue contracts first (the longest overdue first), then the worst alert,
+  then the nearest date, then the supplier's risk score, then the value;
 * **the page**: everything needed to decide without leaving it, from the rules;
 * **the suggestion** (``review_suggest``): from the facts on the page, with its reasons,
   never applied by itself;
@@ -88,6 +88,8 @@ class ReviewScope:
     days: int = 90
     category: SupplierCategory | None = None
     contract_ids: tuple[int, ...] = ()
+    size: int = 0
+    """How many contracts a picked scope read back from ``code`` held (the ids are gone)."""
 
     def code(self) -> str:
         """A short text for ``ReviewSession.scope`` (the picked ids live in the queue)."""
@@ -120,6 +122,8 @@ class ReviewScope:
                 raise ValueError(
                     f"'{parameter}' is not a supplier category; use one of {names}."
                 ) from None
+        if kind == ScopeKind.PICKED and parameter.isdigit():
+            return cls(kind, size=int(parameter))
         return cls(kind)
 
     def describe(self, language: str) -> str:
@@ -129,7 +133,7 @@ class ReviewScope:
         if self.kind == ScopeKind.CATEGORY:
             return rt(language, "scope.category", category=self.category or "-")
         if self.kind == ScopeKind.PICKED:
-            return rt(language, "scope.picked", count=len(self.contract_ids))
+            return rt(language, "scope.picked", count=len(self.contract_ids) or self.size)
         return rt(language, f"scope.{self.kind.value}")
 
 
@@ -224,11 +228,21 @@ class QueueItem:
     risk_score: int
     why: tuple[str, ...]
 
-    def urgency(self) -> tuple[int, int, int, Decimal, str]:
-        """Sort key: worst alert, nearest date (overdue first), risk, value, number."""
+    def urgency(self) -> tuple[int, int, int, int, int, Decimal, str]:
+        """Sort key: overdue first (longest overdue first), worst alert, nearest date, risk,
+        value, number. A decision already late beats a critical one still weeks away."""
         rank = SEVERITY_ORDER[self.severity] if self.severity is not None else 3
         days = self.days_left if self.days_left is not None else _FAR
-        return (rank, days, -self.risk_score, -self.value, self.number)
+        overdue = days < 0
+        return (
+            0 if overdue else 1,
+            days if overdue else 0,
+            rank,
+            days,
+            -self.risk_score,
+            -self.value,
+            self.number,
+        )
 
 
 def _left_text(days: int, language: str) -> str:

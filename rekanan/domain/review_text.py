@@ -9,11 +9,11 @@ from __future__ import annotations
 _CATALOG: dict[str, tuple[str, str]] = {
     # --- scopes -----------------------------------------------------------------------
     "scope.due": (
-        "Tanggal keputusan atau batas pemberitahuan dalam {days} hari",
-        "Decision date or notice deadline within {days} days",
+        "Keputusan perpanjangan atau batas pemberitahuan dalam {days} hari, belum diputuskan",
+        "Renewal decision or notice deadline within {days} days, not yet decided",
     ),
     "scope.risk": (
-        "Kontrak penyedia berisiko daftar hitam",
+        "Kontrak rekanan berisiko daftar hitam",
         "Contracts of suppliers at blacklist risk",
     ),
     "scope.sla_gaps": (
@@ -21,7 +21,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Contracts with open SLA gaps",
     ),
     "scope.category": (
-        "Tinjauan berkala penyedia kategori {category}",
+        "Tinjauan berkala rekanan kategori {category}",
         "Periodic review of {category} suppliers",
     ),
     "scope.picked": ("{count} kontrak pilihan", "{count} hand-picked contracts"),
@@ -35,7 +35,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Notice deadline {day} ({left})",
     ),
     "why.risk": (
-        "Risiko daftar hitam penyedia {score}/100",
+        "Risiko daftar hitam rekanan {score}/100",
         "Supplier blacklist risk {score}/100",
     ),
     "why.gap": ("{title}", "{title}"),
@@ -79,11 +79,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "The grace extension ({used} days) ended on {day} with the work unfinished.",
     ),
     "sug.risk": (
-        "Risiko daftar hitam penyedia {score}/100 (batas kritis {limit}).",
+        "Risiko daftar hitam rekanan {score}/100 (batas kritis {limit}).",
         "Supplier blacklist risk {score}/100 (critical at {limit}).",
     ),
     "sug.risk_warning": (
-        "Risiko daftar hitam penyedia {score}/100 (peringatan mulai {limit}).",
+        "Risiko daftar hitam rekanan {score}/100 (peringatan mulai {limit}).",
         "Supplier blacklist risk {score}/100 (warning from {limit}).",
     ),
     "sug.band_red": (
@@ -108,7 +108,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     ),
     "sug.no_score_near": (
         "Belum ada penilaian kinerja dalam periode ini dan keputusan jatuh {day}: tidak ada "
-        "temuan buruk, jadi perpanjang lalu nilai penyedia.",
+        "temuan buruk, jadi perpanjang lalu nilai rekanan.",
         "No performance evaluation in this period and the decision is due {day}: nothing "
         "adverse is on record, so renew and then evaluate the supplier.",
     ),
@@ -123,7 +123,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{achieved} against {target}).",
     ),
     "sug.sanction": (
-        "Penyedia dalam sanksi daftar hitam s.d. {until}: tidak boleh diberi kontrak baru "
+        "Rekanan dalam sanksi daftar hitam s.d. {until}: tidak boleh diberi kontrak baru "
         "atau perpanjangan (Pasal 78).",
         "The supplier is blacklisted until {until}: no new contract or renewal may be "
         "awarded (Art. 78).",
@@ -145,7 +145,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{left} renewals left; the next runs to {end}.",
     ),
     "sug.strategic": (
-        "Penyedia strategis: keputusan seberat ini perlu persetujuan kepala dinas.",
+        "Rekanan strategis: keputusan seberat ini perlu persetujuan kepala dinas.",
         "Strategic supplier: a decision this heavy needs the head of agency.",
     ),
     "sug.national": (

@@ -100,6 +100,16 @@ PAGE_ACTIONS = frozenset(
     {*(f"decide_{k}" for k in DECISION_KEYS), "undo", "next", "previous", "report", "history"}
 )
 CHOOSER, PAGE, SUMMARY = "review-chooser", "review-page", "review-summary"
+DASHBOARD_DUE = "dashboard-due"
+SCREEN_KEYS: tuple[tuple[str, str, str, str], ...] = (
+    ("1", "ringkasan", N_("Ringkasan"), "app.dashboard"),
+    ("2", "rekanan", N_("Rekanan"), "app.suppliers"),
+    ("3", "kontrak", N_("Kontrak"), "app.contracts"),
+    ("4", "layanan", N_("Layanan"), "app.services"),
+    ("5", "peringatan", N_("Peringatan"), "app.alerts"),
+)
+"""The app's screen keys, bound again here without a footer entry (same ids, so a
+``[keymap]`` moves them too): the footer has room for the decisions instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,13 +142,25 @@ class ReviewScreen(Screen[None]):
         Binding("d", "decide_defer", N_("Tunda s.d."), id="review.defer"),
         Binding("s", "decide_skip", N_("Lewati"), id="review.skip"),
         Binding("u,ctrl+z", "undo", N_("Batalkan"), id="review.undo"),
-        Binding("right,right_square_bracket", "next", N_("Berikut"), id="review.next"),
-        Binding("left,left_square_bracket", "previous", N_("Sebelum"), id="review.previous"),
-        Binding("h", "history", N_("Riwayat"), id="review.history"),
         Binding("l", "report", N_("Laporan"), id="review.report"),
         Binding("w", "write_report", N_("Tulis PDF+XLSX"), id="review.write_report"),
-        Binding("r", "reload", N_("Muat ulang"), id="review.reload", show=False),
         Binding("escape", "leave", N_("Kembali"), id="review.leave"),
+        # Below: kept out of the footer so the decision keys and the report key fit in
+        # 120 columns (F1 help and the screen's HELP list them).
+        Binding("right,right_square_bracket", "next", N_("Berikut"), id="review.next", show=False),
+        Binding(
+            "left,left_square_bracket",
+            "previous",
+            N_("Sebelum"),
+            id="review.previous",
+            show=False,
+        ),
+        Binding("h", "history", N_("Riwayat"), id="review.history", show=False),
+        Binding("r", "reload", N_("Muat ulang"), id="review.reload", show=False),
+        *(
+            Binding(key, f"app.show('{name}')", text, id=binding_id, show=False)
+            for key, name, text, binding_id in SCREEN_KEYS
+        ),
     ]
 
     def __init__(self, *, scope: ReviewScope | None = None) -> None:
@@ -158,10 +180,14 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Tinjauan kontrak")), classes="screen-title")
+        # Under the title, not at the bottom: toasts ("Tersimpan.") appear bottom right
+        # and would be drawn over it.
+        yield Static("", id="review-status")
         with ContentSwitcher(initial=CHOOSER, id="review-switcher"):
             with Vertical(id=CHOOSER):
                 yield Label(tr(self, "Pilih cakupan tinjauan lalu tekan Enter:"))
                 yield OptionList(id="review-scopes")
+                yield Static("", id="review-scope-note")
                 with Horizontal(classes="review-field"):
                     yield Label(tr(self, "Hari ke depan"))
                     yield Input("90", id="review-days", restrict=r"\d*", max_length=4)
@@ -181,8 +207,7 @@ class ReviewScreen(Screen[None]):
                         yield Static("", id="review-page-right")
             with VerticalScroll(id=SUMMARY):
                 yield Static("", id="review-summary-body")
-        yield Static("", id="review-status")
-        yield Footer()
+        yield Footer(compact=True)  # the decision keys and the report key fit in 120 columns
 
     def on_mount(self) -> None:
         # What the worker threads read, taken once on the UI thread.
@@ -214,19 +239,42 @@ class ReviewScreen(Screen[None]):
         days = self._days()
 
         def work() -> dict[str, int]:
+            from rekanan.store.lists import build_deadline_index, count_contracts_due
+
             context = self._shared_context()
             codes = [f"due:{days}", "risk", "sla_gaps"] + [
                 f"category:{c.value}" for c in SupplierCategory
             ]
             found = {code: len(build_queue(context, ReviewScope.parse(code))) for code in codes}
             found["due"] = found.pop(f"due:{days}")
+            with self._db.session() as session:  # the dashboard's own figure
+                index = build_deadline_index(session, self._day, self._limits)
+                found[DASHBOARD_DUE] = count_contracts_due(session, self._day, days, index)
             return found
 
         def done(counts: dict[str, int]) -> None:
             self.counts = counts
             self._fill_scopes()
+            self._explain_due(days)
 
         run_db(self, work, done, group="review-counts", failed=lambda _: True)
+
+    def _explain_due(self, days: int) -> None:
+        """Say why the first scope may hold fewer contracts than the dashboard's figure."""
+        shown, dashboard = self.counts.get("due"), self.counts.get(DASHBOARD_DUE)
+        note = ""
+        if shown is not None and dashboard is not None and shown != dashboard:
+            note = tr(
+                self,
+                'Dasbor "Perlu diputuskan ≤ {days} hari" menghitung {dashboard} kontrak: semua '
+                "tenggat, termasuk tanggal berakhir kontrak tanpa perpanjangan, draf, dan yang "
+                "sudah diputuskan atau ditunda. Cakupan pertama hanya memuat {shown} kontrak "
+                "yang masih perlu keputusan perpanjangan.",
+                days=days,
+                dashboard=dashboard,
+                shown=shown,
+            )
+        self.query_one("#review-scope-note", Static).update(Text(note, style="dim"))
 
     def _days(self) -> int:
         raw = self.query_one("#review-days", Input).value.strip()
@@ -256,7 +304,7 @@ class ReviewScreen(Screen[None]):
                     Text(
                         tr(
                             self,
-                            "Lanjutkan sesi {scope}: {done} dari {total} sudah diputuskan",
+                            "Lanjutkan sesi: {scope} ({done} dari {total} sudah diputuskan)",
                             scope=self._scope_text(state.scope),
                             done=state.total - state.left,
                             total=state.total,
@@ -751,6 +799,6 @@ class ReviewScreen(Screen[None]):
     # -- status ------------------------------------------------------------------------
 
     def _status(self, message: str, *, error: bool = False) -> None:
-        self.query_one("#review-status", Static).update(
-            Text(message, style="bold red" if error else "")
-        )
+        status = self.query_one("#review-status", Static)
+        status.update(Text(message, style="bold red" if error else "bold"))
+        status.display = bool(message)

@@ -113,7 +113,7 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
                 yield Static("", id="decision-date-error", classes="decision-error")
             if self.decision == ReviewDecisionKind.TERMINATE:
                 yield Checkbox(
-                    tr(self, "Karena kesalahan penyedia (masuk risiko daftar hitam dan SIKaP)"),
+                    tr(self, "Karena kesalahan rekanan (masuk risiko daftar hitam dan SIKaP)"),
                     self.fault_default,
                     id="decision-fault",
                 )

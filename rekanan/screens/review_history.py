@@ -107,7 +107,7 @@ def snapshot_view(node: DOMNode, record: ReviewDecisionRecord) -> RenderableType
                     tr(node, "Nomor kontrak"),
                     f"{contract.get('number', '-')} {contract.get('title', '')}",
                 ),
-                (tr(node, "Penyedia"), str(supplier.get("name", "-"))),
+                (tr(node, "Nama rekanan"), str(supplier.get("name", "-"))),
                 (tr(node, "Nilai"), _money(node, contract.get("value"))),
                 (tr(node, "Berakhir"), _day(node, dates.get("current_end"))),
                 (tr(node, "Batas pemberitahuan"), _day(node, dates.get("notice_deadline"))),

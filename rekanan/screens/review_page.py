@@ -114,7 +114,7 @@ def identity(node: DOMNode, page: ReviewPage) -> RenderableType:
         _facts(
             [
                 (
-                    tr(node, "Penyedia"),
+                    tr(node, "Nama rekanan"),
                     Text.assemble(
                         (supplier.name if supplier else "-", "bold"),
                         f"  ({label(node, supplier.category) if supplier else '-'})",

@@ -64,13 +64,14 @@ def audit_row(
     row_id: int | None = None,
 ) -> dict[str, Any]:
     """The values of one audit row for a change to ``row``."""
-    from rekanan.store.validation import describe_row, entity_label
+    from rekanan.store.validation import describe_row, entity_label, label
 
     table: str = type(row).__tablename__
     entity_id = row_id if row_id is not None else int(row.id)
     summary = f"{entity_label(table).capitalize()} {describe_row(row)} {_VERBS[action]}"
     if action is AuditAction.UPDATE and after:
-        summary += ": " + ", ".join(after)
+        # The fields as the forms call them ("tanggal berakhir", not "end_date").
+        summary += ": " + ", ".join(_lower_first(label(name)) for name in after)
     if len(summary) > SUMMARY_LIMIT:
         summary = summary[: SUMMARY_LIMIT - 1] + "…"
     return {
@@ -83,6 +84,13 @@ def audit_row(
         "before_json": json.dumps(dict(before), ensure_ascii=False, default=str),
         "after_json": json.dumps(dict(after), ensure_ascii=False, default=str),
     }
+
+
+def _lower_first(text: str) -> str:
+    """``Tanggal berakhir`` -> ``tanggal berakhir``; ``NPWP`` and ``SLA`` stay as written."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def record_audit(

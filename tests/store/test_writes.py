@@ -358,7 +358,7 @@ def test_every_write_leaves_an_audit_row_with_before_and_after(db: Database) -> 
     update = rows[2]
     assert json.loads(update.before_json) == {"end_date": "2026-12-31"}
     assert json.loads(update.after_json) == {"end_date": "2027-01-31"}
-    assert update.entity_id == cid and "end_date" in update.summary
+    assert update.entity_id == cid and "tanggal berakhir" in update.summary
     deleted = json.loads(rows[5].before_json)
     assert deleted["contract_id"] == cid and json.loads(rows[5].after_json) == {}
 
