@@ -86,6 +86,11 @@ _ARGPARSE: tuple[tuple[str, str, str], ...] = (
         "{value} is not one of the choices; choose one of {choices}.",
     ),
     (
+        r"invalid int value: (?P<value>.+)",
+        "{value} bukan bilangan bulat; tulis angka seperti 12.",
+        "{value} is not a whole number; write digits such as 12.",
+    ),
+    (
         r"invalid (?P<type>\w+) value: (?P<value>.+)",
         "{value} bukan nilai yang benar.",
         "{value} is not a valid value.",

@@ -103,6 +103,7 @@ BAD_ARGUMENTS = [
     (["review", "report"], "Argumen wajib belum diberikan: --since, -o/--output"),
     (["backup"], "Argumen wajib belum diberikan: PATH"),
     (["db", "turun"], "action: 'turun' bukan pilihan yang ada"),
+    (["audit", "--id", "x"], "--id: 'x' bukan bilangan bulat"),
     (["--lang", "fr"], "--lang: 'fr' bukan pilihan yang ada"),
 ]
 
