@@ -18,7 +18,7 @@ from typing import Any
 from rekanan.cli.common import (
     CommandError,
     add_subcommand,
-    document_settings,
+    app_settings,
     parse_iso_date,
     pick,
     settings_from,
@@ -80,9 +80,7 @@ def _run(settings: Settings, database: Any, args: argparse.Namespace) -> int:
         )
     from rekanan.app import make_app
 
-    settings = document_settings(settings, database)  # the demo's exports carry its letterhead
-    if settings.user_from_os:  # forms name the same person the audit log does
-        settings = replace(settings, user=database.user)
+    settings = app_settings(settings, database)  # letterhead of the demo; who is working
     # Config problems were printed before the app took the screen; show them in it too.
     _settings, problems = settings_from(args)
     app = make_app(

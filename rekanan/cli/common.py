@@ -368,3 +368,12 @@ def document_settings(settings: Settings, database: Any = None) -> Settings:
         return replace(settings, agency=agency_for(opened, settings.agency))
     finally:
         opened.close()
+
+
+def app_settings(settings: Settings, database: Any) -> Settings:
+    """Settings for the app on ``database``: its agency's letterhead, and as the user the
+    name the audit log records when nobody configured one (PostgreSQL's session user)."""
+    settings = document_settings(settings, database)
+    if settings.user_from_os:
+        settings = replace(settings, user=database.user)
+    return settings

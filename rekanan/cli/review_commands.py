@@ -18,6 +18,7 @@ from typing import Any
 from rekanan.cli.common import (
     CommandError,
     add_subcommand,
+    app_settings,
     document_settings,
     output_file,
     parse_iso_date,
@@ -112,6 +113,7 @@ def review_command(args: argparse.Namespace, settings: Settings) -> int:
         from rekanan.app import make_app
         from rekanan.screens.review import ReviewScreen
 
+        settings = app_settings(settings, database)  # letterhead of the demo; who is working
         app = make_app(settings, database, as_of=args.as_of)
 
         async def open_review(pilot: Any) -> None:

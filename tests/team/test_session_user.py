@@ -80,3 +80,20 @@ def test_cli_import_on_postgresql_records_the_session_user(
     url = url_for(pg_database, staff)
     assert main(["import", str(rows), "--kind", "rekanan", "--db", url]) == 0
     assert _users(shared_pg) == {staff}
+
+
+@requires_pg
+def test_the_app_names_the_session_user_in_its_forms(
+    shared_pg: Database, pg_database: str, pg_login: Callable[[str], str], tmp_path: Path
+) -> None:
+    from rekanan.cli.common import app_settings
+
+    staff = pg_login("rekanan_app")
+    settings, _ = load_settings(tmp_path / "none.toml")
+    app = open_database(url_for(pg_database, staff), user=settings.audit_user)
+    try:
+        assert app_settings(settings, app).user == staff
+        named, _ = load_settings(tmp_path / "none.toml", user="Siti")
+        assert app_settings(named, app).user == "Siti"
+    finally:
+        app.close()
