@@ -174,6 +174,7 @@ class ReviewScreen(Screen[None]):
         self.mode = CHOOSER
         self.counts: dict[str, int] = {}
         self._agency: ReviewContext | None = None
+        self._form_saved: set[int] = set()  # renew decisions whose contract form was saved
         self._agency_lock = threading.Lock()
 
     # -- layout ------------------------------------------------------------------------
@@ -726,6 +727,7 @@ class ReviewScreen(Screen[None]):
                     error=True,
                 )
             else:
+                self._form_saved.add(recorded.decision_id)
                 self._status(tr(self, "Perpanjangan {number} disimpan.", number=number))
 
         self.app.push_screen(RecordForm("contract", recorded.contract_id, start, note=note), closed)
@@ -739,13 +741,21 @@ class ReviewScreen(Screen[None]):
 
         def done(undone: Undone) -> None:
             self.busy = False
-            self._status(
-                tr(
+            if undone.decision_id in self._form_saved:
+                # The addendum was saved through the contract form, not by the decision.
+                said = tr(
+                    self,
+                    "Keputusan {decision} dibatalkan. Perubahan kontrak yang disimpan di "
+                    "formulir tetap; ubah kontraknya (tombol 3) bila perlu.",
+                    decision=decision_label(self, undone.decision),
+                )
+            else:
+                said = tr(
                     self,
                     "Keputusan {decision} dibatalkan; akibatnya dikembalikan.",
                     decision=decision_label(self, undone.decision),
                 )
-            )
+            self._status(said)
             if undone.session is not None:
                 self._load_page(undone.session)
 

@@ -103,6 +103,10 @@ async def test_renew_express_from_the_review_saves_the_addendum(
         assert app.screen is screen
         status = str(screen.query_one("#review-status", Static).render())
         assert "disimpan" in status
+        await pilot.press("u")  # undo the decision: the saved addendum is said to stay
+        await _settle(app, pilot, screen)
+        status = str(screen.query_one("#review-status", Static).render())
+        assert "formulir tetap" in status
     with db.session() as s:
         saved = s.get(Contract, contract.id)
         assert saved is not None
