@@ -94,6 +94,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "col.services": ("Layanan", "Services"),
     "col.target": ("Target", "Target"),
     "col.achieved": ("Capaian", "Achieved"),
+    "col.contract_services": ("Kontrak dan layanan yang didukung", "Contract and services backed"),
     "col.incidents": ("Insiden", "Incidents"),
     "col.breaches": ("Pelanggaran", "Breaches"),
     "col.mttr": ("MTTR (jam)", "MTTR (h)"),

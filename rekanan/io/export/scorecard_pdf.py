@@ -327,6 +327,11 @@ def _table(
             x += width
         pdf.set_xy(_MARGIN, y + height)
 
+    if rows:  # the heading never stands alone at the foot of a page
+        _, head_h = measure(headings, "B")
+        _, first_h = measure(rows[0], style_of(0))
+        if pdf.get_y() + head_h + first_h > pdf.page_break_trigger:
+            pdf.add_page()
     draw(headings, "B", True)
     tail = max(len(rows) - max(keep_rows, 1), 0) if keep_after else len(rows)
     for i, values in enumerate(rows):
@@ -456,10 +461,10 @@ def _kpis(pdf: FPDF, item: ScorecardExport, language: str) -> None:
     rows = []
     for contract, level in kpis.levels:
         target = level.targets.availability_pct
+        services = item.services_of(contract)
         rows.append(
             [
-                contract.number,
-                item.services_of(contract) or "-",
+                f"{contract.number}\n{services}" if services else contract.number,
                 percent(target, language, 2) if target is not None else "-",
                 percent(level.availability_pct, language, 2),
                 str(level.incidents),
@@ -472,8 +477,7 @@ def _kpis(pdf: FPDF, item: ScorecardExport, language: str) -> None:
         [
             label(k, language)
             for k in (
-                "col.contract",
-                "col.services",
+                "col.contract_services",
                 "col.target",
                 "col.achieved",
                 "col.incidents",
@@ -482,8 +486,8 @@ def _kpis(pdf: FPDF, item: ScorecardExport, language: str) -> None:
             )
         ],
         rows,
-        (59, 26, 14, 16, 15, 24, 16),
-        ("L", "L", "R", "R", "R", "R", "R"),
+        (70, 15, 20, 20, 26, 19),  # services under the number: one wide column, few lines
+        ("L", "R", "R", "R", "R", "R"),
     )
 
 

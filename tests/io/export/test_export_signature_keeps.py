@@ -129,3 +129,34 @@ def test_scorecard_keeps_the_signature_with_its_last_contracts(
         assert grown.contracts_in_force[-1].contract.number in pages[page]
     else:
         assert "F. Kontrak Berjalan" in pages[page]
+
+
+def test_a_table_heading_never_stands_alone_at_the_foot_of_a_page() -> None:
+    from fpdf import FPDF
+
+    from rekanan.io.export.pdf_fonts import install_fonts
+    from rekanan.io.export.scorecard_pdf import _table
+
+    pdf = FPDF(format="A4")
+    install_fonts(pdf)
+    pdf.add_page()
+    pdf.set_y(pdf.page_break_trigger - 9)  # room for the heading, not for a row under it
+    _table(pdf, ["Kepala A", "Kepala B"], [["baris 1", "satu\ndua"]], (1, 1), ("L", "L"))
+    pages = _pages(bytes(pdf.output()))
+    assert len(pages) == 2
+    assert "Kepala A" not in pages[0]
+    assert "Kepala A" in pages[1] and "baris 1" in pages[1]
+
+
+def test_scorecard_services_sit_under_the_contract_number(
+    items_id: list[ScorecardExport],
+) -> None:
+    item = next(i for i in items_id if i.card.supplier.id == NET)
+    contract, _level = item.card.kpis.levels[0]
+    services = item.services_of(contract)
+    assert services
+    text = _pages(render_scorecard_pdf(item, _context()))[0]
+    lines = [line.strip() for line in text.splitlines()]
+    assert "Kontrak dan layanan yang didukung" in text
+    number_at = next(i for i, line in enumerate(lines) if line.startswith(contract.number))
+    assert lines[number_at + 1].startswith(services[:20])  # one wide cell, not a column
