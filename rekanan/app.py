@@ -261,6 +261,9 @@ class RekananApp(App[None]):
         if not self.is_screen_installed(name):
             self.install_screen(self.localise(MAIN_SCREENS[name]()), name)
         await self.push_screen(name)
+        arrive = getattr(self.screen, "arrive", None)
+        if callable(arrive):  # the same focus on every arrival, whatever had it last (F25)
+            self.call_after_refresh(arrive)
 
     def open_screen(self, screen: Screen[Any]) -> None:
         """Push a list or record over the current screen (dashboard numbers, alerts)."""

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -42,6 +42,7 @@ from rekanan.screens.snooze import SnoozeScreen
 from rekanan.screens.supplier_detail import SupplierDetailScreen
 from rekanan.store.lists import Page
 from rekanan.widgets.paged_table import Column, PagedTable
+from rekanan.widgets.search_box import SearchBox, type_into_search
 
 SEVERITY_LABELS = {
     Severity.CRITICAL: N_("Kritis"),
@@ -130,7 +131,7 @@ class AlertsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Peringatan"), classes="screen-title", id="alerts-title")
-        yield Input(
+        yield SearchBox(
             placeholder=tr(self, "Cari perihal, rekanan, kontrak atau alasan… ( / )"),
             id="search",
         )
@@ -187,6 +188,14 @@ class AlertsScreen(Screen[None]):
         self.alert_set = found
         chosen = select_alerts(found, self.query_state, sort, descending)
         return Page(tuple(chosen[offset : offset + limit]), offset, len(chosen))
+
+    def arrive(self) -> None:
+        """Reached with a number key or the palette: the table has the focus, always."""
+        self.query_one(PagedTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter nobody binds, typed on the table, starts a search (F25)."""
+        type_into_search(self, event)
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()

@@ -38,8 +38,10 @@ class ConfirmScreen(ModalScreen[bool]):
         no: str = N_("Tidak"),
         danger: bool = False,
         extra: RenderableType | None = None,
+        yes_key: bool = True,
     ) -> None:
         super().__init__()
+        self.yes_key = yes_key
         self.question = question
         self.detail = detail
         self.extra = extra
@@ -62,6 +64,11 @@ class ConfirmScreen(ModalScreen[bool]):
                     id="confirm-yes",
                 )
                 yield Button(tr(self, self.no_label), id="confirm-no")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without ``yes_key`` (a delete) ``y`` does not answer: a letter typed by mistake
+        (a name typed on a list, where ``d`` asks to delete) must never say yes (F25)."""
+        return self.yes_key or action != "answer" or parameters != (True,)
 
     def on_mount(self) -> None:
         # A dangerous question starts on "No" so a stray Enter deletes nothing.

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -48,6 +48,7 @@ from rekanan.store.lists import (
     list_contracts,
 )
 from rekanan.widgets.paged_table import Column, PagedTable
+from rekanan.widgets.search_box import SearchBox, type_into_search
 
 KIND_LABEL = {
     "decision": N_("keputusan"),
@@ -118,7 +119,7 @@ class ContractsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Kontrak"), classes="screen-title")
-        yield Input(
+        yield SearchBox(
             self.query_state.search,
             placeholder=tr(self, "Cari nomor, judul atau rekanan… ( / )"),
             id="search",
@@ -200,6 +201,14 @@ class ContractsScreen(Screen[None]):
         if row.deadline_kind:
             shown.append(f" {tr(self, KIND_LABEL[row.deadline_kind])}", style="dim")
         return shown
+
+    def arrive(self) -> None:
+        """Reached with a number key or the palette: the table has the focus, always."""
+        self.query_one(PagedTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter nobody binds, typed on the table, starts a search (F25)."""
+        type_into_search(self, event)
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()

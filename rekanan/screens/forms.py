@@ -1165,6 +1165,7 @@ def confirm_delete(
             yes=N_("Hapus"),
             no=N_("Batal"),
             danger=True,
+            yes_key=False,
         ),
         answer,
     )

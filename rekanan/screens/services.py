@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -47,6 +47,7 @@ from rekanan.screens.register_support import (
 from rekanan.store.lists import Page, ServiceQuery, ServiceRow, data_stamp, list_services
 from rekanan.store.slices import services_slice
 from rekanan.widgets.paged_table import Column, PagedTable
+from rekanan.widgets.search_box import SearchBox, type_into_search
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,7 @@ class ServicesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Layanan"), classes="screen-title")
-        yield Input(
+        yield SearchBox(
             self.query_state.search,
             placeholder=tr(self, "Cari kode, nama atau unit… ( / )"),
             id="search",
@@ -219,6 +220,14 @@ class ServicesScreen(Screen[None]):
                 "level", N_("Ketersediaan bulan ini"), lambda r: level_cell(self, r, self.verdicts)
             ),
         ]
+
+    def arrive(self) -> None:
+        """Reached with a number key or the palette: the table has the focus, always."""
+        self.query_one(PagedTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter nobody binds, typed on the table, starts a search (F25)."""
+        type_into_search(self, event)
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()

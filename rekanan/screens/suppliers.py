@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -43,6 +43,7 @@ from rekanan.screens.register_support import (
 )
 from rekanan.store.lists import Page, SupplierQuery, SupplierRow, list_suppliers
 from rekanan.widgets.paged_table import Column, PagedTable
+from rekanan.widgets.search_box import SearchBox, type_into_search
 
 ANY = "__any__"
 
@@ -81,7 +82,7 @@ class SuppliersScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Rekanan"), classes="screen-title")
-        yield Input(
+        yield SearchBox(
             self.query_state.search,
             placeholder=tr(self, "Cari nama, NPWP atau nomor kontrak… ( / )"),
             id="search",
@@ -145,6 +146,14 @@ class SuppliersScreen(Screen[None]):
             ),
             Column("risk", N_("Risiko"), lambda r: risk_cell(self, self.risks, r.id), sort="risk"),
         ]
+
+    def arrive(self) -> None:
+        """Reached with a number key or the palette: the table has the focus, always."""
+        self.query_one(PagedTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter nobody binds, typed on the table, starts a search (F25)."""
+        type_into_search(self, event)
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()

@@ -139,3 +139,25 @@ async def test_binding_texts_are_restored_when_the_app_ends(demo_db) -> None:
         assert "Search" in shown or "Cari" not in shown
     after = {b.description for _k, b in SuppliersScreen._merged_bindings}
     assert "Cari" in after
+
+
+async def test_a_list_is_reached_with_its_table_focused(demo_db) -> None:
+    """Whatever had the focus last time, a number key lands on the table (F25)."""
+    from textual.widgets import DataTable, Input
+
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        app.screen.query_one("#search", Input).focus()
+        await app.show("ringkasan")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(app.screen, SuppliersScreen)
+        assert isinstance(app.screen.focused, DataTable)
+        await pilot.press(*"graha")  # search as you type, from the table
+        await settle(pilot)
+        assert app.screen.query_one("#search", Input).value == "graha"
+        assert isinstance(app.screen, SuppliersScreen)

@@ -159,7 +159,7 @@ async def test_delete_refused_when_it_would_orphan_records(small) -> None:
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        await pilot.press("left", "enter")  # the Yes button: no y on a delete
         await settle(pilot)
         assert isinstance(app.screen, MessageScreen)
         assert (
@@ -174,7 +174,7 @@ async def test_delete_refused_when_it_would_orphan_records(small) -> None:
         app.screen.query_one("PagedTable").table.move_cursor(row=markup)
         await pilot.press("d")
         await settle(pilot)
-        await pilot.press("y")
+        await pilot.press("left", "enter")  # the Yes button: no y on a delete
         await settle(pilot)
         assert not rows(db, Supplier, Supplier.id == ids["markup"])
         assert "[bold red]PT Markup[/]" not in [
@@ -350,6 +350,13 @@ async def test_read_only_offers_no_edit_keys(tmp_path) -> None:
         assert "export" in keys and "clear_filters" in keys
         assert not keys & {"new", "edit", "delete"}
         await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, SuppliersScreen)  # no form on a read-only database
+        search = app.screen.query_one("#search", Input)
+        assert search.value == "n"  # a letter no key claims starts a search
+        search.value = ""
+        app.screen.query_one("PagedTable").focus()
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SupplierDetailScreen)
@@ -393,7 +400,7 @@ async def test_contract_services_with_components(small) -> None:
         links.move_cursor(row=2)
         await pilot.press("d")
         await settle(pilot)
-        await pilot.press("y")
+        await pilot.press("left", "enter")  # the Yes button: no y on a delete
         await settle(pilot)
         assert len(app.screen.view.services) == 2
         assert not rows(db, ContractService, ContractService.service_id == ids["web"])
