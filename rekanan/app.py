@@ -95,6 +95,7 @@ class RekananApp(App[None]):
     CSS = """
     Screen { background: $background; }
     .screen-title { text-style: bold; color: $accent; padding: 0 1; height: 1; }
+    Footer.-compact FooterLabel { margin: 0 1 0 0; }
     """
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {_record_search}
 
@@ -331,24 +332,11 @@ class RekananApp(App[None]):
             await self.show(current)
         self.notify(self.t("Bahasa: Indonesia"))
 
-    def export_scorecard(self, supplier_id: int) -> None:
-        """Write the supplier's scorecard PDF in a worker and say where it went."""
-        from rekanan.screens.scorecard_export import export_supplier_scorecard
+    def export_scorecard(self, supplier_id: int, name: str = "") -> None:
+        """Ask period, format and folder for one supplier's scorecard, then write it."""
+        from rekanan.screens.scorecard_dialog import ScorecardDialog
 
-        db, settings, day = self.db, self.settings, self.as_of
-
-        def work() -> None:
-            try:
-                path = export_supplier_scorecard(db, settings, supplier_id, day)
-            except Exception as error:
-                self.call_from_thread(self.show_error, error)
-                return
-            self.call_from_thread(
-                self.notify, self.t("Scorecard ditulis ke {path}", path=str(path)), timeout=10
-            )
-
-        self.notify(self.t("Menulis scorecard…"))
-        self.run_worker(work, thread=True, group="app.scorecard", exit_on_error=False)
+        self.push_screen(ScorecardDialog(supplier_id, name, day=self.as_of))
 
     # -- errors ------------------------------------------------------------------------
 
@@ -381,10 +369,11 @@ class RekananApp(App[None]):
             yield SystemCommand(t(title), t(help_text), _callback(screen.run_action, action))
         supplier_id = getattr(screen, "supplier_id", None)
         if isinstance(supplier_id, int):
+            name = str(getattr(screen, "supplier_name", "") or "")
             yield SystemCommand(
                 t("Ekspor scorecard..."),
-                t("Kartu kinerja rekanan ini, triwulan berjalan, sebagai PDF"),
-                _callback(self.export_scorecard, supplier_id),
+                t("Kartu kinerja rekanan ini: pilih periode, format dan folder"),
+                _callback(self.export_scorecard, supplier_id, name),
             )
         if import_screen_class() is not None:
             yield SystemCommand(
@@ -469,12 +458,20 @@ def translate_bindings(t: Callable[..., str]) -> None:
             continue
         original = _ORIGINAL_BINDINGS.setdefault(cls, merged.copy())
         keys: dict[str, list[Binding]] = {
-            key: [
-                replace(b, description=t(b.description)) if b.description else b for b in bindings
-            ]
+            key: [_translated(b, t) for b in bindings]
             for key, bindings in original.key_to_bindings.items()
         }
         cls._merged_bindings = BindingsMap.from_keys(keys)
+
+
+def _translated(binding: Binding, t: Callable[..., str]) -> Binding:
+    """A binding with its description (and its footer group's) in the UI language."""
+    if binding.description:
+        binding = replace(binding, description=t(binding.description))
+    if binding.group is not None and binding.group.description:
+        group = Binding.Group(t(binding.group.description), binding.group.compact)
+        binding = replace(binding, group=group)
+    return binding
 
 
 def restore_bindings() -> None:

@@ -28,6 +28,7 @@ from rekanan.i18n import N_
 from rekanan.screens.alert_data import AlertSet, agency_alerts, end_snooze
 from rekanan.screens.contract_detail import ContractDetailScreen
 from rekanan.screens.register_support import (
+    QUIET_MAIN_KEYS,
     as_of,
     days_left,
     db_of,
@@ -110,13 +111,14 @@ class AlertsScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", N_("Cari"), id="alerts.search"),
+        Binding("slash", "focus_search", N_("Cari"), id="alerts.search", show=False),
         Binding("z", "snooze", N_("Tunda"), id="alerts.snooze"),
         Binding("u", "unsnooze", N_("Aktifkan lagi"), id="alerts.unsnooze"),
         Binding("t", "toggle_snoozed", N_("Ditunda"), id="alerts.toggle_snoozed"),
         Binding("f", "focus_filters", N_("Saring"), id="alerts.filters"),
-        Binding("x", "clear_filters", N_("Hapus saringan"), id="alerts.clear"),
+        Binding("x", "clear_filters", N_("Hapus saringan"), id="alerts.clear", show=False),
         Binding("escape", "back", N_("Kembali"), id="alerts.back"),
+        *QUIET_MAIN_KEYS,
     ]
 
     def __init__(
@@ -161,7 +163,7 @@ class AlertsScreen(Screen[None]):
             id="alerts-table",
         )
         yield Static("", id="alert-reasons")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _columns(self) -> list[Column[Alert]]:
         horizons = thresholds_of(self).alert_horizons_days

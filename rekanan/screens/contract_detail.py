@@ -49,6 +49,8 @@ from rekanan.screens.audit_view import audit_columns, load_audit
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
     N_,
+    QUIET_MAIN_KEYS,
+    TAB_KEYS,
     as_of,
     day,
     db_of,
@@ -236,30 +238,48 @@ def render_timeline(marks: list[Mark], today: date, width: int = 90) -> Text:
     return result
 
 
+NEW_RECORDS = Binding.Group(N_("SP/denda/insiden"), compact=True)
+"""``w p i`` in the footer as one entry (the footer of 120 columns has no room for three)."""
+
+
 class ContractDetailScreen(Screen[None]):
     """Detail kontrak."""
 
     CSS_PATH = "supplier_detail.tcss"
     HELP = N_(
-        "Detail kontrak. [ dan ] berpindah tab. e mengubah kontrak (atau baris yang dipilih), "
+        "Detail kontrak. [ dan ] berpindah tab. u mengubah kontrak (atau baris yang dipilih), "
         "d menghapus; n menambah layanan yang didukung (tab Layanan) atau SP; w surat "
         "peringatan baru, p denda baru, i insiden baru; Enter pada layanan membukanya."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
-        Binding("right_square_bracket", "next_tab", N_("Tab berikutnya"), id="detail.next_tab"),
         Binding(
-            "left_square_bracket", "previous_tab", N_("Tab sebelumnya"), id="detail.previous_tab"
+            "left_square_bracket",
+            "previous_tab",
+            N_("Tab sebelumnya"),
+            id="detail.previous_tab",
+            group=TAB_KEYS,
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_tab",
+            N_("Tab berikutnya"),
+            id="detail.next_tab",
+            group=TAB_KEYS,
         ),
         Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("u", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("e", "edit", N_("Ubah"), show=False),  # the old key, still working
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
-        Binding("w", "new_letter", N_("SP baru"), id="detail.new_letter"),
-        Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty"),
-        Binding("i", "new_incident", N_("Insiden baru"), id="detail.new_incident"),
+        Binding("w", "new_letter", N_("SP baru"), id="detail.new_letter", group=NEW_RECORDS),
+        Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty", group=NEW_RECORDS),
+        Binding(
+            "i", "new_incident", N_("Insiden baru"), id="detail.new_incident", group=NEW_RECORDS
+        ),
         Binding("s", "open_supplier", N_("Buka rekanan"), id="detail.open_supplier"),
-        Binding("r", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+        Binding("f5", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+        *QUIET_MAIN_KEYS,
     ]
 
     TABS = ("summary", "services", "letters", "reviews", "history")
@@ -290,7 +310,7 @@ class ContractDetailScreen(Screen[None]):
                 yield RecordTable(self._review_columns(), id="reviews-table")
             with TabPane(tr(self, "Riwayat"), id="tab-history"):
                 yield RecordTable(audit_columns(self), id="history-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _link_columns(self) -> list[Column[ServiceTargets]]:
         return [

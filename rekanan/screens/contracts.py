@@ -26,6 +26,7 @@ from rekanan.screens.export_dialog import ExportDialog
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
     N_,
+    QUIET_MAIN_KEYS,
     as_of,
     choices,
     days_left,
@@ -73,7 +74,7 @@ class ContractsScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
+        Binding("slash", "focus_search", N_("Cari"), id="registers.search", show=False),
         Binding("n", "new", N_("Baru"), id="registers.new"),
         Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
@@ -81,6 +82,7 @@ class ContractsScreen(Screen[None]):
         Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
         Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        *QUIET_MAIN_KEYS,
     ]
 
     def __init__(
@@ -159,7 +161,7 @@ class ContractsScreen(Screen[None]):
                 type="integer",
             )
         yield PagedTable(self._columns(), self._fetch, sort="deadline", id="contracts-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _columns(self) -> list[Column[ContractRow]]:
         return [

@@ -7,7 +7,7 @@ listed is what the keys do right now. The ids are what the config's ``[keymap]``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from rich.table import Table
@@ -16,10 +16,93 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from rekanan.i18n import N_
 from rekanan.screens.register_support import app_of, tr
+
+BUILT_IN: dict[str, str] = {
+    **dict.fromkeys(("up", "cursor up", "scroll up"), N_("Naik")),
+    **dict.fromkeys(("down", "cursor down", "scroll down"), N_("Turun")),
+    **dict.fromkeys(("left", "cursor left", "scroll left", "move cursor left"), N_("Ke kiri")),
+    **dict.fromkeys(
+        (
+            "right",
+            "cursor right",
+            "scroll right",
+            "move cursor right or accept the completion suggestion",
+        ),
+        N_("Ke kanan"),
+    ),
+    **dict.fromkeys(("home", "first", "top", "go to start", "cursor line start"), N_("Ke awal")),
+    **dict.fromkeys(("end", "last", "bottom", "go to end", "cursor line end"), N_("Ke akhir")),
+    **dict.fromkeys(("page up", "cursor page up"), N_("Satu halaman ke atas")),
+    **dict.fromkeys(("page down", "cursor page down"), N_("Satu halaman ke bawah")),
+    "page left": N_("Satu halaman ke kiri"),
+    "page right": N_("Satu halaman ke kanan"),
+    "select": N_("Pilih"),
+    "submit": N_("Selesai mengetik"),
+    "show menu": N_("Buka pilihan"),
+    "previous tab": N_("Tab sebelumnya"),
+    "next tab": N_("Tab berikutnya"),
+    "focus next": N_("Fokus berikutnya"),
+    "focus previous": N_("Fokus sebelumnya"),
+    **dict.fromkeys(("toggle", "toggle option"), N_("Centang atau lepas")),
+    "press button": N_("Tekan tombol"),
+    **dict.fromkeys(("copy selected text", "copy"), N_("Salin teks terpilih")),
+    **dict.fromkeys(("paste text from the clipboard", "paste"), N_("Tempel")),
+    "undo": N_("Urungkan"),
+    "redo": N_("Ulangi"),
+    "delete character left": N_("Hapus huruf di kiri"),
+    "delete character right": N_("Hapus huruf di kanan"),
+    "dismiss menu": N_("Tutup pilihan"),
+}
+"""Textual's own binding texts (English) said in the app's words; others are not listed."""
+
+
+def is_built_in(node: object) -> bool:
+    """True for a binding that comes from Textual itself, not from rekanan."""
+    return not type(node).__module__.startswith("rekanan.")
+
+
+def built_in_text(description: str) -> str | None:
+    """The catalogue id for one of Textual's binding texts; None to leave the row out."""
+    return BUILT_IN.get(description.strip().lower())
+
+
+FOCUS_NAMES: dict[str, str] = {
+    "DataTable": N_("tabel"),
+    "Input": N_("kotak isian"),
+    "SearchBox": N_("kotak pencarian"),
+    "Select": N_("saringan"),
+    "ContentTabs": N_("deretan tab"),
+    "Tabs": N_("deretan tab"),
+    "TextArea": N_("kotak teks"),
+    "SelectionList": N_("daftar pilihan"),
+    "Checkbox": N_("kotak centang"),
+    "YesNoBox": N_("kotak centang"),
+    "Button": N_("tombol"),
+    "OptionList": N_("daftar pilihan"),
+}
+"""How a person calls the kind of widget that has the focus."""
+
+
+def focus_name(screen: Screen[Any], widget: Widget) -> str:
+    """A human name for the focused area: its panel's or field's title, else its kind."""
+    node: Any = widget
+    while node is not None and node is not screen:
+        title = getattr(node, "border_title", None)
+        if title:
+            return str(title)
+        label = getattr(getattr(node, "spec", None), "label", None)  # a form's field row
+        if isinstance(label, str) and label:
+            return tr(screen, label)
+        node = node.parent
+    for cls in type(widget).__mro__:
+        if cls.__name__ in FOCUS_NAMES:
+            return tr(screen, FOCUS_NAMES[cls.__name__])
+    return tr(screen, "bagian layar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +158,13 @@ class HelpScreen(ModalScreen[None]):
         found: dict[tuple[str, str], KeyHelp] = {}
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            group = (binding.id or binding.action, binding.description)
+            if not binding.id:
+                text = built_in_text(binding.description)
+                if text is not None:
+                    binding = replace(binding, description=tr(screen, text))
+                elif is_built_in(active.node):
+                    continue  # an editing key of Textual's, not worth a row
+            group = (binding.id or binding.description or binding.action, binding.description)
             shown = app.get_key_display(binding) if app is not None else key
             groups.setdefault(group, []).append(shown)
             found.setdefault(
@@ -92,8 +181,7 @@ class HelpScreen(ModalScreen[None]):
         focus = ""
         if focused is not None:
             widget_help = getattr(focused, "HELP", "") or ""
-            name = focused.id or type(focused).__name__
-            focus = tr(screen, "Fokus: {name}.", name=name)
+            focus = tr(screen, "Fokus: {name}.", name=focus_name(screen, focused))
             if widget_help:
                 focus += " " + tr(screen, widget_help)
         title = screen_title(screen)

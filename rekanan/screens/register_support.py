@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
@@ -119,6 +120,26 @@ the focus cannot carry the person away from what they typed. Inputs still take t
 
 HOLD_TEXT = "Pindah layar ditahan; tutup dulu yang ini"
 """What help says about the held keys (a catalogue id)."""
+
+TAB_KEYS = Binding.Group("Tab", compact=True)
+"""``[ ]`` of the detail screens, one entry in the footer."""
+
+QUIET_MAIN_KEYS: list[BindingType] = [
+    Binding(key, f"app.show('{name}')", text, id=binding_id, show=False)
+    for key, name, text, binding_id in (
+        ("1", "ringkasan", "Ringkasan", "app.dashboard"),
+        ("2", "rekanan", "Rekanan", "app.suppliers"),
+        ("3", "kontrak", "Kontrak", "app.contracts"),
+        ("4", "layanan", "Layanan", "app.services"),
+        ("5", "peringatan", "Peringatan", "app.alerts"),
+    )
+]
+"""The app's screen keys 1-5, still working but not in the footer of lists and details.
+
+At 120 columns the footer of a list or a detail has no room for them and the screen's
+own keys (export, edit, back) were cut off (F3). They keep their ids, so a ``[keymap]``
+remaps them here too; the dashboard and help still show them.
+"""
 
 WRITE_ACTIONS = frozenset({"new", "edit", "delete", "new_penalty", "new_letter", "new_incident"})
 """Actions that change data: not offered when the database is open read-only."""

@@ -1,9 +1,11 @@
-"""Palette command "Ekspor scorecard...": the open supplier's scorecard of this quarter as PDF.
+"""One supplier's scorecard to a file, for the scorecard dialog (``e`` on a supplier, or
+"Ekspor scorecard..." in the palette).
 
 Reads only the supplier's slice of the agency (fast on a large database) and hands it to
 the export layer (``rekanan.io.export.batch``), which names the file
-``kartu-kinerja-<period>-<supplier>-<id>.pdf`` in the folder rekanan was started from.
-Runs in a worker; no Textual here.
+``kartu-kinerja-<period>-<supplier>-<id>.pdf``. The period defaults to the last complete
+quarter (the running one has no evaluations yet) and the folder to the person's documents
+folder, never the folder the program was started from. Runs in a worker; no Textual here.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_documents_path
+
 from rekanan.config import Settings
 from rekanan.domain.periods import Period, quarter
 from rekanan.errors import RekananError
-from rekanan.io.export.batch import ExportOptions, export_scorecards_from
+from rekanan.io.export.batch import ExportOptions, Format, export_scorecards_from
 from rekanan.store.slices import supplier_slice
 
 
@@ -24,10 +28,30 @@ def current_quarter(day: date) -> Period:
     return quarter(day.year, (day.month - 1) // 3 + 1)
 
 
+def last_complete_quarter(day: date) -> Period:
+    """The quarter before the one ``day`` falls in: the latest with a full record."""
+    return current_quarter(day).previous()
+
+
+def documents_folder() -> Path:
+    """Where exports go unless the person says otherwise: Documents, else the home folder."""
+    try:
+        found = user_documents_path()
+    except Exception:  # no documents folder known on this system
+        found = Path.home()
+    return found if found.is_dir() else Path.home()
+
+
 def export_supplier_scorecard(
-    db: Any, settings: Settings, supplier_id: int, day: date, folder: Path | None = None
+    db: Any,
+    settings: Settings,
+    supplier_id: int,
+    day: date,
+    folder: Path | None = None,
+    period: Period | None = None,
+    fmt: Format = "pdf",
 ) -> Path:
-    """Write one supplier's scorecard of the current quarter as PDF; returns the file."""
+    """Write one supplier's scorecard (last complete quarter, PDF by default); the file."""
     with db.session() as session:
         data = supplier_slice(session, supplier_id)
     if data is None:
@@ -36,9 +60,9 @@ def export_supplier_scorecard(
         data,
         settings,
         [supplier_id],
-        current_quarter(day),
-        "pdf",
-        folder or Path.cwd(),
+        period or last_complete_quarter(day),
+        fmt,
+        folder or documents_folder(),
         options=ExportOptions(language=settings.language, as_of=day),
     )
     return written[0]

@@ -39,6 +39,8 @@ from rekanan.screens.audit_view import audit_columns, load_audit
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
     N_,
+    QUIET_MAIN_KEYS,
+    TAB_KEYS,
     as_of,
     day,
     db_of,
@@ -144,20 +146,32 @@ class ServiceDetailScreen(Screen[None]):
     CSS_PATH = "supplier_detail.tcss"
     HELP = N_(
         "Detail layanan. [ dan ] berpindah tab. n menambah SLA (atau insiden di tab Insiden), "
-        "e mengubah, d menghapus; Enter pada UC membuka kontraknya."
+        "u mengubah, d menghapus; Enter pada UC membuka kontraknya."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
-        Binding("right_square_bracket", "next_tab", N_("Tab berikutnya"), id="detail.next_tab"),
         Binding(
-            "left_square_bracket", "previous_tab", N_("Tab sebelumnya"), id="detail.previous_tab"
+            "left_square_bracket",
+            "previous_tab",
+            N_("Tab sebelumnya"),
+            id="detail.previous_tab",
+            group=TAB_KEYS,
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_tab",
+            N_("Tab berikutnya"),
+            id="detail.next_tab",
+            group=TAB_KEYS,
         ),
         Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("u", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("e", "edit", N_("Ubah"), show=False),  # the old key, still working
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
         Binding("i", "new_incident", N_("Insiden baru"), id="detail.new_incident"),
-        Binding("r", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+        Binding("f5", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+        *QUIET_MAIN_KEYS,
     ]
 
     TABS = ("summary", "slas", "ucs", "incidents", "history")
@@ -187,7 +201,7 @@ class ServiceDetailScreen(Screen[None]):
                 yield RecordTable(self._incident_columns(), id="incidents-table")
             with TabPane(tr(self, "Riwayat"), id="tab-history"):
                 yield RecordTable(audit_columns(self), id="history-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _sla_columns(self) -> list[Column[SLARecord]]:
         lang = language

@@ -33,6 +33,7 @@ from rekanan.models.enums import Criticality
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
     N_,
+    QUIET_MAIN_KEYS,
     as_of,
     choices,
     db_of,
@@ -157,12 +158,13 @@ class ServicesScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
+        Binding("slash", "focus_search", N_("Cari"), id="registers.search", show=False),
         Binding("n", "new", N_("Baru"), id="registers.new"),
         Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
         Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        *QUIET_MAIN_KEYS,
     ]
 
     def __init__(self, *, search: str = "", gaps_only: bool = False) -> None:
@@ -195,7 +197,7 @@ class ServicesScreen(Screen[None]):
                 id="filter-verdict",
             )
         yield PagedTable(self._columns(), self._fetch, sort="code", id="services-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _columns(self) -> list[Column[ServiceRow]]:
         return [

@@ -47,6 +47,8 @@ from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.incident_term import contract_for_incident
 from rekanan.screens.register_support import (
     N_,
+    QUIET_MAIN_KEYS,
+    TAB_KEYS,
     as_of,
     day,
     days_left,
@@ -221,21 +223,34 @@ class SupplierDetailScreen(Screen[None]):
     CSS_PATH = "supplier_detail.tcss"
     HELP = N_(
         "Detail rekanan. [ dan ] berpindah tab; n menambah data di tab ini (kontrak, "
-        "penilaian, insiden, SP atau denda, sanksi); e mengubah, d menghapus baris yang "
-        "dipilih, atau rekanan ini di tab Profil; Enter membuka kontrak."
+        "penilaian, insiden, SP atau denda, sanksi); u mengubah, d menghapus baris yang "
+        "dipilih, atau rekanan ini di tab Profil; e mengekspor kartu kinerjanya; Enter "
+        "membuka kontrak; F5 memuat ulang."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
-        Binding("right_square_bracket", "next_tab", N_("Tab berikutnya"), id="detail.next_tab"),
         Binding(
-            "left_square_bracket", "previous_tab", N_("Tab sebelumnya"), id="detail.previous_tab"
+            "left_square_bracket",
+            "previous_tab",
+            N_("Tab sebelumnya"),
+            id="detail.previous_tab",
+            group=TAB_KEYS,
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_tab",
+            N_("Tab berikutnya"),
+            id="detail.next_tab",
+            group=TAB_KEYS,
         ),
         Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("e", "edit", N_("Ubah"), id="registers.edit"),
+        Binding("u", "edit", N_("Ubah"), id="registers.edit"),
         Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        Binding("e", "export_scorecard", N_("Ekspor kartu"), id="detail.export_scorecard"),
         Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty", show=False),
-        Binding("r", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+        Binding("f5", "reload", N_("Muat ulang"), id="detail.reload", show=False),
+        *QUIET_MAIN_KEYS,
     ]
 
     TABS = ("profile", "contracts", "performance", "incidents", "letters", "sanctions", "history")
@@ -277,7 +292,7 @@ class SupplierDetailScreen(Screen[None]):
                 yield RecordTable(self._sanction_columns(), id="sanctions-table")
             with TabPane(tr(self, "Riwayat"), id="tab-history"):
                 yield RecordTable(audit_columns(self), id="history-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _contract_columns(self) -> list[Column[ContractLine]]:
         return [
@@ -535,6 +550,17 @@ class SupplierDetailScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load()
+
+    @property
+    def supplier_name(self) -> str:
+        """The supplier's name once loaded (titles of dialogs opened from here)."""
+        return self.view.supplier.name if self.view is not None else ""
+
+    def action_export_scorecard(self) -> None:
+        """Period, format and folder for this supplier's scorecard, then the file (F23)."""
+        from rekanan.screens.scorecard_dialog import ScorecardDialog
+
+        self.app.push_screen(ScorecardDialog(self.supplier_id, self.supplier_name, day=as_of(self)))
 
     def _table(self) -> RecordTable | None:
         tables = {

@@ -25,6 +25,7 @@ from rekanan.models.enums import SupplierCategory
 from rekanan.screens.export_dialog import ExportDialog
 from rekanan.screens.register_support import (
     N_,
+    QUIET_MAIN_KEYS,
     RiskMap,
     as_of,
     choices,
@@ -59,7 +60,7 @@ class SuppliersScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", N_("Cari"), id="registers.search"),
+        Binding("slash", "focus_search", N_("Cari"), id="registers.search", show=False),
         Binding("enter", "open", N_("Buka"), id="registers.open", show=True, priority=False),
         Binding("n", "new", N_("Baru"), id="registers.new"),
         Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
@@ -68,6 +69,7 @@ class SuppliersScreen(Screen[None]):
         Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
         Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
         Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        *QUIET_MAIN_KEYS,
     ]
 
     def __init__(self, *, search: str = "", risk: str | None = None) -> None:
@@ -114,7 +116,7 @@ class SuppliersScreen(Screen[None]):
                 id="filter-active-contracts",
             )
         yield PagedTable(self._columns(), self._fetch, sort="name", id="suppliers-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _columns(self) -> list[Column[SupplierRow]]:
         return [

@@ -136,7 +136,7 @@ class PagedTable(Vertical, Generic[R]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "next_sort", "Urutkan", id="table.sort"),
-        Binding("S", "reverse_sort", "Balik urutan", id="table.reverse"),
+        Binding("S", "reverse_sort", "Balik urutan", id="table.reverse", show=False),
     ]
 
     class RowChosen(Message):

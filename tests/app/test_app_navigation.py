@@ -161,3 +161,55 @@ async def test_a_list_is_reached_with_its_table_focused(demo_db) -> None:
         await settle(pilot)
         assert app.screen.query_one("#search", Input).value == "graha"
         assert isinstance(app.screen, SuppliersScreen)
+
+
+async def test_help_speaks_the_app_language_and_names_the_focus(demo_db) -> None:
+    """Textual's own key texts are said in Indonesian (or left out); no widget ids (F1)."""
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in ("1", "2", "3"):
+            await pilot.press(key)
+            await settle(pilot)
+            await pilot.press("f1")
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            texts = {k.description for k in app.screen.keys}
+            english = {"Up", "Down", "Scroll Left", "First", "Last", "Page Up", "Focus Next"}
+            assert not texts & english, texts
+            assert not {"Cursor up", "Select", "Copy selected text"} & texts
+            assert "dash-" not in app.screen.focus_text
+            assert "ContentTabs" not in app.screen.focus_text
+            assert "WindowTable" not in app.screen.focus_text
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+async def test_footers_of_lists_and_details_fit_120_columns(demo_db) -> None:
+    """The screen's own keys and help stay visible: 1-5 are not in these footers (F3)."""
+    from textual.widgets._footer import FooterKey
+
+    def footer_keys(screen: object) -> tuple[list[str], bool]:
+        keys = [k for k in screen.query(FooterKey) if "-command-palette" not in k.classes]
+        palette = [k for k in screen.query(FooterKey) if "-command-palette" in k.classes]
+        limit = palette[0].region.x if palette else 120
+        fits = all(k.region.right <= limit for k in keys)
+        return [k.key for k in keys], fits
+
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in ("2", "3", "4", "5"):
+            await pilot.press(key)
+            await settle(pilot)
+            shown, fits = footer_keys(app.screen)
+            assert fits, (key, shown)
+            assert "question_mark" in shown and "escape" in shown and "1" not in shown, shown
+            if key != "5":
+                await pilot.press("enter")  # the first row's detail
+                await settle(pilot)
+                shown, fits = footer_keys(app.screen)
+                assert fits, (key, shown)
+                assert "question_mark" in shown and "u" in shown and "2" not in shown, shown
+                await pilot.press("escape")
+                await settle(pilot)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from app_pilot import AS_OF, build, settle
 from textual.command import CommandPalette
+from textual.widgets import Input
 
 from rekanan.domain.thresholds import Thresholds
 from rekanan.screens.dashboard import DashboardScreen
 from rekanan.screens.palette import find_records
+from rekanan.screens.scorecard_dialog import ScorecardDialog
 from rekanan.screens.supplier_detail import SupplierDetailScreen
 from rekanan.screens.suppliers import SuppliersScreen
 from rekanan.screens.welcome import WelcomeScreen
@@ -118,8 +120,31 @@ async def test_review_key_and_scorecard_export_command(demo_db, tmp_path, monkey
         assert "Ekspor scorecard..." in commands
         commands["Ekspor scorecard..."].callback()
         await settle(pilot)
-        written = list(tmp_path.glob("kartu-kinerja-2026-Q4-*.pdf"))
+        # A dialog (F23): the last complete quarter, PDF, the documents folder (not the CWD).
+        dialog = app.screen
+        assert isinstance(dialog, ScorecardDialog)
+        assert dialog.query_one("#scorecard-period", Input).value == "2026-Q3"
+        assert dialog.query_one("#scorecard-folder", Input).value != str(tmp_path)
+        assert dialog.fmt == "pdf"
+        out = tmp_path / "out"
+        out.mkdir()
+        dialog.query_one("#scorecard-folder", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        written = list(out.glob("kartu-kinerja-2026-Q3-*.pdf"))
         assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
+        assert not list(tmp_path.glob("kartu-kinerja-*"))  # nothing in the working folder
+        assert isinstance(app.screen, SupplierDetailScreen)
+        await pilot.press("e")  # the same dialog from the supplier's own key
+        await settle(pilot)
+        assert isinstance(app.screen, ScorecardDialog)
+        app.screen.query_one("#scorecard-period", Input).value = "2026-Q5"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        hint = str(app.screen.query_one("#scorecard-period-hint").render())
+        assert "2026-Q3" in hint and isinstance(app.screen, ScorecardDialog)
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.errors == []
 
 

@@ -24,6 +24,8 @@ FILES = [
             "register_support",
             "export_dialog",
             "incident_term",
+            "scorecard_dialog",
+            "help",
         )
     ),
     ROOT / "widgets" / "paged_table.py",

@@ -120,7 +120,7 @@ async def test_stale_edit_says_so_and_reloads(small) -> None:
     app = RegistersHost(db, SupplierDetailScreen(ids["telkom"]))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("e")
+        await pilot.press("u")
         await settle(pilot)
         await fill(pilot, "phone", "022-123456")
         # Someone else saves first.
@@ -362,7 +362,7 @@ async def test_read_only_offers_no_edit_keys(tmp_path) -> None:
         assert isinstance(app.screen, SupplierDetailScreen)
         keys = {b.binding.action for b in app.screen.active_bindings.values()}
         assert not keys & {"new", "edit", "delete", "new_penalty"}
-        await pilot.press("e")
+        await pilot.press("u")
         await settle(pilot)
         assert isinstance(app.screen, SupplierDetailScreen)
 
