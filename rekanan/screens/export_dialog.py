@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from rekanan.screens.export_folder import documents_folder
 from rekanan.screens.register_support import HOLD_KEYS, HOLD_TEXT, N_, language, run_db, tr
 
 FORMATS = ("xlsx", "csv")
@@ -32,8 +33,9 @@ Export = Callable[[Path, str, str], int]
 
 
 def default_path(stem: str, fmt: str, day: date, folder: Path | None = None) -> Path:
-    """``<folder>/<stem>-YYYY-MM-DD.<fmt>``; the folder is where rekanan was started."""
-    return (folder or Path.cwd()) / f"{stem}-{day.isoformat()}.{fmt}"
+    """``<folder>/<stem>-YYYY-MM-DD.<fmt>``; the folder is the person's documents folder,
+    not the one the program was started from (F23)."""
+    return (folder or documents_folder()) / f"{stem}-{day.isoformat()}.{fmt}"
 
 
 def with_format(path_text: str, fmt: str) -> str:

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from rekanan.domain.periods import Period, parse_period
 from rekanan.io.export.batch import Format
+from rekanan.screens.export_folder import documents_folder
 from rekanan.screens.register_support import (
     HOLD_KEYS,
     HOLD_TEXT,
@@ -32,11 +33,7 @@ from rekanan.screens.register_support import (
     settings_of,
     tr,
 )
-from rekanan.screens.scorecard_export import (
-    documents_folder,
-    export_supplier_scorecard,
-    last_complete_quarter,
-)
+from rekanan.screens.scorecard_export import export_supplier_scorecard, last_complete_quarter
 
 FORMATS: tuple[tuple[str, str], ...] = (
     ("pdf", N_("PDF (untuk dicetak dan ditandatangani)")),

@@ -14,12 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_documents_path
-
 from rekanan.config import Settings
 from rekanan.domain.periods import Period, quarter
 from rekanan.errors import RekananError
 from rekanan.io.export.batch import ExportOptions, Format, export_scorecards_from
+from rekanan.screens.export_folder import documents_folder
 from rekanan.store.slices import supplier_slice
 
 
@@ -31,15 +30,6 @@ def current_quarter(day: date) -> Period:
 def last_complete_quarter(day: date) -> Period:
     """The quarter before the one ``day`` falls in: the latest with a full record."""
     return current_quarter(day).previous()
-
-
-def documents_folder() -> Path:
-    """Where exports go unless the person says otherwise: Documents, else the home folder."""
-    try:
-        found = user_documents_path()
-    except Exception:  # no documents folder known on this system
-        found = Path.home()
-    return found if found.is_dir() else Path.home()
 
 
 def export_supplier_scorecard(

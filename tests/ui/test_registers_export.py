@@ -82,3 +82,15 @@ def test_format_follows_the_choice_and_paths_are_checked(tmp_path) -> None:
     assert check_path(str(tmp_path))[1] is not None
     assert check_path(str(tmp_path / "no" / "x.csv"))[1] is not None
     assert check_path(str(tmp_path / "x.csv")) == (tmp_path / "x.csv", None)
+
+
+def test_default_export_folder_is_documents_not_the_working_folder(tmp_path, monkeypatch) -> None:
+    from datetime import date
+
+    from rekanan.screens.export_dialog import default_path
+    from rekanan.screens.export_folder import documents_folder
+
+    monkeypatch.chdir(tmp_path)
+    path = default_path("daftar-rekanan", "xlsx", date(2026, 11, 23))
+    assert path.parent == documents_folder() != tmp_path
+    assert path.name == "daftar-rekanan-2026-11-23.xlsx"
