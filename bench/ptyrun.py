@@ -40,6 +40,8 @@ class PtyRun:
     rss_bytes: int
     peak_bytes: int
     settled_peak_bytes: int
+    then_seconds: float | None = None
+    """Seconds until the second marker (``then``) showed, when one was asked for and seen."""
 
 
 class MarkerNotSeen(RuntimeError):
@@ -71,9 +73,12 @@ def run_until(
     settle: float = 0.0,
     cols: int = 120,
     rows: int = 40,
+    then: str | None = None,
 ) -> PtyRun:
     """Run ``argv`` in a pty; return when ``marker`` appears (after ``settle`` more seconds).
 
+    With ``then``, a second text the program shows later (the last figure it fills in):
+    ``settle`` counts from it instead, and waiting for it stops after ``timeout`` seconds.
     The child is ended with SIGTERM, then SIGKILL, in every case.
     """
     t0 = time.perf_counter()
@@ -86,14 +91,17 @@ def run_until(
             os._exit(127)
     buffer = b""
     seen_at: float | None = None
+    then_at: float | None = None
     at_marker: dict[str, int] = {}
     needle = marker.encode()
+    later = then.encode() if then is not None else None
     try:
         while True:
             now = time.perf_counter()
             if seen_at is None and now - t0 > timeout:
                 raise MarkerNotSeen(f"timed out after {timeout:.0f} s; screen: {_tail(buffer)}")
-            if seen_at is not None and now - seen_at >= settle:
+            waiting = later is not None and then_at is None and now - t0 <= timeout
+            if seen_at is not None and not waiting and now - (then_at or seen_at) >= settle:
                 break
             ready, _, _ = select.select([fd], [], [], 0.01)
             if ready:
@@ -109,6 +117,13 @@ def run_until(
                 if seen_at is None and needle in _ESCAPES.sub(b"", buffer[-200_000:]):
                     seen_at = time.perf_counter()
                     at_marker = _proc_status(pid)
+                if (
+                    seen_at is not None
+                    and later is not None
+                    and then_at is None
+                    and later in _ESCAPES.sub(b"", buffer[-200_000:])
+                ):
+                    then_at = time.perf_counter()
         settled = _proc_status(pid)
     finally:
         _stop(pid)
@@ -119,6 +134,7 @@ def run_until(
         rss_bytes=at_marker.get("VmRSS", 0),
         peak_bytes=at_marker.get("VmHWM", 0),
         settled_peak_bytes=settled.get("VmHWM", at_marker.get("VmHWM", 0)),
+        then_seconds=then_at - t0 if then_at is not None else None,
     )
 
 

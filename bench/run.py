@@ -60,6 +60,8 @@ DATA_DIR = BENCH / ".data"
 PYTHON = sys.executable
 DASHBOARD_MARKERS = ("Ringkasan",)
 """Text the dashboard shows once it is usable (the app's first-screen title)."""
+COMPLETE_MARKER = "Ditunda"
+"""Text the dashboard shows when its last figures are in: the alert counts (snoozed row)."""
 
 ACTIVE_SQL = "('aktif', 'masa_pemberitahuan', 'diperpanjang', 'draf')"
 
@@ -235,7 +237,16 @@ def bench_startup(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
         floor_runs.append(run_until(floor_argv, "floor app siap", env=env, settle=1.0))
         if app_error is None:
             try:
-                app_runs.append(run_until(app_argv, DASHBOARD_MARKERS[0], env=env, settle=2.0))
+                app_runs.append(
+                    run_until(
+                        app_argv,
+                        DASHBOARD_MARKERS[0],
+                        env=env,
+                        settle=1.0,
+                        then=COMPLETE_MARKER,
+                        timeout=120,
+                    )
+                )
             except MarkerNotSeen as error:
                 app_error = f"failed: dashboard text {DASHBOARD_MARKERS[0]!r} not seen: {error}"
     floor_t = Measure([r.seconds for r in floor_runs])
@@ -243,6 +254,7 @@ def bench_startup(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
     if app_runs and app_error is None:
         t = Measure([r.seconds for r in app_runs])
         m = Measure([float(r.settled_peak_bytes) for r in app_runs], unit="bytes")
+        complete = [r.then_seconds for r in app_runs if r.then_seconds is not None]
         rows.append(
             Row(
                 "(a) Open the app to a usable dashboard (pty, whole process)",
@@ -255,7 +267,18 @@ def bench_startup(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
         )
         rows.append(
             Row(
-                "(g) Peak memory of the app (VmHWM, 2 s after the dashboard)",
+                "(a) … until the dashboard is complete (alert counts in)",
+                Measure(complete) if len(complete) == len(app_runs) else None,
+                floor_t,
+                "bare Textual app, one line",
+                note=""
+                if len(complete) == len(app_runs)
+                else f"alert counts ({COMPLETE_MARKER!r}) not seen within 120 s in every run",
+            )
+        )
+        rows.append(
+            Row(
+                "(g) Peak memory of the app (VmHWM, once the dashboard is complete)",
                 m,
                 floor_m,
                 "bare Textual app",
@@ -277,7 +300,7 @@ def bench_startup(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
         )
         rows.append(
             Row(
-                "(g) Peak memory of the app (VmHWM, 2 s after the dashboard)",
+                "(g) Peak memory of the app (VmHWM, once the dashboard is complete)",
                 None,
                 floor_m,
                 "bare Textual app",
