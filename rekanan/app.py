@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap, BindingType
@@ -298,6 +298,15 @@ class RekananApp(App[None]):
         if screen_class is not None:
             self.push_screen(screen_class())
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: Textual's palette, speaking the app's language (F24)."""
+        from textual.command import CommandPalette
+
+        from rekanan.screens.palette import open_palette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast(Any, self)):
+            self.push_screen(open_palette(self.screen))
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -368,11 +377,17 @@ class RekananApp(App[None]):
         for action, title, help_text in screen_commands(screen):
             yield SystemCommand(t(title), t(help_text), _callback(screen.run_action, action))
         supplier_id = getattr(screen, "supplier_id", None)
-        if isinstance(supplier_id, int):
+        chosen = getattr(screen, "current_supplier", None)  # the highlighted row of a list
+        if supplier_id is None and isinstance(chosen, tuple):
+            supplier_id, name = chosen
+        else:
             name = str(getattr(screen, "supplier_name", "") or "")
+        if isinstance(supplier_id, int):
             yield SystemCommand(
                 t("Ekspor scorecard..."),
-                t("Kartu kinerja rekanan ini: pilih periode, format dan folder"),
+                t("Kartu kinerja {name}: pilih periode, format dan folder", name=name)
+                if name
+                else t("Kartu kinerja rekanan ini: pilih periode, format dan folder"),
                 _callback(self.export_scorecard, supplier_id, name),
             )
         if import_screen_class() is not None:

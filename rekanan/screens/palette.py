@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from textual.command import Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.widgets.option_list import Option
 
 from rekanan.domain.identifiers import format_npwp
 from rekanan.screens.contract_detail import ContractDetailScreen
@@ -105,3 +108,37 @@ class RecordSearch(Provider):
                 text=label,
                 help=item.detail or None,
             )
+
+
+class RekananPalette(CommandPalette):
+    """Textual's palette with its two texts in the app's language (F24).
+
+    Textual writes "No matches found" from inside ``_start_no_matches_countdown``; this is
+    that method again with the sentence translated (Textual 8.2).
+    """
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(tr(self, "Tidak ada yang cocok"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def open_palette(screen: Screen[Any]) -> RekananPalette:
+    """The palette to push: placeholder and empty result in the UI language."""
+    return RekananPalette(
+        id="--command-palette",
+        placeholder=tr(screen, "Cari perintah, rekanan, kontrak atau layanan…"),
+    )

@@ -254,6 +254,12 @@ class SuppliersScreen(Screen[None]):
         row = self.query_one(PagedTable).current
         return row if isinstance(row, SupplierRow) else None
 
+    @property
+    def current_supplier(self) -> tuple[int, str] | None:
+        """(id, name) of the highlighted supplier: the palette offers its scorecard."""
+        row = self._current()
+        return (row.id, row.name) if row is not None else None
+
     def action_open(self) -> None:
         row = self._current()
         if row is not None:

@@ -162,3 +162,25 @@ async def test_empty_database_offers_the_import(empty_db) -> None:
             assert app.screen.query_one("#welcome-import").has_class("shown")
         else:
             assert isinstance(app.screen, screen_class)
+
+
+async def test_palette_speaks_english_and_offers_the_highlighted_suppliers_scorecard(
+    demo_db,
+) -> None:
+    from textual.command import CommandInput
+
+    from rekanan.screens.palette import RekananPalette
+
+    app = build(demo_db, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Export scorecard..." in titles  # the highlighted supplier's (F24)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, RekananPalette)
+        placeholder = str(app.screen.query_one(CommandInput).placeholder)
+        assert placeholder.startswith("Search commands, suppliers")
+        await pilot.press("escape")
