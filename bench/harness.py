@@ -217,9 +217,16 @@ def _git_commit(root: Path) -> str:
             text=True,
             check=True,
         )
-        return out.stdout.strip()
+        changed = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+    state = f"{len(changed)} files changed since" if changed else "clean working tree"
+    return f"{out.stdout.strip()} ({state})"
 
 
 def machine(root: Path) -> dict[str, str]:
