@@ -320,10 +320,17 @@ class DashboardScreen(Screen[None]):
         self._fill("dash-alerts", options)
 
     def _weeks(self, quick: QuickFigures) -> Text:
-        """A bar per week for the next 120 days, with the counts under it."""
+        """A bar per week for the next 120 days, with the counts under it.
+
+        Each week gets 4 columns (a bar of 3) when the panel is wide enough, else 3 or 2,
+        so the chart never wraps onto the next line under the wrong weeks (F26, 80x24).
+        """
         weeks = quick.weeks
         top = max(weeks) if weeks else 0
         rows = 3
+        room = self.query_one("#dash-weeks", Static).content_region.width
+        cell = next((c for c in (4, 3) if room >= len(weeks) * c), 2) if room else 4
+        bar = cell - 1
         lines = [Text() for _ in range(rows)]
         for count in weeks:
             height = 0 if top == 0 else round(count / top * rows * 8)
@@ -331,19 +338,25 @@ class DashboardScreen(Screen[None]):
                 height = 1
             for level in range(rows):
                 fill = max(0, min(8, height - (rows - 1 - level) * 8))
-                lines[level].append(BARS[fill] * 3 + " ", style="cyan")
+                lines[level].append(BARS[fill] * bar + " ", style="cyan")
         counts = Text()
         for count in weeks:
-            counts.append(f"{count:>3} ", style="bold" if count else "dim")
+            shown = str(count) if len(str(count)) <= bar else "+"
+            counts.append(f"{shown:>{bar}} ", style="bold" if count else "dim")
         lang = language(self)
-        marks = [" "] * (len(weeks) * 4)
-        for number in range(0, len(weeks), 4):
+        marks = [" "] * (len(weeks) * cell)
+        for number in range(0, len(weeks), 4):  # a date every four weeks: 8 columns or more
             shown = formatting.short_date(quick.as_of + timedelta(days=number * 7), lang)[:5]
-            if number * 4 + len(shown) <= len(marks):
-                marks[number * 4 : number * 4 + len(shown)] = list(shown)
+            if number * cell + len(shown) <= len(marks):
+                marks[number * cell : number * cell + len(shown)] = list(shown)
         result = Text("\n").join([*lines, counts, Text("".join(marks), style="dim")])
         result.no_wrap = True
         return result
+
+    def on_resize(self) -> None:
+        """Draw the week chart again for the new width."""
+        if self.quick is not None:
+            self.query_one("#dash-weeks", Static).update(self._weeks(self.quick))
 
     def _timeline(self, quick: QuickFigures) -> list[Option]:
         lang = language(self)

@@ -86,3 +86,16 @@ async def test_keys_open_a_figure_and_the_timeline(demo_db) -> None:
         assert isinstance(app.screen, ContractDetailScreen)
         assert app.screen.contract_id == first.contract_id
         assert first.days_left >= 0
+
+
+async def test_week_chart_fits_80_columns(demo_db) -> None:
+    """At 80x24 the bars, counts and dates stay on their own lines (F26)."""
+    app = build(demo_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.quick is not None
+        room = screen.query_one("#dash-weeks").content_region.width
+        lines = screen._weeks(screen.quick).plain.split("\n")
+        assert len(lines) == 5 and max(len(line) for line in lines) <= room, (room, lines)
+        assert len(lines[3].split()) == len(screen.quick.weeks)  # one count per week
