@@ -7,6 +7,7 @@ and fill in the risk column (and make the risk filter and sort possible) when re
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar, cast
@@ -77,6 +78,7 @@ class SuppliersScreen(Screen[None]):
         self.query_state = SupplierQuery(search=search)
         self.initial_risk = risk
         self.risks: RiskMap | None = None
+        self._risks_loaded = threading.Event()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No keys that write on a read-only database (they vanish from the footer)."""
@@ -164,6 +166,10 @@ class SuppliersScreen(Screen[None]):
     # -- data --------------------------------------------------------------------------
 
     def _fetch(self, offset: int, limit: int, sort: str, descending: bool) -> Page[SupplierRow]:
+        if self.initial_risk and not self._risks_loaded.is_set():
+            # Opened filtered by risk (a dashboard figure): the scores decide which rows
+            # belong, so show "Memuat…" until they are known, never the whole list (F4).
+            self._risks_loaded.wait(timeout=60)
         query = replace(self.query_state, sort=sort, descending=descending)
         if query.risk_rank == {} and self.risks is not None:
             query = replace(query, risk_rank=self.risks.scores)
@@ -172,11 +178,25 @@ class SuppliersScreen(Screen[None]):
 
     def _load_risks(self) -> None:
         db, day, thresholds = db_of(self), as_of(self), thresholds_of(self)
-        run_db(self, lambda: risk_map(db, day, thresholds), self._risks_ready, group="risk-map")
+        run_db(
+            self,
+            lambda: risk_map(db, day, thresholds),
+            self._risks_ready,
+            group="risk-map",
+            failed=self._risks_failed,
+        )
+
+    def _risks_failed(self, _error: BaseException) -> bool:
+        self._risks_loaded.set()  # the list shows without scores; the error is shown
+        return False
+
+    def on_unmount(self) -> None:
+        self._risks_loaded.set()  # a fetch still waiting for the scores ends now
 
     def _risks_ready(self, risks: RiskMap) -> None:
         self.risks = risks
         self._apply_filters()
+        self._risks_loaded.set()
 
     def refresh_data(self) -> None:
         """Fetch the list again, keeping the position (after a save elsewhere)."""

@@ -104,3 +104,25 @@ async def test_detail_tabs_show_the_record(small) -> None:
             await pilot.press("right_square_bracket")
         assert screen.tab == "profile"
         assert screen.view.risk.score > 0
+
+
+async def test_opened_by_risk_never_shows_the_whole_list_first(small) -> None:
+    """From the dashboard's "Risiko kritis": no window of every supplier before the scores
+    are known (F4)."""
+    db, _ids = small
+    screen = SuppliersScreen(risk="critical")
+    totals: list[int] = []
+    fetch = screen._fetch
+
+    def counted(offset: int, limit: int, sort: str, descending: bool):  # type: ignore[no-untyped-def]
+        page = fetch(offset, limit, sort, descending)
+        totals.append(page.total if screen.risks is not None else -1)
+        return page
+
+    screen._fetch = counted  # type: ignore[method-assign]
+    app = RegistersHost(db, screen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = screen.query_one(PagedTable)
+        assert -1 not in totals, totals  # every fetch waited for the scores
+        assert table.total == len(screen.risks.ids("critical"))
