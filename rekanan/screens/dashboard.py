@@ -385,7 +385,7 @@ class DashboardScreen(Screen[None]):
             line.append(f"{left:>9}  ", style=style)
             line.append(f"{tr(self, KIND_LABELS.get(item.kind, item.kind)):<14}")
             line.append(item.number[:32].ljust(33), style="bold")
-            line.append(item.supplier_name[:24].ljust(25))
+            line.append(_clip(item.supplier_name, 24).ljust(25))
             line.append(item.title, style="dim")
             line.truncate(width, overflow="ellipsis")
             option_id = f"deadline:{item.contract_id}"
@@ -463,3 +463,9 @@ def _services_with_gaps() -> Screen[Any]:
 
 def _all_services() -> Screen[Any]:
     return screen("services")
+
+
+def _clip(value: str, width: int) -> str:
+    """``value`` cut to ``width`` with an ellipsis, so a cut name does not read as a
+    misspelt one running into the next column (F5)."""
+    return value if len(value) <= width else value[: width - 1].rstrip() + "…"
