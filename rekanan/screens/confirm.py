@@ -58,12 +58,10 @@ class ConfirmScreen(ModalScreen[bool]):
                 with VerticalScroll(id="confirm-extra"):
                     yield Static(self.extra)
             with Horizontal(id="confirm-buttons"):
-                yield Button(
-                    tr(self, self.yes_label),
-                    variant="error" if self.danger else "primary",
-                    id="confirm-yes",
-                )
-                yield Button(tr(self, self.no_label), id="confirm-no")
+                # The keys are on the buttons: the dialog has no footer (F8).
+                yes = tr(self, self.yes_label) + (" (y)" if self.yes_key else "")
+                yield Button(yes, variant="error" if self.danger else "primary", id="confirm-yes")
+                yield Button(tr(self, self.no_label) + " (n)", id="confirm-no")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without ``yes_key`` (a delete) ``y`` does not answer: a letter typed by mistake

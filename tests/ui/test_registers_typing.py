@@ -63,3 +63,35 @@ async def test_slash_focuses_search_and_is_not_searched_for(tmp_path) -> None:
         await settle(pilot)
         assert search.value == "027/15"
         assert [r.number for r in app.screen.query_one("PagedTable").rows] == ["027/15/SPK/2025"]
+
+
+async def test_questions_show_their_keys_and_give_the_focus_back(tmp_path) -> None:
+    """F8: y/n are written on the buttons; after "back to the form" typing goes on."""
+    from textual.widgets import Button
+
+    from rekanan.screens.forms import RecordForm
+
+    db = open_test_database(tmp_path / "keys.db")
+    seed_small(db)
+    app = RegistersHost(db, SuppliersScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"PT Uji")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels[0].endswith("(y)") and labels[1].endswith("(n)"), labels
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordForm)
+        await pilot.press(*"abc")
+        assert app.screen.query_one("#field-name", Input).value == "PT Ujiabc"
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        await pilot.press("d")  # a delete: no y key, so none written on its button
+        await settle(pilot)
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert "(y)" not in labels[0] and labels[1].endswith("(n)"), labels
