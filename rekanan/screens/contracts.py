@@ -165,21 +165,21 @@ class ContractsScreen(Screen[None]):
 
     def _columns(self) -> list[Column[ContractRow]]:
         return [
-            Column("number", N_("Nomor"), lambda r: text(r.number), sort="number", width=18),
-            Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=12),
+            Column("number", N_("Nomor"), lambda r: text(r.number), sort="number", width=17),
+            Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=11),
             Column(
                 "supplier",
                 N_("Nama rekanan"),
                 lambda r: text(r.supplier_name),
                 sort="supplier",
-                width=14,
+                width=12,
             ),
             Column(
                 "status",
                 N_("Status"),
                 lambda r: text(label(self, r.status)),
                 sort="status",
-                width=12,
+                width=9,
             ),
             Column("uc", N_("UC"), self._uc_cell, sort="is_underpinning"),
             Column("value", N_("Nilai"), lambda r: money(self, r.value), sort="value"),
@@ -188,8 +188,11 @@ class ContractsScreen(Screen[None]):
                 N_("Sisa"),
                 lambda r: days_left(self, r.days_left, self._horizons()),
             ),
-            Column("deadline", N_("Tenggat berikut"), self._deadline_cell, sort="deadline"),
-            Column("end", N_("Berakhir"), lambda r: short_day(self, r.end_date), sort="end_date"),
+            Column(
+                "deadline", N_("Tenggat berikut"), self._deadline_cell, sort="deadline", width=22
+            ),
+            # The end date is on the detail (and in the export): at 120 columns there is no
+            # room for it beside the next deadline, which is what the list is sorted by (F9).
         ]
 
     def _uc_cell(self, row: ContractRow) -> Any:

@@ -213,3 +213,17 @@ async def test_footers_of_lists_and_details_fit_120_columns(demo_db) -> None:
                 assert "question_mark" in shown and "u" in shown and "2" not in shown, shown
                 await pilot.press("escape")
                 await settle(pilot)
+
+
+async def test_contract_list_fits_120_columns(demo_db) -> None:
+    """Every column of the contract list is on screen at 120 columns, in both languages (F9)."""
+    from textual.widgets import DataTable
+
+    for language in ("id", "en"):
+        app = build(demo_db, language)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("3")
+            await settle(pilot)
+            table = app.screen.query_one(DataTable)
+            assert table.virtual_size.width <= table.content_region.width, language
