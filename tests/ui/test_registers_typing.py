@@ -95,3 +95,21 @@ async def test_questions_show_their_keys_and_give_the_focus_back(tmp_path) -> No
         await settle(pilot)
         labels = [str(b.label) for b in app.screen.query(Button)]
         assert "(y)" not in labels[0] and labels[1].endswith("(n)"), labels
+
+
+async def test_list_keys_work_while_a_filter_has_the_focus(tmp_path) -> None:
+    """F6: the footer's keys act on the highlighted row wherever the focus is."""
+    from textual.widgets import Select
+
+    from rekanan.screens.forms import RecordForm
+
+    db = open_test_database(tmp_path / "filters.db")
+    seed_small(db)
+    app = RegistersHost(db, SuppliersScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        assert isinstance(app.screen.focused, Select)
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordForm) and app.screen.record_id is not None
