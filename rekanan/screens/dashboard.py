@@ -134,7 +134,8 @@ class DashboardScreen(Screen[None]):
         return tr(self, "Ringkasan · {agency} · per {day}", agency=agency, day=day)
 
     def _panel(self, panel_id: str, title: str, **values: object) -> FigureList:
-        panel = FigureList(Option(Text("…", style="dim"), disabled=True), id=panel_id)
+        loading = Text(tr(self, "Memuat…"), style="dim")  # a word, not just "…" (F26)
+        panel = FigureList(Option(loading, disabled=True), id=panel_id)
         panel.border_title = tr(self, title, **values)
         return panel
 
@@ -210,11 +211,19 @@ class DashboardScreen(Screen[None]):
         )
         lang = language(self)
         values: list[Option] = []
+        room = self.query_one("#dash-values", FigureList).content_region.width
+        narrow = 0 < room < 44  # 80 columns: millions, so a line does not wrap (F26)
         for row in quick.values:
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(f"{label(self, row.category):<13}")
-            line.append(f"{self._number(row.contracts):>6} ", style="bold")
-            line.append(f"{formatting.rupiah(row.value, lang):>24}")
+            if narrow:
+                millions = formatting.number(row.value / 1_000_000, lang, 0)
+                line.append(f"{label(self, row.category):<11}")
+                line.append(f"{self._number(row.contracts):>3} ", style="bold")
+                line.append(f"{tr(self, 'Rp{n} jt', n=millions):>{max(room - 15, 0)}}")
+            else:
+                line.append(f"{label(self, row.category):<13}")
+                line.append(f"{self._number(row.contracts):>6} ", style="bold")
+                line.append(f"{formatting.rupiah(row.value, lang):>24}")
             option_id = f"value:{row.category.value}"
             self.targets[option_id] = partial(_active_contracts, row.category)
             values.append(Option(line, id=option_id))

@@ -99,3 +99,7 @@ async def test_week_chart_fits_80_columns(demo_db) -> None:
         lines = screen._weeks(screen.quick).plain.split("\n")
         assert len(lines) == 5 and max(len(line) for line in lines) <= room, (room, lines)
         assert len(lines[3].split()) == len(screen.quick.weeks)  # one count per week
+        values = screen.query_one("#dash-values", FigureList)
+        room = values.content_region.width
+        prompts = [values.get_option_at_index(i).prompt for i in range(values.option_count)]
+        assert all(len(str(p)) <= room for p in prompts), (room, prompts)
