@@ -116,3 +116,43 @@ def name_key(name: str) -> str:
         folded = _LEGAL_PREFIX.sub("", folded).strip()
     folded = re.sub(r"\b(tbk|persero)\b", "", folded)
     return _SPACES.sub(" ", folded).strip()
+
+
+_TITLE_BEFORE = re.compile(
+    r"^(?:(?:prof|dr|drs|dra|ir|hj|h|apt|ns|drg|ust|kh)\.\s*|(?:prof|drs|dra|ir|hj|drg)\s+)+",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(r"^[a-z]{1,4}(?:\.\s?[a-z]{1,5})+\.?$|^[a-z]{1,4}\.$", re.IGNORECASE)
+_BARE_DEGREES = frozenset(
+    {"mba", "mm", "mt", "msc", "bsc", "phd", "se", "st", "sh", "mh", "msi", "ssi", "skom",
+     "mkom", "spd", "mpd", "ssos", "amd", "sked", "ak", "cpa", "mpa", "map", "sip", "ssn"}
+)  # fmt: skip
+
+
+def person_key(name: str) -> str:
+    """``name_key`` of a person's name without academic and religious titles.
+
+    Individual suppliers (tenaga ahli) are written with their degrees in one sheet and
+    without them in the next: ``"Rudi Hartono, S.Kom., M.T."``, ``"Ir. Rudi Hartono"`` and
+    ``"Rudi Hartono"`` share one key. Titles are recognised only where people write them:
+    before the name (``Dr.``, ``Ir.``, ``Drs.``, ``Dra.``, ``Prof.``, ``H.``) and after it,
+    after a comma or as dotted abbreviations (``S.Kom.``, ``M.T.``, ``S.E.``, ``A.Md.``);
+    ``name_key`` itself is unchanged, since the store keeps it for every supplier.
+    """
+    text = _TITLE_BEFORE.sub("", (name or "").strip())
+    head, _, tail = text.partition(",")
+    # after the first comma: degrees only (", S.Kom., M.T."); otherwise keep the comma part
+    if tail and all(_is_degree(part) for part in tail.split(",") if part.strip()):
+        text = head
+    words = text.split()
+    while len(words) > 1 and _is_degree(words[-1]):
+        words.pop()
+    return name_key(" ".join(words))
+
+
+def _is_degree(word: str) -> bool:
+    word = word.strip()
+    if not word:
+        return True
+    bare = word.replace(".", "").replace(" ", "").lower()
+    return bool(_DEGREE.match(word)) or bare in _BARE_DEGREES

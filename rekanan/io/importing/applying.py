@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, text
 from sqlmodel import Session, SQLModel
 
-from rekanan.domain.identifiers import format_npwp, name_key
+from rekanan.domain.identifiers import format_npwp, name_key, person_key
 from rekanan.io.importing.bulk import insert_many, one_of
+from rekanan.io.importing.changes import change, clearly_different, same_name
 from rekanan.io.importing.planning import CHUNK, ImportOptions, Planned
 from rekanan.io.importing.report import ImportReport, Outcome, RowResult
 from rekanan.io.importing.spec import KindSpec, RowRejected, SupplierRef
+from rekanan.io.importing.suppliers import missing_npwp_flag
 from rekanan.models import Contract, ContractService, LegalForm, Service, Supplier
 from rekanan.store.errors import ValidationFailed
 
@@ -45,6 +47,7 @@ class _Work:
     supplier: _SupplierInfo | None = None
     links: list[tuple[int, str | None]] | None = None
     row_id: int | None = None
+    changes: list[str] | None = None
 
 
 class Applier:
@@ -62,6 +65,7 @@ class Applier:
         self.by_name: dict[str, list[_SupplierInfo]] = {}
         self.services: dict[str, int] = {}
         self.contracts: dict[str, tuple[int, int]] = {}
+        self.by_person: dict[str, list[_SupplierInfo]] | None = None
 
     # -- loading -------------------------------------------------------------------
 
@@ -153,22 +157,64 @@ class Applier:
 
     # -- resolving -----------------------------------------------------------------
 
+    def _named(self, name: str) -> list[_SupplierInfo]:
+        """Suppliers whose name is ``name`` folded: by ``name_key``, else without titles.
+
+        The title-free key (``person_key``) finds "Rudi Hartono, S.Kom." for a sheet that
+        writes "Rudi Hartono"; all suppliers are read once, only when a name is missed.
+        """
+        key = name_key(name)
+        if not key:
+            return []
+        found = self.by_name.get(key, [])
+        if found:
+            return found
+        if self.by_person is None:
+            self.by_person = {}
+            model: Any = Supplier
+            stmt = select(model.id, model.name, model.npwp, model.name_key)
+            loaded = [i for infos in self.by_name.values() for i in infos]
+            known = {i.id: i for i in loaded if i.id is not None}
+            for sid, stored, npwp, stored_key in self.s.execute(stmt):
+                info = known.get(sid) or _SupplierInfo(
+                    sid, stored, npwp, stored_key or name_key(stored)
+                )
+                self.by_person.setdefault(person_key(stored), []).append(info)
+            for info in loaded:  # suppliers this file creates
+                if info.id is None:
+                    self.by_person.setdefault(person_key(info.name), []).append(info)
+        return list(self.by_person.get(person_key(name), []))
+
     def _supplier(self, ref: SupplierRef, work: _Work) -> _SupplierInfo:
-        """The supplier a row names: by NPWP, else by folded name (noted for confirmation)."""
+        """The supplier a row names: by NPWP, else by folded name (noted for confirmation).
+
+        A row never creates a second supplier with the name of a known one that has
+        another NPWP (a mistyped NPWP, most often): it is refused with a sentence.
+        """
         key = name_key(ref.name)
         if ref.npwp:
             info = self.by_npwp.get(ref.npwp)
             if info is not None:
+                if ref.name and clearly_different(info.name, ref.name):
+                    work.result.flags.append(
+                        f"NPWP {format_npwp(ref.npwp)} milik '{info.name}', nama di berkas "
+                        f"'{ref.name}': periksa NPWP-nya (kontrak ini dikaitkan ke "
+                        f"'{info.name}')."
+                    )
                 return info
-            same_name = [i for i in self.by_name.get(key, []) if not i.npwp] if key else []
-            if len(same_name) == 1 and same_name[0].id is not None:
+            named = self._named(ref.name)
+            no_npwp = [i for i in named if not i.npwp]
+            if len(no_npwp) == 1 and no_npwp[0].id is not None:
                 work.result.notes.append(
-                    f"Rekanan dicocokkan menurut nama dengan '{same_name[0].name}' (tanpa NPWP "
+                    f"Rekanan dicocokkan menurut nama dengan '{no_npwp[0].name}' (tanpa NPWP "
                     f"di basis data; NPWP berkas {format_npwp(ref.npwp)}): mohon dipastikan."
                 )
-                return same_name[0]
+                return no_npwp[0]
+            other = [i for i in named if i.npwp and i.npwp != ref.npwp]
+            if other:
+                raise RowRejected(ref.column, _same_name_other_npwp(ref, other[0]))
             return self._new_supplier(ref, key, work)
-        candidates = self.by_name.get(key, []) if key else []
+        candidates = self._named(ref.name)
         if len(candidates) > 1:
             names = ", ".join(f"'{c.name}'" for c in candidates[:3])
             raise RowRejected(
@@ -178,14 +224,23 @@ class Applier:
             )
         if candidates:
             found = candidates[0]
-            if found.new is None or found.name != ref.name:
+            if found.npwp:
                 work.result.notes.append(
-                    f"Rekanan dicocokkan menurut nama dengan '{found.name}': mohon dipastikan."
+                    f"Baris tanpa NPWP; dicocokkan menurut nama dengan '{found.name}' "
+                    f"(NPWP {format_npwp(found.npwp)}): mohon dipastikan."
                 )
+            else:
+                if found.new is None or found.name != ref.name:
+                    work.result.notes.append(
+                        f"Rekanan dicocokkan menurut nama dengan '{found.name}': mohon dipastikan."
+                    )
+                work.result.flags.append(missing_npwp_flag(found.name))
             return found
         if not ref.name:
             raise RowRejected(ref.column, "Rekanan tanpa NPWP dan tanpa nama.")
-        return self._new_supplier(ref, key, work)
+        info = self._new_supplier(ref, key, work)
+        work.result.flags.append(missing_npwp_flag(ref.name))
+        return info
 
     def _new_supplier(self, ref: SupplierRef, key: str, work: _Work) -> _SupplierInfo:
         if not ref.name:
@@ -200,7 +255,12 @@ class Applier:
             self.by_npwp[ref.npwp] = info
         if key:
             self.by_name.setdefault(key, []).append(info)
-        work.result.notes.append(f"Rekanan baru '{ref.name}' dibuat.")
+        how = "" if ref.npwp else " tanpa NPWP"
+        work.result.notes.append(f"Rekanan baru '{ref.name}' dibuat{how}.")
+        if key:
+            pkey = person_key(ref.name)
+            if self.by_person is not None:
+                self.by_person.setdefault(pkey, []).append(info)
         return info
 
     def _resolve(self, work: _Work) -> None:
@@ -316,17 +376,46 @@ class Applier:
                     continue
                 seen[claimed] = work.planned.row
             work.existing = found
+            self._flag_if_empty(work)
             accepted.append(work)
         self._write(accepted)
 
+    def _flag_if_empty(self, work: _Work) -> None:
+        """Flags about a missing value, for the record as it will be (stored values kept)."""
+        for name, flag in work.planned.plan.if_empty.items():
+            if work.fields.get(name) not in (None, ""):
+                continue
+            stored = getattr(work.existing, name, None) if work.existing is not None else None
+            if stored in (None, ""):
+                work.result.flags.append(flag)
+
     def _match_supplier_row(self, work: _Work) -> None:
-        """Kind ``rekanan``: the row *is* a supplier; find it by NPWP, else by name."""
+        """Kind ``rekanan``: the row *is* a supplier; find it by NPWP, else by name.
+
+        An NPWP that belongs to a supplier of a clearly different name refuses the row: its
+        other cells (address, contact) most likely describe that other company too, and
+        would overwrite the stored ones. A known NPWP under a new name is not a rename.
+        """
         fields = work.fields
         npwp = fields.get("npwp")
-        key = name_key(str(fields.get("name", "")))
+        name = str(fields.get("name", "") or "")
         if npwp and npwp in self.by_npwp:
+            info = self.by_npwp[npwp]
+            if clearly_different(info.name, name):
+                raise RowRejected(
+                    "nama",
+                    f"NPWP {format_npwp(npwp)} milik '{info.name}', nama di berkas '{name}': "
+                    "periksa NPWP-nya. Baris ini tidak diambil agar data "
+                    f"'{info.name}' tidak tertimpa; bila rekanan itu berganti nama, ubah "
+                    "namanya di aplikasi.",
+                )
             return
-        same = [i for i in self.by_name.get(key, []) if i.id is not None and not (npwp and i.npwp)]
+        named = [i for i in self._named(name) if i.id is not None]
+        if npwp:
+            other = [i for i in named if i.npwp and i.npwp != npwp]
+            if other:
+                raise RowRejected("npwp", _same_name_other_npwp(SupplierRef(name, npwp), other[0]))
+        same = [i for i in named if not (npwp and i.npwp)]
         if len(same) > 1:
             raise RowRejected(
                 "nama",
@@ -363,10 +452,10 @@ class Applier:
         return found, claimed
 
     def _reject(self, work: _Work, column: str | None, sentence: str) -> None:
+        """Refuse a row; its flags stay (a failing check digit is worth fixing too)."""
         work.result.outcome = Outcome.REJECTED
         work.result.column = column
         work.result.message = sentence
-        work.result.flags.clear()
         self.report.rows.append(work.result)
 
     # -- writing -------------------------------------------------------------------
@@ -382,7 +471,6 @@ class Applier:
                 work.result.outcome = Outcome.REJECTED
                 work.result.column = column
                 work.result.message = info.failed
-                work.result.flags.clear()
             elif info is not None and "supplier_id" in _columns(self.spec.model):
                 work.fields["supplier_id"] = info.id
         fresh = [w for w in fresh if w.result.outcome is not Outcome.REJECTED]
@@ -436,22 +524,31 @@ class Applier:
         work.result.outcome = Outcome.REJECTED
         work.result.column = column
         work.result.message = str(why)
-        work.result.flags.clear()
 
     def _update(self, work: _Work) -> None:
+        """Write what the row changes in a known record; report each change as old → new.
+
+        An empty cell (and a default standing in for one) keeps the stored value, for
+        every kind: a sheet without an address is not an order to erase it. A supplier's
+        name written another way (case, punctuation, titles) keeps the stored spelling.
+        """
         model = self.spec.model
         row = work.existing
         work.row_id = row.id
         columns = _columns(model)
-        keep = _KEEP_WHEN_EMPTY.get(model, ())
+        defaulted = work.planned.plan.defaulted
         changes = {
             name: value
             for name, value in work.fields.items()
             if name in columns
             and name != "name_key"
-            and not (value is None and name in keep)
+            and value is not None
+            and value != ""
+            and name not in defaulted
             and not _same(getattr(row, name), value)
         }
+        if model is Supplier and "name" in changes and same_name(row.name, changes["name"]):
+            del changes["name"]
         if not changes:
             work.result.outcome = Outcome.UNCHANGED
             return
@@ -462,15 +559,43 @@ class Applier:
             return
         work.row_id = row.id
         work.result.outcome = Outcome.UPDATED
-        names = ", ".join(self.spec.field_columns.get(n, n) for n in changes)
-        work.result.message = f"Diubah: {names}."
+        self._said(
+            work,
+            [
+                change(
+                    self.spec.field_columns.get(n, n),
+                    self._readable(n, getattr(row, n)),
+                    self._readable(n, value),
+                    n,
+                )
+                for n, value in changes.items()
+            ],
+        )
+
+    def _readable(self, name: str, value: Any) -> Any:
+        """A reference shown by what a person knows (a supplier's name, not its id)."""
+        if name == "supplier_id" and value is not None:
+            names = {i.id: i.name for i in self.by_npwp.values()}
+            return names.get(value) or getattr(self.s.get(Supplier, value), "name", value)
+        return value
+
+    def _said(self, work: _Work, changes: list[str]) -> None:
+        """Add changes to the row's sentence: ``Diubah: a: x → y; b: kosong → z.``."""
+        work.changes = [*(work.changes or []), *changes]
+        work.result.message = "Diubah: " + "; ".join(work.changes) + "."
 
     def _sync_links(self, works: list[_Work]) -> None:
-        """The services a UC backs: add missing links, drop those the file no longer lists."""
+        """The services a UC backs, as the row lists them; every change is reported.
+
+        A row with services lists them all: links it leaves out are let go (named in the
+        report, and flagged); a row without services keeps the links; an empty component
+        keeps the stored one.
+        """
         with_links = [w for w in works if w.links is not None and w.row_id is not None]
         if not with_links:
             return
         model: Any = ContractService
+        codes = {sid: code for code, sid in self.services.items()}
         ids = [w.row_id for w in with_links]
         current: dict[int, dict[int, Any]] = {}
         for chunk in _chunks(ids):
@@ -483,25 +608,35 @@ class Applier:
             cid = int(work.row_id or 0)
             have = current.get(cid, {})
             wanted = dict(work.links or [])
-            changed = False
+            said: list[str] = []
+            added = [sid for sid in wanted if sid not in have]
+            for sid in added:
+                new_links.append({"contract_id": cid, "service_id": sid, "component": wanted[sid]})
+                owners.append(work)
             for sid, component in wanted.items():
                 link = have.get(sid)
-                if link is None:
-                    new_links.append(
-                        {"contract_id": cid, "service_id": sid, "component": component}
-                    )
-                    owners.append(work)
-                    changed = True
-                elif (link.component or None) != component:
-                    self.w.update(ContractService, link.id, {"component": component})
-                    changed = True
-            for sid, link in have.items():
-                if sid not in wanted:
-                    self.w.delete(ContractService, link.id)
-                    changed = True
-            if changed and work.result.outcome is Outcome.UNCHANGED:
+                if link is None or component is None or (link.component or None) == component:
+                    continue
+                before = link.component
+                self.w.update(ContractService, link.id, {"component": component})
+                said.append(change(f"komponen {codes.get(sid, sid)}", before, component))
+            dropped = [sid for sid in have if sid not in wanted]
+            for sid in dropped:
+                self.w.delete(ContractService, have[sid].id)
+            if added and have:
+                said.insert(0, "layanan ditambah: " + ", ".join(codes.get(i, "?") for i in added))
+            if dropped:
+                names = ", ".join(codes.get(i, "?") for i in dropped)
+                said.insert(0, f"layanan dilepas: {names}")
+                work.result.flags.append(
+                    f"Layanan dilepas dari kontrak ini: {names}; periksa bahwa layanan itu "
+                    "masih didukung kontrak lain."
+                )
+            if not said:
+                continue
+            if work.result.outcome is Outcome.UNCHANGED:
                 work.result.outcome = Outcome.UPDATED
-                work.result.message = "Diubah: kode_layanan."
+            self._said(work, said)
         if new_links:
             _, refused = insert_many(self.s, self.w.user, ContractService, new_links)
             for index, why in refused.items():
@@ -509,6 +644,15 @@ class Applier:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _same_name_other_npwp(ref: SupplierRef, known: _SupplierInfo) -> str:
+    """Why a row is refused rather than creating a second supplier with a known name."""
+    return (
+        f"Nama '{ref.name}' sama dengan rekanan yang sudah ada '{known.name}' (NPWP "
+        f"{format_npwp(known.npwp)}), tetapi NPWP di berkas {format_npwp(ref.npwp)} berbeda: "
+        "periksa NPWP-nya. Baris ini tidak diambil agar tidak ada dua rekanan bernama sama."
+    )
 
 
 @cache
@@ -521,10 +665,6 @@ def _required_columns(model: type[SQLModel]) -> frozenset[str]:
     """Columns that cannot be empty: an empty cell there means "the default", not "clear"."""
     table = model.__table__  # type: ignore[attr-defined]
     return frozenset(c.name for c in table.columns if not c.nullable)
-
-
-_KEEP_WHEN_EMPTY: dict[type[SQLModel], tuple[str, ...]] = {Supplier: ("npwp", "nib")}
-"""Stored identifiers an empty cell never erases (a row matched by name has none)."""
 
 
 def _key_value(fields: dict[str, Any], key: tuple[str, ...]) -> tuple[Any, ...] | None:

@@ -17,10 +17,10 @@ from rekanan.io.importing.spec import (
     Column,
     KindSpec,
     Plan,
-    RowRejected,
     SupplierRef,
     cell,
     legal_form_of,
+    problem,
     required,
 )
 from rekanan.io.importing.suppliers import npwp_flags
@@ -93,27 +93,47 @@ _OPTIONAL = (
 _DEFAULTS: dict[str, object] = {"notice_days": 30, "max_renewals": 0}
 
 
-def date_flags(number: str, start: date, end: date | None) -> list[str]:
-    """Incomplete dates: taken, and flagged for a person (they become data-quality alerts)."""
+def date_flags(plan: Plan, number: str, start: date | None, end: date | None) -> None:
+    """Incomplete dates: taken, and flagged for a person (they become data-quality alerts).
+
+    A missing end date is flagged only if the contract ends up without one: an existing
+    contract keeps its stored end date when the cell is empty.
+    """
     if end is None:
-        return [f"Kontrak {number} tanpa tanggal berakhir; lengkapi agar peringatan berjalan."]
-    if end == start:
-        return [f"Kontrak {number} berakhir pada hari yang sama dengan mulainya; periksa lagi."]
-    return []
+        plan.if_empty["end_date"] = (
+            f"Kontrak {number} tanpa tanggal berakhir; lengkapi agar peringatan berjalan."
+        )
+    elif end == start:
+        plan.flags.append(
+            f"Kontrak {number} berakhir pada hari yang sama dengan mulainya; periksa lagi."
+        )
 
 
 def service_links(row: Cells) -> list[tuple[str, str | None]] | None:
-    """``kode_layanan`` and ``komponen`` as (code, component) pairs; None when not given."""
-    if "kode_layanan" not in row:
-        return None
+    """``kode_layanan`` and ``komponen`` as (code, component) pairs; None when not given.
+
+    An empty ``kode_layanan`` is "not given": the contract keeps the services it backs.
+    A non-empty one is the whole list, so services it leaves out are let go (and the
+    report names them). An empty component keeps the stored one.
+    """
     codes = [c.strip() for c in v.text(row.get("kode_layanan")).split(";") if c.strip()]
+    if not codes:
+        if v.text(row.get("komponen")):
+            problem(
+                row,
+                "komponen",
+                "Komponen diisi tetapi kode_layanan kosong; tulis kode layanan yang didukung.",
+            )
+        return None
     parts = [p.strip() for p in v.text(row.get("komponen")).split(";")]
     if len(parts) > 1 and len(parts) != len(codes):
-        raise RowRejected(
+        problem(
+            row,
             "komponen",
             f"Ada {len(parts)} komponen untuk {len(codes)} layanan; tulis satu komponen untuk "
             "semua, atau satu per layanan dengan urutan yang sama.",
         )
+        return None
     links: list[tuple[str, str | None]] = []
     for index, code in enumerate(codes):
         component = parts[index] if len(parts) > 1 else parts[0]
@@ -129,8 +149,8 @@ def plan(row: Cells) -> Plan:
     title = required(row, "judul", v.one_line, "judul kontrak")
     npwp = cell(row, "npwp_rekanan", v.npwp)
     supplier_name = cell(row, "nama_rekanan", v.one_line)
-    if not supplier_name and npwp is None:
-        raise RowRejected("nama_rekanan", "Isi NPWP atau nama rekanan agar kontrak punya rekanan.")
+    if not supplier_name and npwp is None and not v.text(row.get("npwp_rekanan")):
+        problem(row, "nama_rekanan", "Isi NPWP atau nama rekanan agar kontrak punya rekanan.")
     start = required(row, "mulai", v.parse_date, "tanggal mulai kontrak")
     end = cell(row, "selesai", v.parse_date)
     fields: dict[str, object] = {
@@ -139,16 +159,21 @@ def plan(row: Cells) -> Plan:
         "start_date": start,
         "end_date": end,
     }
+    defaulted: set[str] = set()
     for column, name, parse in _OPTIONAL:
         if column in row:
             value = cell(row, column, parse)
             fields[name] = _DEFAULTS.get(name) if value is None else value
+            if value is None:
+                defaulted.add(name)
     for column, name in (("ppk", "ppk"), ("satker", "satker")):
         if column in row:
             fields[name] = v.one_line(row.get(column))
     renewal = cell(row, "perpanjangan", lambda r: v.enum_value(r, RenewalKind, RENEWAL_ALIASES))
     if "perpanjangan" in row:
         fields["renewal_kind"] = renewal or RenewalKind.NONE
+        if renewal is None:
+            defaulted.add("renewal_kind")
     if "jam_layanan" in row:
         fields["service_hours"] = cell(row, "jam_layanan", service_hours)
     status = cell(row, "status", lambda r: v.enum_value(r, ContractStatus, STATUS_ALIASES))
@@ -158,17 +183,18 @@ def plan(row: Cells) -> Plan:
     underpinning = cell(row, "kontrak_pendukung", v.boolean)
     if underpinning is None and "kontrak_pendukung" in row:
         underpinning = bool(links)
+        defaulted.add("is_underpinning")
     if underpinning is not None:
         fields["is_underpinning"] = underpinning
-    flags = date_flags(number, start, end)
-    if npwp is None or npwp.warning:
-        flags += npwp_flags(npwp, supplier_name or "")
     supplier = SupplierRef(
         name=supplier_name or "",
         npwp=npwp.canonical if npwp else None,
         legal_form=legal_form_of(supplier_name or ""),
     )
-    return Plan(fields, number, supplier=supplier, links=links, flags=flags)
+    result = Plan(fields, number or "", supplier=supplier, links=links, defaulted=defaulted)
+    date_flags(result, number, start, end)
+    result.flags += npwp_flags(npwp)
+    return result
 
 
 SPEC = KindSpec(
@@ -200,6 +226,7 @@ SPEC = KindSpec(
         "satker": "satker",
         "status": "status",
     },
+    label_columns=("nomor",),
     aliases={"nomor_kontrak": "nomor", "nama_paket": "judul", "tanggal_mulai": "mulai",
              "tanggal_selesai": "selesai", "nilai_kontrak": "nilai", "uc": "kontrak_pendukung"},
 )  # fmt: skip

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rekanan.io import values as v
 from rekanan.io.importing.report import ImportReport, Outcome, RowResult
-from rekanan.io.importing.spec import KindSpec, Plan, RowRejected
+from rekanan.io.importing.spec import KindSpec, Plan, RowCells, RowRejected
 from rekanan.io.tabular import FileProblem, Rows
 
 Progress = Callable[[str, int, int], None]
@@ -28,9 +28,6 @@ class ImportOptions:
     satker: str | None = None
     user: str | None = None
     progress: Progress | None = None
-
-
-CHUNK = 500
 
 
 def known_columns(spec: KindSpec) -> set[str]:
@@ -115,27 +112,66 @@ def plan_rows(
                 continue
         if source.problem:
             report.rows.append(
-                RowResult(source.number, Outcome.REJECTED, message=_sentence(source.problem))
-            )
-            continue
-        try:
-            plan = spec.plan(cells)
-        except RowRejected as why:
-            report.rows.append(
-                RowResult(source.number, Outcome.REJECTED, column=why.column, message=why.sentence)
-            )
-            continue
-        except (ValueError, ArithmeticError, TypeError) as error:  # a parser's blind spot
-            report.rows.append(
                 RowResult(
                     source.number,
                     Outcome.REJECTED,
-                    message=f"Baris ini tidak dapat dibaca ({type(error).__name__}).",
+                    key=row_key(spec, cells),
+                    message=_sentence(source.problem),
                 )
             )
             continue
+        collecting = RowCells(cells)
+        try:
+            plan = spec.plan(collecting)
+            if collecting.problems:
+                raise RowRejected.of(collecting.problems)
+        except RowRejected as why:
+            problems = [*collecting.problems]
+            problems += [p for p in why.problems if p not in problems]
+            _reject(report, spec, source.number, cells, RowRejected.of(problems), collecting)
+            continue
+        except (ValueError, ArithmeticError, TypeError) as error:  # a parser's blind spot
+            # a cell already found bad can leave a None the planner did not expect
+            blind = (
+                RowRejected.of(collecting.problems)
+                if collecting.problems
+                else RowRejected(None, f"Baris ini tidak dapat dibaca ({type(error).__name__}).")
+            )
+            _reject(report, spec, source.number, cells, blind, collecting)
+            continue
         planned.append(Planned(source.number, plan))
     return planned
+
+
+def _reject(
+    report: ImportReport,
+    spec: KindSpec,
+    number: int,
+    cells: dict[str, v.Raw],
+    why: RowRejected,
+    collecting: RowCells,
+) -> None:
+    """A row refused while planning: every problem, its key, and the warnings found."""
+    report.rows.append(
+        RowResult(
+            number,
+            Outcome.REJECTED,
+            key=row_key(spec, cells),
+            column=why.column,
+            message=why.sentence,
+            flags=list(dict.fromkeys(collecting.warnings)),
+        )
+    )
+
+
+def row_key(spec: KindSpec, cells: dict[str, v.Raw]) -> str:
+    """The key a person knows a row by (contract number, NPWP, code), read from the cells.
+
+    A rejected row has no plan, but its report line should still say which record it was.
+    """
+    columns = spec.label_columns or spec.required[:2]
+    parts = [v.one_line(cells.get(c)) for c in columns]
+    return " / ".join(p for p in parts if p)
 
 
 def _sentence(text: str) -> str:

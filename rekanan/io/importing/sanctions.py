@@ -74,7 +74,7 @@ def plan(row: Cells) -> Plan:
     if "alasan" in row:
         fields["reason"] = v.strip_html(row.get("alasan"))
     supplier = SupplierRef(name or "", npwp.canonical if npwp else None, legal_form_of(name or ""))
-    flags = npwp_flags(npwp, name or "") if npwp is None or npwp.warning else []
+    flags = npwp_flags(npwp)
     label = fields["decree_number"] or f"{name} {start:%d/%m/%Y}"
     return Plan(fields, str(label), supplier=supplier, flags=flags)
 

@@ -16,17 +16,69 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
+from rekanan.domain.identifiers import NpwpCheck, format_npwp
 from rekanan.io.values import Raw, ValueProblem
 from rekanan.models.enums import LegalForm
 
 
 class RowRejected(Exception):
-    """This row cannot be taken: ``column`` (or None for the whole row) and a sentence."""
+    """This row cannot be taken: ``column`` (or None for the whole row) and a sentence.
 
-    def __init__(self, column: str | None, sentence: str) -> None:
+    ``problems`` holds every (column, sentence) found in the row when there were several,
+    so the report lists them all at once instead of one per run.
+    """
+
+    def __init__(
+        self,
+        column: str | None,
+        sentence: str,
+        problems: list[tuple[str | None, str]] | None = None,
+    ) -> None:
         super().__init__(sentence)
         self.column = column
         self.sentence = sentence
+        self.problems = problems or [(column, sentence)]
+
+    @classmethod
+    def of(cls, problems: list[tuple[str | None, str]]) -> RowRejected:
+        """One rejection for several problems: the columns joined, one sentence each."""
+        if len(problems) == 1:
+            return cls(problems[0][0], problems[0][1], problems)
+        columns = list(dict.fromkeys(c for c, _ in problems if c))
+        text = " ".join(
+            f"{column}: {_sentence(sentence)}" if column else _sentence(sentence)
+            for column, sentence in problems
+        )
+        return cls(", ".join(columns) or None, text, problems)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else ""
+
+
+class RowCells(dict[str, Raw]):
+    """A row's cells that also collect every problem found while planning it.
+
+    ``cell`` and ``required`` record a bad or missing cell here and go on (returning None),
+    so one run reports every bad cell of a row; the planner turns them into one
+    ``RowRejected``. ``warnings`` keeps flags found on the way (an NPWP whose check digit
+    fails), so a rejected row still says them.
+    """
+
+    def __init__(self, cells: Mapping[str, Raw]) -> None:
+        super().__init__(cells)
+        self.problems: list[tuple[str | None, str]] = []
+        self.warnings: list[str] = []
+
+
+def problem(row: Cells, column: str | None, sentence: str) -> None:
+    """Record a problem of ``row`` (planning goes on), or raise it when nothing collects."""
+    if isinstance(row, RowCells):
+        if not any(c == column for c, _ in row.problems) or column is None:
+            row.problems.append((column, sentence))
+        return
+    raise RowRejected(column, sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +120,14 @@ class Plan:
     flags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skip: str | None = None
+    defaulted: set[str] = field(default_factory=set)
+    if_empty: dict[str, str] = field(default_factory=dict)
+
+
+# ``defaulted``: fields whose value is a default standing in for an empty cell (a new
+# record gets it; an existing record keeps what it has). ``if_empty``: flags that hold only
+# when the field ends up empty (a row without an end date updating a contract that has one
+# is not "without an end date").
 
 
 Cells = Mapping[str, Raw]
@@ -92,6 +152,7 @@ class KindSpec:
     field_columns: Mapping[str, str]
     aliases: Mapping[str, str] = field(default_factory=dict)
     template: bool = True
+    label_columns: tuple[str, ...] = ()
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -103,19 +164,35 @@ class KindSpec:
 
 
 def cell(row: Cells, column: str, parse: Callable[[Raw], Any]) -> Any:
-    """Parse one cell; a ``ValueProblem`` becomes a ``RowRejected`` naming the column."""
+    """Parse one cell; a ``ValueProblem`` is recorded (or raised) naming the column."""
     try:
-        return parse(row.get(column))
-    except ValueProblem as problem:
-        raise RowRejected(column, str(problem)) from None
+        value = parse(row.get(column))
+    except ValueProblem as why:
+        problem(row, column, str(why))
+        return None
+    if isinstance(row, RowCells) and isinstance(value, NpwpCheck) and value.warning:
+        row.warnings.append(npwp_warning(value.canonical))
+    return value
+
+
+def npwp_warning(canonical: str) -> str:
+    """The flag of an NPWP whose check digit fails (a warning, never a rejection)."""
+    return (
+        f"NPWP {format_npwp(canonical)}: angka pemeriksanya tidak cocok; "
+        "periksa lagi dengan dokumen NPWP."
+    )
 
 
 def required(row: Cells, column: str, parse: Callable[[Raw], Any], what: str) -> Any:
     """Parse a cell that a row cannot do without."""
     value = cell(row, column, parse)
-    if value is None or value == "":
-        raise RowRejected(column, f"Kolom '{column}' kosong; isi {what}.")
+    if (value is None or value == "") and not _recorded(row, column):
+        problem(row, column, f"Kolom '{column}' kosong; isi {what}.")
     return value
+
+
+def _recorded(row: Cells, column: str) -> bool:
+    return isinstance(row, RowCells) and any(c == column for c, _ in row.problems)
 
 
 def legal_form_of(name: str) -> LegalForm | None:

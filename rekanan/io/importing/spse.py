@@ -132,15 +132,21 @@ def plan(row: Cells) -> Plan:
         "source_id": source_id(row),
         "notes": scope if scope and scope != title else "",
     }
-    flags = date_flags(number, start, end)
-    if npwp is None or npwp.warning:
-        flags += npwp_flags(npwp, name)
     notes = [status_note] if status_note else []
     if v.boolean_or_none(row.get("apakah_addendum")):
         notes.append(f"Kontrak ini sudah diadendum (versi {fields['addendum_version']}).")
     supplier = SupplierRef(name, npwp.canonical if npwp else None, legal_form_spse(row, name),
                            column="npwp_16_penyedia")  # fmt: skip
-    return Plan(fields, number, supplier=supplier, flags=flags, notes=notes)
+    defaulted = {
+        name_
+        for name_, column in (("value", "nilai_kontrak"), ("addendum_version", "versi_addendum"),
+                              ("title", "nama_paket"))
+        if not v.text(row.get(column))
+    }  # fmt: skip
+    result = Plan(fields, number, supplier=supplier, flags=npwp_flags(npwp), notes=notes,
+                  defaulted=defaulted)  # fmt: skip
+    date_flags(result, number, start, end)
+    return result
 
 
 SPEC = KindSpec(
@@ -157,4 +163,5 @@ SPEC = KindSpec(
                    "supplier_id": "npwp_16_penyedia", "source_id": "kd_tender"},
     aliases={"npwp16_penyedia": "npwp_16_penyedia"},
     template=False,
+    label_columns=("no_kontrak",),
 )  # fmt: skip

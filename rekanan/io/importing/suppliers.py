@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from rekanan.domain.identifiers import NpwpCheck, format_npwp
+from rekanan.domain.identifiers import NpwpCheck
 from rekanan.io import values as v
-from rekanan.io.importing.spec import Cells, Column, KindSpec, Plan, RowRejected, cell, required
+from rekanan.io.importing.spec import (
+    Cells,
+    Column,
+    KindSpec,
+    Plan,
+    cell,
+    npwp_warning,
+    problem,
+    required,
+)
 from rekanan.models import LegalForm, Supplier, SupplierCategory
 
 COLUMNS = (
@@ -47,25 +56,27 @@ CATEGORY_ALIASES: dict[str, SupplierCategory] = {
 }
 
 
-def npwp_flags(npwp: NpwpCheck | None, name: str) -> list[str]:
-    """Data-quality notes about a supplier's NPWP (missing, or a failing check digit)."""
-    if npwp is None:
-        return [f"Rekanan '{name}' tanpa NPWP: dicocokkan menurut nama; lengkapi NPWP-nya."]
-    if npwp.warning:
-        return [
-            f"NPWP {format_npwp(npwp.canonical)}: angka pemeriksanya tidak cocok; "
-            "periksa lagi dengan dokumen NPWP."
-        ]
-    return []
+def npwp_flags(npwp: NpwpCheck | None) -> list[str]:
+    """The flag of an NPWP whose check digit fails (a missing NPWP is judged on matching).
+
+    Whether "no NPWP" deserves a flag depends on what the row matched: a supplier with an
+    NPWP in the database is complete, a new one is not; the applier says which.
+    """
+    return [npwp_warning(npwp.canonical)] if npwp is not None and npwp.warning else []
+
+
+def missing_npwp_flag(name: str) -> str:
+    """The flag of a supplier that ends up without an NPWP."""
+    return f"Rekanan '{name}' tanpa NPWP; lengkapi NPWP-nya."
 
 
 def plan(row: Cells) -> Plan:
-    """One supplier row."""
+    """One supplier row; empty cells leave the stored values of a known supplier alone."""
     name = required(row, "nama", v.one_line, "nama rekanan")
     npwp = cell(row, "npwp", v.npwp)
     nib_digits = v.digits_only(row.get("nib"))
     if nib_digits and len(nib_digits) != 13:
-        raise RowRejected("nib", f"NIB '{v.text(row.get('nib'))}' harus 13 angka.")
+        problem(row, "nib", f"NIB '{v.text(row.get('nib'))}' harus 13 angka.")
     fields: dict[str, object] = {"name": name, "npwp": npwp.canonical if npwp else None}
     if "nib" in row:
         fields["nib"] = nib_digits or None
@@ -83,7 +94,9 @@ def plan(row: Cells) -> Plan:
     ):
         if column in row:
             fields[field_name] = v.one_line(row.get(column))
-    return Plan(fields, name, flags=npwp_flags(npwp, name))
+    result = Plan(fields, name or "", flags=npwp_flags(npwp))
+    result.if_empty["npwp"] = missing_npwp_flag(name or "")
+    return result
 
 
 SPEC = KindSpec(
@@ -105,4 +118,5 @@ SPEC = KindSpec(
         "phone": "telepon",
     },
     aliases={"nama_rekanan": "nama", "npwp_rekanan": "npwp", "narahubung": "kontak"},
+    label_columns=("nama", "npwp"),
 )
