@@ -27,6 +27,14 @@ VALUE_NOTES = (
     "Ya/tidak: ya, tidak, y, n, 1 atau 0.",
     "NPWP: 15 atau 16 angka, dengan atau tanpa titik dan strip.",
     "Kolom lain boleh ada: dilaporkan lalu diabaikan. Baris kosong dilewati.",
+    "Baris yang cocok dengan data yang sudah ada (NPWP, nomor kontrak, kode layanan) hanya "
+    "mengubah sel yang diisi: sel kosong mempertahankan nilai yang tersimpan, juga "
+    "kode_layanan dan komponen. Untuk mengosongkan sebuah nilai, ubah di aplikasi.",
+    "Nama yang hanya berbeda huruf besar/kecil, tanda baca atau gelar tidak mengubah ejaan "
+    "yang tersimpan. NPWP milik rekanan dengan nama lain tidak mengganti namanya: barisnya "
+    "ditolak (jenis rekanan) atau ditandai (kontrak) untuk diperiksa.",
+    "kode_layanan yang diisi adalah daftar lengkap: layanan yang tidak disebut dilepas dari "
+    "kontrak itu, dan laporan menyebutkannya.",
     "Coba dulu dengan `rekanan import BERKAS --kind JENIS --dry-run`: tidak ada yang ditulis.",
 )
 

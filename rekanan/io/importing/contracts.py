@@ -59,9 +59,11 @@ COLUMNS = (
            "PT Jaringan Nusantara", True),
     Column("kontrak_pendukung", "ya bila kontrak ini UC yang mendukung layanan, tidak bila bukan.",
            "ya"),
-    Column("kode_layanan", "Kode layanan yang didukung, pisahkan dengan ';'.", "LAPOR;EOFFICE"),
+    Column("kode_layanan", "Kode layanan yang didukung, pisahkan dengan ';'. Daftar lengkap: "
+           "layanan yang tidak disebut dilepas. Kosong: layanan tersimpan tetap.", "LAPOR;EOFFICE"),
     Column("komponen", "Komponen yang dipasok (UC dengan komponen sama untuk satu layanan "
-           "saling cadang). Satu untuk semua, atau satu per layanan dengan ';'.", "internet"),
+           "saling cadang). Satu untuk semua, atau satu per layanan dengan ';'. Kosong: "
+           "komponen tersimpan tetap.", "internet"),
     Column("nilai", "Nilai kontrak dalam rupiah.", "Rp1.250.000.000"),
     Column("mulai", "Tanggal mulai.", "2026-01-01", True),
     Column("selesai", "Tanggal berakhir. Kosong boleh, tetapi ditandai.", "31/12/2026"),

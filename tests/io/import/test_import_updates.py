@@ -336,3 +336,15 @@ def test_rejected_supplier_row_still_shows_the_check_digit_warning(
     assert result.outcome is Outcome.REJECTED and result.column == "kategori"
     assert result.key.startswith("PT Salah Dua")
     assert any("angka pemeriksanya tidak cocok" in f for f in result.flags)
+
+
+def test_template_says_an_empty_cell_keeps_the_stored_value(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from rekanan.io.templates import EXPLANATION_SHEET, write_template
+
+    book = load_workbook(write_template("rekanan", tmp_path / "r.xlsx"), read_only=True)
+    text = " ".join(
+        str(cell) for row in book[EXPLANATION_SHEET].iter_rows(values_only=True) for cell in row
+    )
+    assert "sel kosong mempertahankan nilai yang tersimpan" in text
