@@ -123,6 +123,8 @@ class SuppliersScreen(Screen[None]):
     def _columns(self) -> list[Column[SupplierRow]]:
         return [
             Column("name", N_("Nama"), lambda r: text(r.name), sort="name", width=30),
+            # Risk next to the name: at 80 columns the last columns are off-screen (F26).
+            Column("risk", N_("Risiko"), lambda r: risk_cell(self, self.risks, r.id), sort="risk"),
             Column("npwp", N_("NPWP"), lambda r: npwp(r.npwp), sort="npwp", width=21),
             Column(
                 "category",
@@ -148,7 +150,6 @@ class SuppliersScreen(Screen[None]):
                 lambda r: money(self, r.active_value),
                 sort="active_value",
             ),
-            Column("risk", N_("Risiko"), lambda r: risk_cell(self, self.risks, r.id), sort="risk"),
         ]
 
     def arrive(self) -> None:
