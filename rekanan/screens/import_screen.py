@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, ProgressBar, Select, Static
 
 from rekanan.io.importing import KINDS, ImportOptions, ImportReport, Outcome, run_import
-from rekanan.io.importing.report import outcome_label, write_report
+from rekanan.io.importing.report import RowResult, outcome_label, write_report
 from rekanan.screens.confirm import ConfirmScreen
 from rekanan.screens.register_support import N_, db_of, language, run_db, tr, user_of, writable
 
@@ -31,7 +31,11 @@ SHOWN_ROWS = 2000
 
 AUTO = "otomatis"
 
-COLUMNS = (N_("Baris"), N_("Hasil"), N_("Kunci"), N_("Kolom"), N_("Keterangan"))
+COLUMNS = (N_("Baris"), N_("Hasil"), N_("Kunci"), N_("Kolom"), N_("Keterangan"), N_("Tanda"))
+
+WIDTHS = {"Baris": 5, "Hasil": 13, "Kunci": 24, "Kolom": 14, "Tanda": 18}
+"""Widest cell of each column; Keterangan takes the rest of the screen's width. A longer
+text ends with an ellipsis, and the line under the table shows the highlighted row whole."""
 
 KIND_TITLES: dict[str, str] = {
     AUTO: N_("Tebak dari judul kolom"),
@@ -64,6 +68,8 @@ class ImportScreen(Screen[None]):
     ImportScreen #import-summary { height: auto; padding: 0 1; }
     ImportScreen #import-summary.-error { color: $error; }
     ImportScreen #import-rows { height: 1fr; }
+    ImportScreen #import-detail { height: auto; max-height: 8; padding: 0 1; }
+    ImportScreen #import-detail.-empty { display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,13 +111,16 @@ class ImportScreen(Screen[None]):
                 yield Button(tr(self, "Pratinjau (F5)"), variant="primary", id="import-preview")
                 yield Button(tr(self, "Impor (Ctrl+S)"), id="import-run", disabled=True)
                 yield Button(tr(self, "Simpan laporan"), id="import-save", disabled=True)
-            yield ProgressBar(id="import-progress", show_eta=False)
+            progress = ProgressBar(id="import-progress", show_eta=False)
+            progress.display = False  # nothing to show (nor animate) before a run starts
+            yield progress
         yield Static(
             Text(tr(self, "Pilih berkas dan jenisnya, lalu tekan F5 untuk pratinjau.")),
             id="import-summary",
         )
         table: DataTable[Any] = DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
         yield table
+        yield Static("", id="import-detail", classes="-empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -177,7 +186,9 @@ class ImportScreen(Screen[None]):
             progress=self._progress,
         )
         self.busy = True
-        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
         self._say(tr(self, "Memeriksa berkas…") if dry_run else tr(self, "Mengimpor…"))
         inputs = (path_text, kind, satker)
 
@@ -197,32 +208,89 @@ class ImportScreen(Screen[None]):
 
         def failed(error: BaseException) -> bool:
             self.busy = False
-            self.query_one("#import-progress", ProgressBar).update(total=1, progress=0)
+            self.query_one("#import-progress", ProgressBar).display = False
+            self._clear()
             self._say(str(error), error=True)
             return True
 
         run_db(self, work, done, group="import", failed=failed)
 
+    def _clear(self) -> None:
+        """Forget the last report: its rows must not stand under another file's error."""
+        self.report = None
+        self.previewed = None
+        self.query_one("#import-rows", DataTable).clear()
+        self._detail(None)
+        self.query_one("#import-run", Button).disabled = True
+        self.query_one("#import-save", Button).disabled = True
+
     def _show(self, report: ImportReport) -> None:
         self.report = report
         lang = language(self)
-        lines = report.text_lines(lang, first=0)
-        lines = [line for line in lines if not line.startswith("  ...")]
-        self._say("\n".join(lines[:12]))
+        self._say("\n".join(report.summary_lines(lang)[:12]))
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(len(report.rows), 1), progress=max(len(report.rows), 1))
         table = self.query_one("#import-rows", DataTable)
         table.clear()
-        for result in report.rows[:SHOWN_ROWS]:
+        shown = report.rows[:SHOWN_ROWS]
+        rows = [
+            {
+                "Baris": str(result.row),
+                "Hasil": outcome_label(result.outcome, lang),
+                "Kunci": result.key,
+                "Kolom": result.column or "",
+                "Keterangan": result.explanation,
+                "Tanda": " ".join(result.flags),
+            }
+            for result in shown
+        ]
+        # each column as wide as its longest cell (up to its limit); Keterangan the rest
+        widths = {
+            c: min(limit, max([len(tr(self, c)), *(len(r[c]) for r in rows)]))
+            for c, limit in WIDTHS.items()
+        }
+        fixed = sum(widths.values()) + 2 * len(COLUMNS) + 2
+        widths["Keterangan"] = max(24, self.size.width - fixed)
+        for index, (result, cells) in enumerate(zip(shown, rows, strict=True)):
             style = "red" if result.outcome is Outcome.REJECTED else ""
             table.add_row(
-                Text(str(result.row)),
-                Text(outcome_label(result.outcome, lang), style=style),
-                Text(result.key),
-                Text(result.column or ""),
-                Text(" ".join(p for p in (result.explanation, *result.flags) if p)),
+                *(
+                    Text(_cut(cells[c], widths[c]), style=style if c == "Hasil" else "")
+                    for c in COLUMNS
+                ),
+                key=str(index),
             )
+        self._detail(report.rows[0] if report.rows else None)
         self.query_one("#import-save", Button).disabled = False
+
+    @on(DataTable.RowHighlighted, "#import-rows")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        report = self.report
+        key = event.row_key.value if event.row_key is not None else None
+        if report is None or key is None or not key.isdigit() or int(key) >= len(report.rows):
+            return
+        self._detail(report.rows[int(key)])
+
+    def _detail(self, result: RowResult | None) -> None:
+        """The highlighted row in full, wrapped: what was done, every sentence and flag."""
+        detail = self.query_one("#import-detail", Static)
+        detail.set_class(result is None, "-empty")
+        if result is None or self.report is None:
+            detail.update("")
+            return
+        lang = language(self)
+        head = f"{tr(self, 'Baris')} {result.row}"
+        if result.key:
+            head += f" [{result.key}]"
+        head += f" · {outcome_label(result.outcome, lang)}"
+        if result.column:
+            head += " · " + tr(self, "kolom {column}", column=result.column)
+        text = Text(head, style="bold")
+        if result.explanation:
+            text.append("\n" + result.explanation, style="")
+        for flag in result.flags:
+            text.append("\n" + tr(self, "Tanda: {flag}", flag=flag), style="yellow")
+        detail.update(text)
 
     # -- actions -------------------------------------------------------------------
 
@@ -275,3 +343,9 @@ class ImportScreen(Screen[None]):
     def action_close(self) -> None:
         if not self.busy:
             self.dismiss(None)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` on one line, ending with an ellipsis when longer than ``width``."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(width - 1, 0)].rstrip() + "…"

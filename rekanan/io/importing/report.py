@@ -105,6 +105,39 @@ class ImportReport:
             return head
         return f"{head}: " + ", ".join(parts)
 
+    def headline(self, language: str = "id") -> str:
+        """``path (kind): counts. What was written (time).``"""
+        return self.text_lines(language, first=0)[0]
+
+    def summary_lines(self, language: str = "id") -> list[str]:
+        """The report above a table that lists the rows: counts and notes, no row headings.
+
+        The in-app screen shows every row in its table, so headings with rows under them
+        ("Baru (2):") would stand empty; the rows to confirm and the flagged rows are
+        counted in a sentence instead.
+        """
+        en = language == "en"
+        lines = [self.headline(language), *self.notes]
+        if self.new_suppliers:
+            label = "new suppliers" if en else "rekanan baru"
+            lines.append(f"{len(self.new_suppliers)} {label}.")
+        confirm, flagged = len(self.to_confirm), len(self.flagged)
+        if confirm:
+            lines.append(
+                f"{confirm} {'row' if confirm == 1 else 'rows'}: supplier matched by name, "
+                "to confirm (see Explanation)."
+                if en
+                else f"{confirm} baris: rekanan cocok menurut nama, mohon dipastikan "
+                "(lihat Keterangan)."
+            )
+        if flagged:
+            lines.append(
+                f"{flagged} {'row' if flagged == 1 else 'rows'} flagged for a person (see Flags)."
+                if en
+                else f"{flagged} baris ditandai untuk diperiksa (lihat Tanda)."
+            )
+        return lines
+
     def text_lines(self, language: str = "id", first: int = 5) -> list[str]:
         """The report for a terminal: counts, then the first rows of each outcome."""
         en = language == "en"
