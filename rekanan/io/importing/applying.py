@@ -302,16 +302,15 @@ class Applier:
                 )
             fields["service_id"] = sid
         if plan.links is not None:
-            links: list[tuple[int, str | None]] = []
-            for code, component in plan.links:
-                sid = self.services.get(code)
-                if sid is None:
-                    raise RowRejected(
-                        "kode_layanan",
-                        f"Layanan '{code}' belum ada; impor layanannya dulu "
-                        "(`rekanan import layanan ...`) atau periksa kodenya.",
-                    )
-                links.append((sid, component))
+            unknown = [code for code, _ in plan.links if code not in self.services]
+            if unknown:
+                listed = ", ".join(f"'{code}'" for code in unknown)
+                raise RowRejected(
+                    "kode_layanan",
+                    f"Layanan {listed} belum ada; impor layanannya dulu "
+                    "(`rekanan import layanan ...`) atau periksa kodenya.",
+                )
+            links = [(self.services[code], component) for code, component in plan.links]
             work.links = links
             if links and not fields.get("is_underpinning", True):
                 work.result.flags.append(
@@ -547,8 +546,14 @@ class Applier:
             and name not in defaulted
             and not _same(getattr(row, name), value)
         }
-        if model is Supplier and "name" in changes and same_name(row.name, changes["name"]):
-            del changes["name"]
+        if model is Supplier and "name" in changes:
+            if same_name(row.name, changes["name"]):
+                del changes["name"]
+            else:  # a longer or shorter spelling (a clearly other name never gets here)
+                work.result.flags.append(
+                    f"Nama rekanan diubah dari '{row.name}' menjadi '{changes['name']}'; "
+                    "pastikan ini rekanan yang sama."
+                )
         if not changes:
             work.result.outcome = Outcome.UNCHANGED
             return

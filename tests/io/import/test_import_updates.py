@@ -348,3 +348,20 @@ def test_template_says_an_empty_cell_keeps_the_stored_value(tmp_path: Path) -> N
         str(cell) for row in book[EXPLANATION_SHEET].iter_rows(values_only=True) for cell in row
     )
     assert "sel kosong mempertahankan nilai yang tersimpan" in text
+
+
+def test_a_longer_spelling_renames_with_a_flag(db: Database, tmp_path: Path) -> None:
+    _known_suppliers(db, tmp_path)
+    row = {"nama": "PT Daya Prima Energi Nusantara", "npwp": DAYA}
+    report = run_import(db, "rekanan", write_csv(tmp_path / "r.csv", REKANAN, [row]))
+    result = report.rows[0]
+    assert result.outcome is Outcome.UPDATED
+    assert "nama: 'PT Daya Prima Energi' → 'PT Daya Prima Energi Nusantara'" in result.message
+    assert any("diubah dari 'PT Daya Prima Energi'" in f for f in result.flags)
+
+
+def test_every_unknown_service_code_is_named(db: Database, tmp_path: Path) -> None:
+    row = {"nomor": "K/7", "judul": "UC", "npwp_rekanan": DAYA, "nama_rekanan": "PT Daya",
+           "kode_layanan": "AAA;BBB", "mulai": "2026-01-01"}  # fmt: skip
+    report = run_import(db, "kontrak", write_csv(tmp_path / "k.csv", KONTRAK, [row]))
+    assert "'AAA', 'BBB'" in report.rows[0].message
