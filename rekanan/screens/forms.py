@@ -665,7 +665,7 @@ class RecordForm(Screen[int | None]):
         self.note = note  # why the form opened with proposed values, shown above the fields
         self.loaded: Loaded | None = None
         self.saving = False
-        self.saved_note: Sentence | None = None
+        self.saved_note: list[Sentence] = []
         self.stale_seen = False  # a newer version was found: the caller shows it on close
 
     def compose(self) -> ComposeResult:
@@ -766,25 +766,33 @@ class RecordForm(Screen[int | None]):
             return
         db = db_of(self)
         started = self._incident_day() if name == "contract_id" else None
+        service = str(self.form.raw("service_id") or "") if started else ""
         lang = language(self)
 
-        def work() -> tuple[int, str, Sentence | None] | str:
+        def work() -> tuple[int, str, list[Sentence]] | str:
             with db.session() as session:
                 try:
                     found, shown = resolve_ref(session, target, text_value, self)
                 except ValueError as error:
                     return str(error)
-                problem = stored_term_problem(session, found, started, lang) if started else None
-                return found, shown, problem
+                if not started:
+                    return found, shown, []
+                try:
+                    service_id: int | None = resolve_ref(session, "service", service, self)[0]
+                except ValueError:
+                    service_id = None
+                return found, shown, stored_term_problem(session, found, started, lang, service_id)
 
-        def done(result: tuple[int, str, Sentence | None] | str) -> None:
+        def done(result: tuple[int, str, list[Sentence]] | str) -> None:
             if not self.is_mounted or self.form.raw(name) != text_value:
                 return
             row = self.form.row(name)
             if isinstance(result, str):
                 row.show(result, "error")
-            elif result[2] is not None:
-                row.show(tr(self, result[2][0], **result[2][1]), "warning")
+            elif result[2]:
+                row.show(
+                    " ".join(tr(self, text, **values) for text, values in result[2]), "warning"
+                )
             else:
                 row.show("→ " + result[1], "hint")
 
@@ -804,7 +812,7 @@ class RecordForm(Screen[int | None]):
         self._status(tr(self, "Menyimpan…"))
         db, kind, record_id, loaded = db_of(self), self.kind, self.record_id, self.loaded
         initial = self._initial_model_values(loaded)
-        self.saved_note = None
+        self.saved_note = []
         lang = language(self)
 
         def work() -> int:
@@ -828,8 +836,8 @@ class RecordForm(Screen[int | None]):
     def _saved(self, record_id: int) -> None:
         self.saving = False
         note = self.saved_note
-        if note is not None:
-            said = tr(self, "Tersimpan.") + " " + tr(self, note[0], **note[1])
+        if note:
+            said = " ".join([tr(self, "Tersimpan."), *(tr(self, t, **v) for t, v in note)])
             self.app.notify(said, severity="warning", timeout=12, markup=False)
         else:
             self.app.notify(tr(self, "Tersimpan."), timeout=3)
@@ -1046,12 +1054,13 @@ def save_record(
     return new_id
 
 
-def incident_note(session: Session, incident_id: int, language: str) -> Sentence | None:
-    """Why a saved incident stays out of its supplier's scorecard (None: it counts)."""
+def incident_note(session: Session, incident_id: int, language: str) -> list[Sentence]:
+    """Why a saved incident stays out of its supplier's scorecard (empty: it counts)."""
     row: Any = session.get(Incident, incident_id)
     if row is None or row.contract_id is None:
-        return None
-    return stored_term_problem(session, row.contract_id, row.started_at.date(), language)
+        return []
+    day = row.started_at.date()
+    return stored_term_problem(session, row.contract_id, day, language, row.service_id)
 
 
 def _nullable(model: Any, name: str) -> bool:

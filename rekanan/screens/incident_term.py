@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rekanan.domain import formatting
@@ -20,8 +21,11 @@ from rekanan.domain.contract_dates import coverage_end
 from rekanan.domain.coverage import in_force
 from rekanan.domain.records import ContractRecord
 from rekanan.i18n import N_
-from rekanan.models import Contract
+from rekanan.models import Contract, ContractService
 from rekanan.store.slices import to_record
+
+_C: Any = Contract
+_CS: Any = ContractService
 
 Sentence = tuple[str, dict[str, object]]
 """A catalogue id and its values, translated where it is shown."""
@@ -57,14 +61,46 @@ def term_problem(contract: ContractRecord, started: date, language: str) -> Sent
     return None
 
 
+COVERED_BY = N_("Kontrak pendukung layanan ini pada tanggal itu: {numbers}.")
+NOT_COVERED = N_(
+    "Tidak ada kontrak pendukung layanan ini yang berlaku pada tanggal itu: layanan itu "
+    "tidak tercakup (celah cakupan)."
+)
+
+
+def covering_numbers(session: Session, service_id: int, day: date) -> list[str]:
+    """Numbers of the UCs of a service whose term covers ``day`` (as the scorecard counts)."""
+    rows: Any = session.execute(
+        select(Contract).join(_CS, _CS.contract_id == _C.id).where(_CS.service_id == service_id)
+    ).scalars()
+    found = []
+    for row in rows:
+        record = to_record(ContractRecord, row, services=())
+        if record.is_underpinning and term_problem(record, day, "id") is None:
+            found.append(record.number)
+    return sorted(set(found))
+
+
 def stored_term_problem(
-    session: Session, contract_id: int, started: date, language: str
-) -> Sentence | None:
-    """``term_problem`` for a stored contract (None when it is gone)."""
+    session: Session,
+    contract_id: int,
+    started: date,
+    language: str,
+    service_id: int | None = None,
+) -> list[Sentence]:
+    """Why an incident stays out of the scorecard, then (knowing the service) which
+    contract backed the service that day or that none did; empty when it counts."""
     row: Any = session.get(Contract, contract_id)
     if row is None:
-        return None
-    return term_problem(to_record(ContractRecord, row, services=()), started, language)
+        return []
+    problem = term_problem(to_record(ContractRecord, row, services=()), started, language)
+    if problem is None:
+        return []
+    said = [problem]
+    if service_id is not None:
+        numbers = [n for n in covering_numbers(session, service_id, started) if n != row.number]
+        said.append((COVERED_BY, {"numbers": ", ".join(numbers)}) if numbers else (NOT_COVERED, {}))
+    return said
 
 
 def contract_for_incident(contracts: Iterable[ContractRecord], on: date) -> ContractRecord | None:

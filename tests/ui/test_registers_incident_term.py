@@ -70,6 +70,7 @@ async def test_new_incident_warns_when_outside_the_contract_term(tmp_path) -> No
         await settle(pilot)
         said = message(app, "contract_id")
         assert "sudah berakhir 31 Agustus 2026" in said and "tidak masuk kartu kinerja" in said
+        assert "tidak tercakup" in said  # no other UC backed NET that day: a coverage gap
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, RecordForm)  # a warning, not a refusal
@@ -112,3 +113,30 @@ async def test_downtime_box_says_yes_or_no_and_starts_at_no(tmp_path) -> None:
         await pilot.pause()
         assert form(app).raw("causes_downtime") is True
         assert str(box.label) == "Ya" and box.BUTTON_INNER == "X"
+
+
+def test_the_contract_that_backed_the_service_that_day_is_named(tmp_path) -> None:
+    from decimal import Decimal
+
+    from rekanan.models import Contract, ContractService
+    from rekanan.screens.incident_term import COVERED_BY, stored_term_problem
+
+    db = open_test_database(tmp_path / "successor.db")
+    ids = seed_small(db)
+    with db.writer() as w:
+        successor = w.create(
+            Contract(
+                number="602.1/09/KTR/DISKOMINFO/2026",
+                title="Internet dan intranet lanjutan",
+                supplier_id=ids["telkom"],
+                is_underpinning=True,
+                value=Decimal("300000000"),
+                start_date=date(2026, 9, 1),
+                end_date=date(2026, 12, 31),
+            )
+        )
+        w.create(ContractService(contract_id=successor, service_id=ids["net"]))
+    with db.session() as session:
+        said = stored_term_problem(session, ids["link"], date(2026, 9, 10), "id", ids["net"])
+    assert [text for text, _ in said][1] == COVERED_BY
+    assert said[1][1]["numbers"] == "602.1/09/KTR/DISKOMINFO/2026"
