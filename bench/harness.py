@@ -223,6 +223,8 @@ def _git_commit(root: Path) -> str:
             text=True,
             check=True,
         ).stdout.splitlines()
+        # results written by an earlier run (M before L) are no change to what is measured
+        changed = [line for line in changed if "bench/results/" not in line]
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     state = f"{len(changed)} files changed since" if changed else "clean working tree"
