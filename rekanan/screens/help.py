@@ -61,8 +61,14 @@ BUILT_IN: dict[str, str] = {
 """Textual's own binding texts (English) said in the app's words; others are not listed."""
 
 
-def is_built_in(node: object) -> bool:
-    """True for a binding that comes from Textual itself, not from rekanan."""
+def is_built_in(node: object, binding: Binding) -> bool:
+    """True for a binding declared by one of Textual's classes, not by rekanan's (a
+    rekanan widget inherits Textual's keys: the search box those of ``Input``)."""
+    for cls in type(node).__mro__:
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            action = declared.action if isinstance(declared, Binding) else declared[1]
+            if action == binding.action:
+                return not cls.__module__.startswith("rekanan.")
     return not type(node).__module__.startswith("rekanan.")
 
 
@@ -162,7 +168,7 @@ class HelpScreen(ModalScreen[None]):
                 text = built_in_text(binding.description)
                 if text is not None:
                     binding = replace(binding, description=tr(screen, text))
-                elif is_built_in(active.node):
+                elif is_built_in(active.node, binding):
                     continue  # an editing key of Textual's, not worth a row
             group = (binding.id or binding.description or binding.action, binding.description)
             shown = app.get_key_display(binding) if app is not None else key

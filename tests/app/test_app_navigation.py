@@ -227,3 +227,17 @@ async def test_contract_list_fits_120_columns(demo_db) -> None:
             await settle(pilot)
             table = app.screen.query_one(DataTable)
             assert table.virtual_size.width <= table.content_region.width, language
+
+
+async def test_help_on_the_search_box_lists_no_english_editing_keys(demo_db) -> None:
+    app = build(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("slash", "f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        texts = " ".join(k.description for k in app.screen.keys).lower()
+        assert "cursor" not in texts and "word" not in texts and "select" not in texts, texts
+        assert "kotak pencarian" in app.screen.focus_text
