@@ -249,8 +249,14 @@ class ImportScreen(Screen[None]):
             c: min(limit, max([len(tr(self, c)), *(len(r[c]) for r in rows)]))
             for c, limit in WIDTHS.items()
         }
-        fixed = sum(widths.values()) + 2 * len(COLUMNS) + 2
-        widths["Keterangan"] = max(24, self.size.width - fixed)
+        room = self.size.width - 2 * len(COLUMNS) - 2
+        # on a narrow screen the key, column and flag cells give way first (down to 8)
+        while room - sum(widths.values()) < 24:
+            widest = max(("Kunci", "Kolom", "Tanda"), key=lambda c: widths[c])
+            if widths[widest] <= 8:
+                break
+            widths[widest] -= 1
+        widths["Keterangan"] = max(24, room - sum(widths.values()))
         for index, (result, cells) in enumerate(zip(shown, rows, strict=True)):
             style = "red" if result.outcome is Outcome.REJECTED else ""
             table.add_row(
