@@ -207,3 +207,54 @@ def coverage_end(contract: ContractRecord) -> date | None:
         return None
     months = contract.renewal_period_months or DEFAULT_RENEWAL_MONTHS
     return add_months(contract.end_date, months * left)
+
+
+def needs_decision(contract: ContractRecord) -> bool:
+    """True when the contract needs a renewal decision: it renews (tacitly or expressly) or
+    underpins services that need a successor, and no notice has been given yet."""
+    return contract.status != ContractStatus.IN_NOTICE and (
+        contract.renewal_kind != RenewalKind.NONE or contract.is_underpinning
+    )
+
+
+def needs_notice(contract: ContractRecord, dates: ContractDates) -> bool:
+    """True when a notice deadline binds the contract (a tacit renewal still running, or an
+    express one that must be agreed), and no notice has been given yet."""
+    return contract.status != ContractStatus.IN_NOTICE and (
+        dates.renews_tacitly or contract.renewal_kind == RenewalKind.EXPRESS
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The next key date of a contract, as the alerts see it.
+
+    ``kind`` is ``"decision"`` (renewal decision due), ``"notice"`` (last working day to give
+    notice), ``"end"`` (the end, or the termination date of a contract being terminated), or
+    ``""`` for a contract without an end date. A decision or notice deadline that has passed
+    while the contract still runs stays the next deadline (its alert is overdue); once the
+    end has passed, the end is given (negative days left).
+    """
+
+    day: date | None
+    kind: str
+
+
+NO_DEADLINE = Deadline(None, "")
+
+
+def next_deadline(contract: ContractRecord, dates: ContractDates) -> Deadline:
+    """The one next deadline shown by the dashboard, the contract list, its export and the
+    review: the same rules as the renewal, notice and expiry alerts (``needs_decision``,
+    ``needs_notice``, the termination date through ``contract_dates``)."""
+    if dates.end is None:
+        return NO_DEADLINE
+    end = dates.end
+    found: list[tuple[date, int, str]] = [(end, 2, "end")]
+    if end >= dates.as_of:
+        if needs_decision(contract) and dates.decision_date is not None:
+            found.append((dates.decision_date, 0, "decision"))
+        if needs_notice(contract, dates) and dates.notice_deadline_working is not None:
+            found.append((dates.notice_deadline_working, 1, "notice"))
+    day, _order, kind = min(found)
+    return Deadline(day, kind)

@@ -19,13 +19,20 @@ Rules (DOMAIN.md 4 and issue 3 section 1):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rekanan.domain.alert import Alert, AlertKind, Severity, horizon_severity
-from rekanan.domain.contract_dates import LIVE_STATUSES, ContractDates, contract_dates
+from rekanan.domain.contract_dates import (
+    LIVE_STATUSES,
+    ContractDates,
+    contract_dates,
+    needs_decision,
+    needs_notice,
+)
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.records import ContractRecord, ReviewDecisionRecord
+from rekanan.domain.review_text import rt
 from rekanan.domain.text import day, status_label, t
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import ContractStatus, RenewalKind, ReviewDecisionKind
@@ -33,12 +40,17 @@ from rekanan.models.enums import ContractStatus, RenewalKind, ReviewDecisionKind
 ACTING_DECISIONS = frozenset(
     {
         ReviewDecisionKind.RENEW,
-        ReviewDecisionKind.RENEGOTIATE,
         ReviewDecisionKind.RETENDER,
         ReviewDecisionKind.TERMINATE,
-        ReviewDecisionKind.ESCALATE,
     }
 )
+"""Decisions that settle the renewal question. Escalating (the head of agency still has to
+decide) and renegotiating (the contract has not changed yet) settle nothing: the decision
+alert stays, with a line saying who is waiting for what (F34). A renewal that only opened
+the contract form and was never saved settles nothing either."""
+
+PENDING_DECISIONS = frozenset({ReviewDecisionKind.ESCALATE, ReviewDecisionKind.RENEGOTIATE})
+"""Decisions that leave the renewal question open: the decision alert says so."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,21 +100,17 @@ def _for_contract(
     reach = max(horizons, default=90)
     deferral = _deferral(reviews, as_of)
     ended = dates.end < as_of
-    wants_decision = contract.status != ContractStatus.IN_NOTICE and (
-        contract.renewal_kind != RenewalKind.NONE or contract.is_underpinning
-    )
-    if wants_decision and not ended and dates.decision_date is not None:
+    if needs_decision(contract) and not ended and dates.decision_date is not None:
         days_left = (dates.decision_date - as_of).days
         severity = horizon_severity(days_left, horizons)
         window_start = dates.decision_date - timedelta(days=reach)
         if severity is not None and not _acted(reviews, window_start, as_of):
-            yield _decision_alert(index, contract, dates, days_left, severity, language), deferral
-    notice_applies = (
-        contract.status != ContractStatus.IN_NOTICE
-        and not ended
-        and (dates.renews_tacitly or (contract.renewal_kind == RenewalKind.EXPRESS))
-    )
-    if notice_applies and dates.notice_deadline_working is not None:
+            alert = _decision_alert(index, contract, dates, days_left, severity, language)
+            waiting = _waiting(reviews, window_start, as_of, dates.decision_date, language)
+            if waiting:
+                alert = replace(alert, reasons=(*alert.reasons, waiting))
+            yield alert, deferral
+    if not ended and needs_notice(contract, dates) and dates.notice_deadline_working is not None:
         days_left = (dates.notice_deadline_working - as_of).days
         severity = horizon_severity(days_left, horizons)
         window_start = dates.notice_deadline_working - timedelta(days=reach)
@@ -122,7 +130,40 @@ def _acted(
     as_of: date,
     kinds: frozenset[ReviewDecisionKind] | set[ReviewDecisionKind] = ACTING_DECISIONS,
 ) -> bool:
-    return any(r.decision in kinds and since <= r.decided_on <= as_of for r in reviews)
+    return any(
+        r.decision in kinds and since <= r.decided_on <= as_of and settles(r) for r in reviews
+    )
+
+
+def settles(review: ReviewDecisionRecord) -> bool:
+    """False for a renewal recorded before its addendum form was saved (older versions
+    recorded it when the form opened): the contract did not change, nothing is settled."""
+    return not (
+        review.decision == ReviewDecisionKind.RENEW and '"open_form": true' in review.effect_json
+    )
+
+
+def _waiting(
+    reviews: list[ReviewDecisionRecord] | tuple[()],
+    since: date,
+    as_of: date,
+    due: date,
+    language: str,
+) -> str:
+    """What an escalated or renegotiated contract waits for, said on its decision alert."""
+    latest = None
+    for review in reviews:
+        if review.decision in PENDING_DECISIONS and since <= review.decided_on <= as_of:
+            latest = review
+    if latest is None:
+        return ""
+    return rt(
+        language,
+        f"pending.{latest.decision.name.lower()}",
+        day=day(latest.decided_on, language),
+        due=day(due, language),
+        note=latest.notes or "-",
+    )
 
 
 def _deferral(reviews: list[ReviewDecisionRecord] | tuple[()], as_of: date) -> Deferral | None:

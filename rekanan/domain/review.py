@@ -33,6 +33,9 @@ from rekanan.domain.contract_dates import (
     LIVE_STATUSES,
     ContractDates,
     contract_dates,
+    needs_decision,
+    needs_notice,
+    next_deadline,
 )
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.penalties import PenaltyStatus, contract_penalty_status
@@ -45,7 +48,7 @@ from rekanan.domain.records import (
     SupplierRecord,
     WarningLetterRecord,
 )
-from rekanan.domain.renewal import ACTING_DECISIONS
+from rekanan.domain.renewal import ACTING_DECISIONS, PENDING_DECISIONS, settles
 from rekanan.domain.review_suggest import Suggestion, suggest
 from rekanan.domain.review_text import rt
 from rekanan.domain.risk import RiskAssessment, supplier_risk
@@ -55,8 +58,6 @@ from rekanan.domain.service_levels import ServiceLevel, service_level, uc_level
 from rekanan.domain.text import day, pct
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import (
-    ContractStatus,
-    RenewalKind,
     ReviewDecisionKind,
     SupplierCategory,
 )
@@ -253,18 +254,10 @@ def _left_text(days: int, language: str) -> str:
     return rt(language, "left.passed", days=-days)
 
 
-def wants_decision(contract: ContractRecord) -> bool:
-    """True when the contract needs a renewal decision (as the renewal rule sees it)."""
-    return contract.status != ContractStatus.IN_NOTICE and (
-        contract.renewal_kind != RenewalKind.NONE or contract.is_underpinning
-    )
-
-
-def notice_applies(contract: ContractRecord, dates: ContractDates) -> bool:
-    """True when a notice deadline binds the contract (tacit or express renewal)."""
-    return contract.status != ContractStatus.IN_NOTICE and (
-        dates.renews_tacitly or contract.renewal_kind == RenewalKind.EXPRESS
-    )
+wants_decision = needs_decision
+"""True when the contract needs a renewal decision (the renewal rule's own predicate)."""
+notice_applies = needs_notice
+"""True when a notice deadline binds the contract (the renewal rule's own predicate)."""
 
 
 def key_dates(contract: ContractRecord, dates: ContractDates) -> list[tuple[str, date]]:
@@ -278,17 +271,21 @@ def key_dates(contract: ContractRecord, dates: ContractDates) -> list[tuple[str,
 
 
 def next_date(contract: ContractRecord, dates: ContractDates) -> date | None:
-    """The nearest date that matters: decision, notice deadline or, failing those, the end."""
-    found = [d for _, d in key_dates(contract, dates)]
-    if dates.end is not None and (not found or dates.end < min(found)):
-        found.append(dates.end)
-    return min(found, default=None)
+    """The nearest date that matters, as the dashboard and the contract list show it."""
+    return next_deadline(contract, dates).day
+
+
+_DEALT_WITH = ACTING_DECISIONS | PENDING_DECISIONS
 
 
 def _decided_since(
     reviews: list[ReviewDecisionRecord] | tuple[()], since: date, as_of: date
 ) -> bool:
-    return any(r.decision in ACTING_DECISIONS and since <= r.decided_on <= as_of for r in reviews)
+    """A reviewer has dealt with it: settled it, or passed it on (escalated, renegotiating);
+    the latter keep their alert (F34) but leave the due queue until the date changes."""
+    return any(
+        r.decision in _DEALT_WITH and since <= r.decided_on <= as_of and settles(r) for r in reviews
+    )
 
 
 def deferred_until(reviews: list[ReviewDecisionRecord] | tuple[()], as_of: date) -> date | None:

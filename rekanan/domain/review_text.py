@@ -55,6 +55,17 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "left.days": ("{days} hari lagi", "in {days} days"),
     "left.today": ("hari ini", "today"),
     "left.passed": ("lewat {days} hari", "{days} days ago"),
+    # --- what a decision alert still waits for (F34) -------------------------------------
+    "pending.escalate": (
+        "Dieskalasi ke Kepala Dinas {day}: menunggu keputusan Kepala Dinas sebelum {due}.",
+        "Escalated to the head of agency on {day}: waiting for the head's decision before {due}.",
+    ),
+    "pending.renegotiate": (
+        "Negosiasi ulang dicatat {day} ({note}): belum ada keputusan sampai kontraknya diubah; "
+        "putuskan sebelum {due}.",
+        "Renegotiation recorded on {day} ({note}): nothing is decided until the contract "
+        "changes; decide before {due}.",
+    ),
     # --- suggested decisions ----------------------------------------------------------
     "rule.suggest": (
         "Saran dari aturan (ITIL Manajemen Pemasok; Perpres 16/2018 Pasal 56, 78, 79); "

@@ -41,7 +41,16 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from rekanan.domain.calendar import WorkingCalendar
-from rekanan.domain.contract_dates import ContractDates, contract_dates
+from rekanan.domain.contract_dates import (  # the next deadline is the rules' own (F35)
+    NO_DEADLINE as NO_DEADLINE,
+)
+from rekanan.domain.contract_dates import (
+    Deadline as Deadline,
+)
+from rekanan.domain.contract_dates import (
+    contract_dates,
+    next_deadline,
+)
 from rekanan.domain.identifiers import npwp_search_key
 from rekanan.domain.records import ContractRecord, SupplierRecord
 from rekanan.domain.thresholds import Thresholds
@@ -369,35 +378,6 @@ OPEN_STATUSES: tuple[ContractStatus, ...] = (*ACTIVE_STATUSES, ContractStatus.DR
 
 
 @dataclass(frozen=True, slots=True)
-class Deadline:
-    """The next key date of a contract still ahead of the as-of day.
-
-    ``kind`` is ``"decision"`` (renewal decision due), ``"notice"`` (last working day to give
-    notice), ``"end"``, or ``""`` for a contract without an end date. When every date has
-    passed, it is the end date (negative days left).
-    """
-
-    day: date | None
-    kind: str
-
-
-NO_DEADLINE = Deadline(None, "")
-
-
-def next_deadline(dates: ContractDates) -> Deadline:
-    """Pick the next deadline from the key dates the rules computed."""
-    candidates = (
-        ("decision", dates.decision_date),
-        ("notice", dates.notice_deadline_working),
-        ("end", dates.end),
-    )
-    for kind, day in candidates:
-        if day is not None and day >= dates.as_of:
-            return Deadline(day, kind)
-    return Deadline(dates.end, "end" if dates.end is not None else "")
-
-
-@dataclass(frozen=True, slots=True)
 class ContractRow:
     """A contract as its register shows it, with its next deadline as of the query's date."""
 
@@ -466,6 +446,7 @@ _RULE_COLUMNS = (
     _C.max_renewals,
     _C.renewals_used,
     _C.procurement_lead_days,
+    _C.termination_date,
 )
 
 
@@ -486,6 +467,7 @@ def _rule_record(row: Any) -> ContractRecord:
         max_renewals=row.max_renewals,
         renewals_used=row.renewals_used,
         procurement_lead_days=row.procurement_lead_days,
+        termination_date=row.termination_date,
     )
 
 
@@ -542,7 +524,7 @@ def deadline_for(
     if record.status not in OPEN_STATUSES:
         return NO_DEADLINE
     supplier = SupplierRecord(id=record.supplier_id, name="", category=category)
-    return next_deadline(contract_dates(record, supplier, as_of, thresholds, calendar))
+    return next_deadline(record, contract_dates(record, supplier, as_of, thresholds, calendar))
 
 
 def build_deadline_index(
@@ -590,9 +572,9 @@ def build_deadline_index(
     memo: dict[tuple[Any, ...], Deadline] = {}
     open_rows = conn.execute(select(*_RULE_COLUMNS).where(_C.status.in_(OPEN_STATUSES)))
     for row in open_rows:
-        cid, sid, state, _uc, _start, end, notice, renewal, months, cap, used, lead = row
+        cid, sid, state, uc, _start, end, notice, renewal, months, cap, used, lead, stop = row
         category = categories.get(sid, SupplierCategory.OPERATIONAL)
-        shape = (state, end, notice, renewal, months, cap, used, lead, category)
+        shape = (state, uc, end, notice, renewal, months, cap, used, lead, stop, category)
         found = memo.get(shape)
         if found is None:
             found = deadline_for(_rule_record(row), category, as_of, thresholds, calendar)

@@ -20,6 +20,7 @@ from rekanan.models import (
     ContractService,
     ContractStatus,
     Criticality,
+    RenewalKind,
     Service,
     Supplier,
     SupplierCategory,
@@ -249,7 +250,8 @@ def numbers(page) -> list[str]:
 
 def test_contracts_sorted_by_next_deadline(session: Session) -> None:
     page = list_contracts(session, ContractQuery(as_of=TODAY))
-    # web: end in 20 days, notice 14, lead 0 -> decision = notice deadline in 6 days.
+    # web: end in 20 days, no renewal clause and no services: no decision is due (the alerts
+    # raise none), so its end is next (F35).
     # links: end in 200, notice 30, strategic lead 120 -> decision in 50 days.
     # dc: end in 400 -> decision in 400-30-120 = 250 days. Open end last, expired after open.
     assert numbers(page) == [
@@ -260,8 +262,8 @@ def test_contracts_sorted_by_next_deadline(session: Session) -> None:
         "027/03/SPK/2024",
     ]
     web = page.rows[0]
-    assert web.days_left == 6 and web.deadline_kind == "decision"
-    assert web.next_deadline == TODAY + timedelta(days=6)
+    assert web.days_left == 20 and web.deadline_kind == "end"
+    assert web.next_deadline == TODAY + timedelta(days=20)
     links = page.rows[1]
     assert links.days_left == 50 and links.deadline_kind == "decision"
     assert page.rows[3].next_deadline is None and page.rows[3].days_left is None
@@ -269,17 +271,35 @@ def test_contracts_sorted_by_next_deadline(session: Session) -> None:
     assert expired.days_left is None and expired.deadline_kind == ""  # closed: history
 
 
-def test_contract_deadline_moves_to_notice_then_end(session: Session) -> None:
-    # 60 days on, the decision date of the links contract (day 50) has passed: the notice
-    # deadline (day 170) is next.
+def test_contract_overdue_decision_stays_next_until_the_end(session: Session) -> None:
+    # 60 days on, the decision date of the links contract (day 50) has passed and nobody
+    # decided: the overdue decision is still the next deadline, as its critical alert says
+    # (F35); the UC renews only by addendum, so no notice deadline binds it.
     later = TODAY + timedelta(days=60)
     page = list_contracts(session, ContractQuery(as_of=later, search="602.1/01"))
     row = page.rows[0]
-    assert row.deadline_kind == "notice" and row.days_left == 110
+    assert row.deadline_kind == "decision" and row.days_left == -10
     page = list_contracts(
-        session, ContractQuery(as_of=TODAY + timedelta(days=180), search="602.1/01")
+        session, ContractQuery(as_of=TODAY + timedelta(days=201), search="602.1/01")
     )
-    assert page.rows[0].deadline_kind == "end" and page.rows[0].days_left == 20
+    assert page.rows[0].deadline_kind == "end" and page.rows[0].days_left == -1
+
+
+def test_contract_being_terminated_has_its_termination_date_next(session: Session) -> None:
+    # F35: the register and the dashboard read the termination date, as the alerts do.
+    session.execute(
+        update(Contract)
+        .where(Contract.number == "602.1/02/KTR/2026")  # type: ignore[arg-type]
+        .values(
+            status=ContractStatus.IN_NOTICE,
+            termination_date=TODAY + timedelta(days=14),
+            renewal_kind=RenewalKind.TACIT,
+        )
+    )
+    session.commit()
+    page = list_contracts(session, ContractQuery(as_of=TODAY, search="602.1/02"))
+    row = page.rows[0]
+    assert (row.deadline_kind, row.days_left) == ("end", 14)
 
 
 def test_contract_lead_days_follow_thresholds(session: Session) -> None:
