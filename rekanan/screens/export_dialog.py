@@ -21,10 +21,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from rekanan.screens.export_folder import documents_folder
 from rekanan.screens.register_support import HOLD_KEYS, HOLD_TEXT, N_, language, run_db, tr
+from rekanan.widgets.form import ChoiceButton
 
 FORMATS = ("xlsx", "csv")
 
@@ -90,10 +91,10 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static("", id="export-message")
             yield Label(tr(self, "Format"))
             with RadioSet(id="export-format"):
-                yield RadioButton(
+                yield ChoiceButton(
                     tr(self, "XLSX (Excel, LibreOffice)"), value=True, id="format-xlsx"
                 )
-                yield RadioButton(tr(self, "CSV (teks dipisah koma)"), id="format-csv")
+                yield ChoiceButton(tr(self, "CSV (teks dipisah koma)"), id="format-csv")
             with Horizontal(id="export-buttons"):
                 yield Button(tr(self, "Ekspor"), variant="primary", id="export-run")
                 yield Button(tr(self, "Batal"), id="export-cancel")

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from rekanan.domain.periods import Period, parse_period
 from rekanan.io.export.batch import Format
@@ -34,6 +34,7 @@ from rekanan.screens.register_support import (
     tr,
 )
 from rekanan.screens.scorecard_export import export_supplier_scorecard, last_complete_quarter
+from rekanan.widgets.form import ChoiceButton
 
 FORMATS: tuple[tuple[str, str], ...] = (
     ("pdf", N_("PDF (untuk dicetak dan ditandatangani)")),
@@ -125,7 +126,7 @@ class ScorecardDialog(ModalScreen[Path | None]):
             yield Label(tr(self, "Format"))
             with RadioSet(id="scorecard-format"):
                 for index, (fmt, text) in enumerate(FORMATS):
-                    yield RadioButton(tr(self, text), value=index == 0, id=f"scorecard-{fmt}")
+                    yield ChoiceButton(tr(self, text), value=index == 0, id=f"scorecard-{fmt}")
             yield Label(tr(self, "Simpan di folder"))
             yield Input(str(documents_folder()), id="scorecard-folder")
             yield Static("", id="scorecard-folder-hint", classes="hint")

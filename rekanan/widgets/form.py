@@ -26,7 +26,16 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    Input,
+    Label,
+    RadioButton,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from rekanan.domain.formatting import number
 from rekanan.domain.identifiers import IdentifierError, check_npwp, format_npwp, normalise_nib
@@ -311,6 +320,19 @@ class YesNoBox(Checkbox):
         super().watch_value()
         self.BUTTON_INNER = "X" if self.value else " "
         self.label = self.words[int(self.value)]
+
+
+class ChoiceButton(RadioButton):
+    """A radio button whose dot shows only when chosen (Textual draws it on every button
+    and tells them apart by colour alone)."""
+
+    def __init__(self, label: str, value: bool = False, *, id: str | None = None) -> None:
+        super().__init__(label, value, id=id)
+        self.BUTTON_INNER = "●" if value else " "
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self.BUTTON_INNER = "●" if self.value else " "
 
 
 class FieldRow(Vertical):

@@ -94,3 +94,24 @@ def test_default_export_folder_is_documents_not_the_working_folder(tmp_path, mon
     path = default_path("daftar-rekanan", "xlsx", date(2026, 11, 23))
     assert path.parent == documents_folder() != tmp_path
     assert path.name == "daftar-rekanan-2026-11-23.xlsx"
+
+
+async def test_only_the_chosen_format_shows_its_dot(tmp_path) -> None:
+    """The format buttons are told apart by a dot, not by colour alone (like F30)."""
+    from registers_pilot import RegistersHost, open_test_database, seed_small, settle
+
+    from rekanan.screens.suppliers import SuppliersScreen
+    from rekanan.widgets.form import ChoiceButton
+
+    db = open_test_database(tmp_path / "dots.db")
+    seed_small(db)
+    app = RegistersHost(db, SuppliersScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        buttons = list(app.screen.query(ChoiceButton))
+        assert [b.BUTTON_INNER for b in buttons] == ["●", " "]
+        buttons[1].value = True
+        await pilot.pause()
+        assert [b.BUTTON_INNER for b in buttons] == [" ", "●"]
