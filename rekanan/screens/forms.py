@@ -657,8 +657,11 @@ class RecordForm(Screen[int | None]):
         start: Mapping[str, Any] | None = None,
         *,
         note: str = "",
+        focus: str | None = None,
     ) -> None:
         super().__init__()
+        self.focus_field = focus  # the field to start on (say, the new end of a renewal)
+        self.opened_raw: dict[str, Any] = {}  # what the fields held when shown
         self.kind = KINDS[kind]
         self.record_id = record_id
         self.start = dict(start or {})
@@ -718,9 +721,20 @@ class RecordForm(Screen[int | None]):
         self.call_after_refresh(self._focus_first)
 
     def _focus_first(self) -> None:
+        self.opened_raw = {spec.name: self.form.raw(spec.name) for spec in self.form.specs}
+        if self.focus_field is not None:
+            for control in self.query(f"#record-form #field-{self.focus_field}"):
+                control.focus()
+                return
         for control in self.query("#record-form Input, #record-form Select"):
             control.focus()
             return
+
+    def _untouched(self) -> bool:
+        """Every field still holds what it was shown with (nothing typed to lose)."""
+        return bool(self.opened_raw) and all(
+            self.form.raw(name) == value for name, value in self.opened_raw.items()
+        )
 
     def _status(self, message: str, error: bool = False) -> None:
         status = self.query_one("#form-status", Static)
@@ -950,7 +964,7 @@ class RecordForm(Screen[int | None]):
             self.on_mount()
 
     def action_cancel(self) -> None:
-        if self.loaded is None or not self.form.dirty:
+        if self.loaded is None or not self.form.dirty or self._untouched():
             self.dismiss(None)
             return
 
