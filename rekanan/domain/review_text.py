@@ -180,6 +180,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Diperpanjang {months} bulan: berakhir {old} menjadi {new} (perpanjangan ke-{used}).",
         "Renewed for {months} months: end {old} becomes {new} (renewal {used}).",
     ),
+    "renew.addendum": (
+        "Adendum disimpan: berakhir {old} menjadi {new}.",
+        "Addendum saved: end {old} becomes {new}.",
+    ),
     "renew.form_express": (
         "Perpanjangan eksplisit: catat adendumnya di formulir kontrak (usulan akhir {new}).",
         "Express renewal: record the addendum in the contract form (proposed end {new}).",

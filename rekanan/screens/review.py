@@ -13,8 +13,8 @@ a large agency. The queue is built once, from the whole agency, when the session
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -38,7 +38,7 @@ from rekanan.domain.review import (
     build_page,
     build_queue,
 )
-from rekanan.domain.review_effects import requires_note
+from rekanan.domain.review_effects import RenewalPlan, renewal_plan, requires_note
 from rekanan.domain.review_snapshot import snapshot
 from rekanan.errors import RekananError
 from rekanan.i18n import N_
@@ -618,6 +618,11 @@ class ReviewScreen(Screen[None]):
         page = self.page
         if page is None or self.session is None or self.busy or self.mode != PAGE:
             return
+        if kind == ReviewDecisionKind.RENEW:
+            plan = renewal_plan(page.contract, page.dates)
+            if not plan.extends:
+                self._open_contract_form(plan, page)  # recorded once the form is saved
+                return
         if requires_note(kind):
             fault = any(x.level == WarningLevel.SP3 for x in page.letters)
             dialog = DecisionDialog(kind, page.contract.number, as_of(self), fault_default=fault)
@@ -630,7 +635,14 @@ class ReviewScreen(Screen[None]):
             return
         self._record(kind, DialogResult(""))
 
-    def _record(self, kind: ReviewDecisionKind, answer: DialogResult) -> None:
+    def _record(
+        self,
+        kind: ReviewDecisionKind,
+        answer: DialogResult,
+        saved_form: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
+        """Record the decision in a worker; ``saved_form`` reads what the contract form
+        saved (a renewal by addendum), so the record holds the end before and after."""
         page, state = self.page, self.session
         if page is None or state is None:
             return
@@ -650,9 +662,12 @@ class ReviewScreen(Screen[None]):
         self.busy = True
 
         def work() -> Recorded:
+            made = decision
+            if saved_form is not None:
+                made = replace(decision, saved_form=saved_form(), contract_version=None)
             return record_decision(
                 db,
-                decision,
+                made,
                 as_of=day,
                 thresholds=limits,
                 session_id=state.id,
@@ -672,9 +687,9 @@ class ReviewScreen(Screen[None]):
         )
         effect = effect_message(recorded, lang)
         self._status(f"{message} {effect}".strip())
+        if "form" in recorded.effect:
+            self._form_saved.add(recorded.decision_id)
         state = recorded.session
-        if recorded.open_form and self.page is not None:
-            self._open_contract_form(recorded, self.page)
         if state is None:
             return
         self.session = state
@@ -683,30 +698,27 @@ class ReviewScreen(Screen[None]):
             return
         self._load_page(state)
 
-    def _open_contract_form(self, recorded: Recorded, page: ReviewPage) -> None:
-        """The contract form for a renewal the rules cannot apply by themselves.
+    def _open_contract_form(self, plan: RenewalPlan, page: ReviewPage) -> None:
+        """The contract form for a renewal the rules cannot apply by themselves (F32).
 
-        An express renewal opens with the proposed end, one more renewal used and the
-        status "renewed", so saving the form (Ctrl+S) records the addendum in one audited
-        write; Esc leaves the contract as it was, and the status line says so.
+        Nothing is recorded yet: saving the form (Ctrl+S) writes the addendum in one
+        audited write and only then records *Perpanjang*, with the end before and after;
+        Esc leaves the contract and the record as they were and stays on the page. The form
+        starts on the end date, with the status "renewed" (a renewal after a re-tender or
+        a notice puts the contract back in force, F36).
         """
         from rekanan.screens.forms import RecordForm
 
-        number = page.contract.number
-        proposed = recorded.effect.get("proposed_end")
-        start: dict[str, Any] = {}
-        if proposed and recorded.effect.get("message_key") == "renew.form_express":
-            new_end = date.fromisoformat(proposed)
-            start = {
-                "end_date": new_end,
-                "renewals_used": page.contract.renewals_used + 1,
-                "status": ContractStatus.RENEWED,
-            }
+        number, lang = page.contract.number, language(self)
+        start: dict[str, Any] = {"status": ContractStatus.RENEWED}
+        if plan.message_key == "renew.form_express" and plan.new_end is not None:
+            start["end_date"] = plan.new_end
+            start["renewals_used"] = page.contract.renewals_used + 1
             note = tr(
                 self,
                 "Perpanjangan eksplisit: periksa tanggal berakhir baru ({day}) lalu simpan "
                 "dengan Ctrl+S. Esc membatalkan: kontrak tidak berubah.",
-                day=formatting.medium_date(new_end, language(self)),
+                day=formatting.medium_date(plan.new_end, lang),
             )
         else:
             note = tr(
@@ -714,23 +726,37 @@ class ReviewScreen(Screen[None]):
                 "Perpanjangan dengan adendum: isi tanggal berakhir baru lalu simpan dengan "
                 "Ctrl+S. Esc membatalkan: kontrak tidak berubah.",
             )
+        contract, db = page.contract, db_of(self)
+
+        def read_saved() -> dict[str, Any]:
+            after = saved_contract(db, contract.id)
+            return {
+                "before": {
+                    "end_date": contract.end_date.isoformat() if contract.end_date else None,
+                    "status": contract.status.value,
+                    "renewals_used": contract.renewals_used,
+                },
+                "after": after,
+                "version": after.pop("version"),
+            }
 
         def closed(saved: int | None) -> None:
             if saved is None:
                 self._status(
                     tr(
                         self,
-                        "Perpanjangan {number} tidak disimpan: kontrak tidak berubah. Tekan u "
-                        "untuk membatalkan keputusan Perpanjang.",
+                        "Perpanjangan {number} tidak disimpan: kontrak tidak berubah dan belum "
+                        "ada keputusan yang dicatat.",
                         number=number,
                     ),
                     error=True,
                 )
-            else:
-                self._form_saved.add(recorded.decision_id)
-                self._status(tr(self, "Perpanjangan {number} disimpan.", number=number))
+                return
+            self._record(ReviewDecisionKind.RENEW, DialogResult(""), read_saved)
 
-        self.app.push_screen(RecordForm("contract", recorded.contract_id, start, note=note), closed)
+        self.app.push_screen(
+            RecordForm("contract", contract.id, start, note=note, focus="end_date"), closed
+        )
 
     def action_undo(self) -> None:
         state = self.session
@@ -812,3 +838,19 @@ class ReviewScreen(Screen[None]):
         status = self.query_one("#review-status", Static)
         status.update(Text(message, style="bold red" if error else "bold"))
         status.display = bool(message)
+
+
+def saved_contract(db: Any, contract_id: int) -> dict[str, Any]:
+    """The renewal fields of a contract as its form just saved them, with its version."""
+    from rekanan.models import Contract
+
+    with db.session() as session:
+        row = session.get(Contract, contract_id)
+        if row is None:
+            raise NotFound(f"Kontrak dengan ID {contract_id} tidak ada lagi; muat ulang antrean.")
+        return {
+            "end_date": row.end_date.isoformat() if row.end_date else None,
+            "status": ContractStatus(row.status).value,
+            "renewals_used": row.renewals_used,
+            "version": row.version,
+        }

@@ -91,6 +91,14 @@ def effect_message(recorded: Recorded, language: str) -> str:
         proposed = recorded.effect.get("proposed_end")
         new = formatting.medium_date(date.fromisoformat(proposed), language) if proposed else "-"
         return rt(language, key, new=new, max="-", months="-", old="-", used="-")
+    form = recorded.effect.get("form")
+    if form and recorded.decision == ReviewDecisionKind.RENEW:
+        return rt(
+            language,
+            "renew.addendum",
+            old=_day_text(form.get("before", {}).get("end_date"), language),
+            new=_day_text(form.get("after", {}).get("end_date"), language),
+        )
     contract = recorded.effect.get("contract")
     if contract and recorded.decision == ReviewDecisionKind.RENEW:
         after, before = contract["after"], contract["before"]
@@ -105,6 +113,10 @@ def effect_message(recorded: Recorded, language: str) -> str:
             used=after.get("renewals_used", ""),
         )
     return ""
+
+
+def _day_text(text: str | None, language: str) -> str:
+    return formatting.medium_date(date.fromisoformat(text), language) if text else "-"
 
 
 def _shown_value(record: ReviewDecisionRecord) -> Decimal:

@@ -210,6 +210,9 @@ class Decision:
     snapshot: Mapping[str, Any] = field(default_factory=dict)
     alert_keys: tuple[str, ...] = ()
     contract_version: int | None = None
+    saved_form: Mapping[str, Any] | None = None
+    """For *renew* by addendum: the contract form was saved (before/after/version); the
+    decision is recorded only then, with what the form changed (F32)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +318,8 @@ def _apply_effect(
             for key in dict.fromkeys(decision.alert_keys)
         ]
         return {"snoozes": ids}
+    if kind == ReviewDecisionKind.RENEW and decision.saved_form is not None:
+        return {"form": dict(decision.saved_form)}  # written by the form; undo leaves it
     if kind not in (
         ReviewDecisionKind.RENEW,
         ReviewDecisionKind.RETENDER,

@@ -143,7 +143,8 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
             await settle(app, pilot, screen)
             if name == "renew_form":
                 assert isinstance(app.screen, RecordForm)  # prefilled with the new end
-                await pilot.press("escape", "y")  # close it without saving
+                await settle(app, pilot, app.screen)
+                await pilot.press("ctrl+s")  # the decision is recorded once it is saved
                 await settle(app, pilot, screen)
         assert app.screen is screen
         state = screen.session

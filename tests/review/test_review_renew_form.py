@@ -7,6 +7,7 @@ Ctrl+S said "Tersimpan." and wrote nothing.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -17,7 +18,8 @@ from rekanan.config import Settings
 from rekanan.domain.contract_dates import add_months
 from rekanan.models.audit import AuditEntry
 from rekanan.models.contract import Contract
-from rekanan.models.enums import ContractStatus, RenewalKind
+from rekanan.models.enums import ContractStatus, RenewalKind, ReviewDecisionKind
+from rekanan.models.review import ReviewDecision
 from rekanan.store.database import Database
 
 AS_OF = date(2026, 11, 23)
@@ -98,11 +100,17 @@ async def test_renew_express_from_the_review_saves_the_addendum(
         await _settle(app, pilot, form)
         said = str(form.query_one("#form-status", Static).render())
         assert "Perpanjangan eksplisit" in said  # why the form opened
+        assert form.focused is not None and form.focused.id == "field-end_date"  # F38
+        assert not _renewals(db, contract.id)  # F32: nothing on the record before saving
         await pilot.press("ctrl+s")
         await _settle(app, pilot, screen)
         assert app.screen is screen
         status = str(screen.query_one("#review-status", Static).render())
         assert "disimpan" in status
+        (recorded,) = _renewals(db, contract.id)  # F32: recorded on save, with the dates
+        effect = json.loads(recorded.effect_json)["form"]
+        assert effect["before"]["end_date"] == contract.end_date.isoformat()
+        assert effect["after"]["end_date"] == new_end.isoformat()
         await pilot.press("u")  # undo the decision: the saved addendum is said to stay
         await _settle(app, pilot, screen)
         status = str(screen.query_one("#review-status", Static).render())
@@ -150,17 +158,30 @@ async def test_renew_form_closed_without_saving_says_nothing_changed(
         form = app.screen
         assert isinstance(form, RecordForm)
         await _settle(app, pilot, form)
-        await pilot.press("escape")
+        await pilot.press("escape")  # nothing typed: closes without asking (F38)
         await _settle(app, pilot, screen)
-        if app.screen is not screen:  # the form asks before dropping the proposed values
-            await pilot.press("y")
-            await _settle(app, pilot, screen)
         assert app.screen is screen
         status = str(screen.query_one("#review-status", Static).render())
-        assert "tidak disimpan" in status
+        assert "tidak disimpan" in status and "belum ada keputusan" in status
+        # F32: no decision recorded, and the reviewer stays on the contract
+        assert screen.page is not None and screen.page.contract.id == contract.id
+        assert screen.session is not None and not screen.session.decided
+    assert not _renewals(seeded_db, contract.id)
     with seeded_db.session() as s:
         unchanged = s.get(Contract, contract.id)
         assert unchanged is not None and unchanged.version == contract.version
+
+
+def _renewals(db: Database, contract_id: int) -> list[ReviewDecision]:
+    with db.session() as s:
+        rows = s.exec(
+            select(ReviewDecision)
+            .where(ReviewDecision.contract_id == contract_id)
+            .where(ReviewDecision.decision == ReviewDecisionKind.RENEW)
+        ).all()
+        for row in rows:
+            s.expunge(row)
+        return list(rows)
 
 
 async def _settle(app: Any, pilot: Any, screen: Any = None) -> None:

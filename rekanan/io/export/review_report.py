@@ -93,10 +93,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "by": ("oleh {who}", "by {who}"),
     "effect.extended": ("Diperpanjang: berakhir {old} → {new}", "Renewed: end {old} → {new}"),
     "effect.form": (
-        "Perpanjangan lewat adendum (usulan akhir {new})",
-        "Renewal by addendum (proposed end {new})",
+        "Adendum belum disimpan: kontrak tidak berubah (usulan akhir {new})",
+        "Addendum never saved: the contract did not change (proposed end {new})",
     ),
-    "effect.form_plain": ("Perpanjangan lewat adendum", "Renewal by addendum"),
+    "effect.form_plain": (
+        "Adendum belum disimpan: kontrak tidak berubah",
+        "Addendum never saved: the contract did not change",
+    ),
+    "effect.addendum": (
+        "Diperpanjang lewat adendum: berakhir {old} → {new}",
+        "Renewed by addendum: end {old} → {new}",
+    ),
     "effect.retender": (
         "Berakhir {end}; tender ulang, pengganti harus didaftarkan",
         "Ends on {end}; re-tender, a successor must be registered",
@@ -194,7 +201,15 @@ def effect_text(record: ReviewDecisionRecord, language: str) -> str:
 
     kind = record.decision
     if kind == ReviewDecisionKind.RENEW:
-        if effect.get("open_form"):
+        form = effect.get("form") or {}
+        if form:
+            return rl(
+                "effect.addendum",
+                language,
+                old=day_of(form.get("before", {}).get("end_date")),
+                new=day_of(form.get("after", {}).get("end_date")),
+            )
+        if effect.get("open_form"):  # recorded by an older version before the form was saved
             proposed = effect.get("proposed_end")
             if proposed:
                 return rl("effect.form", language, new=day_of(proposed))
