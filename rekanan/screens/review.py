@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -37,6 +38,7 @@ from rekanan.domain.review import (
     ScopeKind,
     build_page,
     build_queue,
+    key_dates,
 )
 from rekanan.domain.review_effects import RenewalPlan, renewal_plan, requires_note
 from rekanan.domain.review_snapshot import snapshot
@@ -625,7 +627,13 @@ class ReviewScreen(Screen[None]):
                 return
         if requires_note(kind):
             fault = any(x.level == WarningLevel.SP3 for x in page.letters)
-            dialog = DecisionDialog(kind, page.contract.number, as_of(self), fault_default=fault)
+            dialog = DecisionDialog(
+                kind,
+                page.contract.number,
+                as_of(self),
+                fault_default=fault,
+                deadlines=deadlines_of(page),
+            )
 
             def answered(result: DialogResult | None) -> None:
                 if result is not None:
@@ -854,3 +862,13 @@ def saved_contract(db: Any, contract_id: int) -> dict[str, Any]:
             "renewals_used": row.renewals_used,
             "version": row.version,
         }
+
+
+def deadlines_of(page: ReviewPage) -> list[tuple[str, date]]:
+    """The dates whose alerts a deferral would hide: the decision and notice deadlines that
+    bind the contract (the alerts' rules) and its end, unless it renews by itself."""
+    dates = page.dates
+    found = key_dates(page.contract, dates) if dates.end and dates.end >= page.as_of else []
+    if dates.end is not None and not dates.renews_tacitly:
+        found.append(("end", dates.end))
+    return found

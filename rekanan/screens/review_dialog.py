@@ -1,12 +1,15 @@
 """The note (and date) a decision needs: terminate, renegotiate, defer.
 
-Opened by a single decision key; Ctrl+S or Enter on the last field records it, Esc goes
-back to the page with nothing recorded. A missing note or a wrong date is said next to the
+Opened by a single decision key; Ctrl+S or Enter records it, Esc goes back to the page
+with nothing recorded. A deferral defaults to the day before the contract's next deadline
+when that comes sooner than 30 days, and one past a deadline is said and saved only when
+confirmed (F33). A missing note or a wrong date is said next to the
 field and nothing typed is lost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar
@@ -19,9 +22,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
+from rekanan.domain import formatting
 from rekanan.i18n import N_
 from rekanan.models.enums import ReviewDecisionKind
-from rekanan.screens.register_support import tr
+from rekanan.screens.register_support import language, tr
 from rekanan.screens.review_page import decision_label
 from rekanan.screens.snooze import parse_until
 from rekanan.widgets.form import FieldError
@@ -29,6 +33,13 @@ from rekanan.widgets.form import FieldError
 TERMINATION_NOTICE_DAYS = 14
 """Sample contract clauses give at least 14 days' written notice (DOMAIN.md 3.3)."""
 DEFER_DAYS = 30
+
+DEADLINE_WORDS = {
+    "decision": N_("batas keputusan perpanjangan"),
+    "notice": N_("batas pemberitahuan"),
+    "end": N_("kontrak berakhir"),
+}
+"""How a deadline the deferral would hide is named in the dialog."""
 
 PROMPTS = {
     ReviewDecisionKind.TERMINATE: N_("Alasan pemutusan (dicatat di kontrak)"),
@@ -58,6 +69,7 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
     }
     #decision-title { text-style: bold; margin-bottom: 1; }
     .decision-error { color: $error; height: auto; }
+    .decision-warning { color: $warning; height: auto; }
     #decision-help { color: $text-muted; margin-top: 1; }
     """
     HELP = N_(
@@ -77,12 +89,28 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
         today: date,
         *,
         fault_default: bool = False,
+        deadlines: Sequence[tuple[str, date]] = (),
     ) -> None:
         super().__init__()
         self.decision = decision
         self.contract_number = contract_number
         self.today = today
         self.fault_default = fault_default
+        self.deadlines = sorted(deadlines, key=lambda d: d[1])  # ("decision"|"notice"|"end", day)
+        self.confirmed: date | None = None  # a date past a deadline, saved once more to confirm
+
+    def default_defer(self) -> date:
+        """Thirty days on, but not past the contract's next deadline still ahead: the day
+        before it (so the alert is back in time), at least tomorrow (F33)."""
+        start = self.today + timedelta(days=DEFER_DAYS)
+        ahead = [day for _, day in self.deadlines if day > self.today]
+        if ahead:
+            start = min(start, ahead[0] - timedelta(days=1))
+        return max(start, self.today + timedelta(days=1))
+
+    def crossed(self, when: date) -> tuple[str, date] | None:
+        """The first deadline of the contract a deferral until ``when`` would hide."""
+        return next(((kind, day) for kind, day in self.deadlines if day < when), None)
 
     @property
     def needs_date(self) -> bool:
@@ -107,10 +135,11 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
                     start = self.today + timedelta(days=TERMINATION_NOTICE_DAYS)
                 else:
                     caption = tr(self, "Tunda sampai (tanggal atau jumlah hari)")
-                    start = self.today + timedelta(days=DEFER_DAYS)
+                    start = self.default_defer()
                 yield Label(caption)
                 yield Input(start.strftime("%d/%m/%Y"), id="decision-date")
                 yield Static("", id="decision-date-error", classes="decision-error")
+                yield Static("", id="decision-date-warning", classes="decision-warning")
             if self.decision == ReviewDecisionKind.TERMINATE:
                 yield Checkbox(
                     tr(self, "Karena kesalahan rekanan (masuk risiko daftar hitam dan SIKaP)"),
@@ -129,11 +158,43 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        """Enter saves from either field, as the help line says (F33); an empty note is
+        said under it and gets the focus."""
         event.stop()
-        if event.input.id == "decision-date":
-            self.query_one("#decision-notes", Input).focus()
-            return
         self.action_save()
+
+    @on(Input.Changed, "#decision-date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.confirmed = None
+        self._warn(None)
+
+    def _warn(self, crossed: tuple[str, date] | None) -> None:
+        """Say which deadline a deferral hides, and how to go on anyway."""
+        warning = self.query_one("#decision-date-warning", Static)
+        if crossed is None:
+            warning.update("")
+            return
+        kind, day = crossed
+        what = tr(self, DEADLINE_WORDS.get(kind, N_("tenggat kontrak")))
+        shown = formatting.medium_date(day, language(self))
+        if day < self.today:
+            text = tr(
+                self,
+                "{what} sudah lewat ({day}): penundaan menyembunyikan peringatannya. Ctrl+S atau "
+                "Enter sekali lagi untuk tetap menunda.",
+                what=what[:1].upper() + what[1:],
+                day=shown,
+            )
+        else:
+            text = tr(
+                self,
+                "Setelah {what} {day}: peringatannya tidak akan muncul sebelum tanggal itu. "
+                "Ctrl+S atau Enter sekali lagi untuk tetap menunda, atau pilih tanggal lebih awal.",
+                what=what,
+                day=shown,
+            )
+        warning.update(Text(text, style="bold"))
 
     def action_save(self) -> None:
         notes = self.query_one("#decision-notes", Input).value.strip()
@@ -158,7 +219,14 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
                 ok = False
         if not notes:
             notes_error.update(Text(tr(self, "Catatan wajib diisi untuk keputusan ini.")))
+            self.query_one("#decision-notes", Input).focus()
             ok = False
+        if ok and when is not None and self.decision == ReviewDecisionKind.DEFER:
+            crossed = self.crossed(when)
+            if crossed is not None and self.confirmed != when:
+                self.confirmed = when  # the next save with this date goes ahead
+                self._warn(crossed)
+                return
         if not ok:
             return
         fault = False
