@@ -465,6 +465,12 @@ def build_queue(context: ReviewContext, scope: ReviewScope) -> list[QueueItem]:
         found = _picked_scope(context, scope.contract_ids)
     items = [queue_item(context, contract_id, why) for contract_id, why in found.items()]
     items.sort(key=QueueItem.urgency)
+    if scope.kind == ScopeKind.CATEGORY:
+        # A periodic review goes through the never reviewed first, then the longest ago
+        # (F38); urgency orders contracts last reviewed the same day (the sort is stable).
+        reviews = context.index.reviews_by_contract
+        last = {i.contract_id: last_reviewed(reviews.get(i.contract_id, ())) for i in items}
+        items.sort(key=lambda i: last[i.contract_id] or date.min)
     return items
 
 

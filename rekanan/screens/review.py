@@ -555,7 +555,7 @@ class ReviewScreen(Screen[None]):
         if state is None or self.busy:
             return
         if self.mode == SUMMARY:
-            self._switch(PAGE)
+            self._load_page(state)  # read again: the page may predate its decision (F38)
             return
         target = state.position + step
         if 0 <= target < state.total:
@@ -589,7 +589,7 @@ class ReviewScreen(Screen[None]):
     def action_leave(self) -> None:
         """Leave the review; the session keeps its place for the next visit."""
         if self.mode == SUMMARY and self.session is not None and not self.session.done:
-            self._switch(PAGE)
+            self._load_page(self.session)
             return
         self.dismiss(None)
 

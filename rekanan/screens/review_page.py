@@ -92,6 +92,8 @@ def _left(node: DOMNode, days: int | None) -> Text:
     style = (
         "bold red" if days <= 7 else "yellow" if days <= 30 else "cyan" if days <= 90 else "green"
     )
+    if days == 0:
+        return Text(tr(node, " (hari ini)"), style=style)
     return Text(tr(node, " ({n} hari lagi)", n=days), style=style)
 
 

@@ -153,6 +153,24 @@ def test_category_scope_is_the_periodic_review_of_one_category():
     assert "1 Okt 2026" in queue[0].why[0]
 
 
+def test_periodic_review_takes_the_never_and_longest_ago_reviewed_first():
+    # F38: contract 1 is the most urgent but was reviewed today; 2 never; 3 a month ago.
+    data = agency(
+        suppliers=[supplier(1)],
+        contracts=[
+            contract(1, end_date=date(2027, 1, 31)),
+            contract(2, end_date=date(2028, 6, 30)),
+            contract(3, end_date=date(2028, 6, 30)),
+        ],
+        reviews=[
+            decision(1, 1, AS_OF, ReviewDecisionKind.ESCALATE),
+            decision(2, 3, AS_OF - timedelta(days=30), ReviewDecisionKind.RENEGOTIATE),
+        ],
+    )
+    queue = build_queue(ctx(data), ReviewScope.parse("category:operasional"))
+    assert ids(queue) == [2, 3, 1]
+
+
 def test_picked_scope_orders_by_urgency_and_drops_unknown_ids():
     data = agency(contracts=[contract(1, end_date=date(2028, 6, 30)), contract(2)])
     queue = build_queue(ctx(data), ReviewScope(ScopeKind.PICKED, contract_ids=(1, 2, 99)))
