@@ -183,7 +183,13 @@ def report_command(args: argparse.Namespace, settings: Settings) -> int:
         settings = document_settings(settings, database)  # the demo prints the demo's letterhead
         scope = _session_scope(database, args.session, settings.language)
         report = load_report(
-            database, args.since, until, settings.language, session_id=args.session, scope=scope
+            database,
+            args.since,
+            until,
+            settings.language,
+            session_id=args.session,
+            scope=scope,
+            os_accounts=frozenset({settings.user}) if settings.user_from_os else frozenset(),
         )
     finally:
         database.close()

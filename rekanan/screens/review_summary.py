@@ -27,6 +27,8 @@ from rekanan.screens.register_support import language, tr
 from rekanan.screens.review_page import DECISION_STYLES, decision_label
 from rekanan.store.review import Recorded, SessionState
 
+_SKIP = ReviewDecisionKind.SKIP
+
 
 def session_summary(node: DOMNode, state: SessionState, numbers: dict[int, str]) -> Group:
     """Decisions by kind, then each decision with its contract and note; how to go on."""
@@ -66,8 +68,13 @@ def session_summary(node: DOMNode, state: SessionState, numbers: dict[int, str])
         "\n",
         tr(
             node,
-            "{done} dari {total} kontrak sudah diputuskan; {left} tersisa. Dimulai {start}.",
-            done=state.total - state.left,
+            "{decided} diputuskan, {skipped} dilewati dari {total} kontrak; {left} tersisa. "
+            "Dimulai {start}.",
+            decided=len({r.contract_id for r in state.decided if r.decision != _SKIP}),
+            skipped=len(
+                {r.contract_id for r in state.decided if r.decision == _SKIP}
+                - {r.contract_id for r in state.decided if r.decision != _SKIP}
+            ),
             total=state.total,
             left=state.left,
             start=formatting.medium_date(state.started_at.date(), lang),
@@ -158,7 +165,10 @@ def write_session_report(
     from rekanan.io.export.scorecard_pdf import PdfContext, Signer
 
     since = min((r.decided_on for r in state.decided), default=day)
-    report = load_report(db, since, day, lang, session_id=state.id, scope=scope)
+    accounts = frozenset({settings.user}) if getattr(settings, "user_from_os", False) else None
+    report = load_report(
+        db, since, day, lang, session_id=state.id, scope=scope, os_accounts=accounts or frozenset()
+    )
     folder = default_data_dir() / "laporan"
     stem = f"tinjauan-{day.isoformat()}-sesi-{state.id}"
     now = datetime.now().astimezone()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -180,6 +181,7 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
         console.print(screen._summary(screen.session))
         summary = console.export_text()
         assert "Ringkasan sesi" in summary and "Tender ulang" in summary
+        assert re.search(r"\d+ diputuskan, \d+ dilewati dari \d+ kontrak", summary)  # F37
         assert "Rp" in summary  # the value of the contracts per kind
         await pilot.press("w")
         await settle(app, pilot, screen)

@@ -16,6 +16,7 @@ from rekanan.i18n import catalogue
 from rekanan.io.export.review_report import effect_text, load_report
 from rekanan.models.contract import Contract
 from rekanan.models.enums import RenewalKind, ReviewDecisionKind
+from rekanan.models.review import ReviewDecision
 from rekanan.models.supplier import Supplier
 from rekanan.store.review import Decision, record_decision
 
@@ -86,6 +87,28 @@ def test_report_counts_kinds_contracts_and_values_and_words_effects(db, decided)
     assert load_report(db, AS_OF + timedelta(days=1), AS_OF + timedelta(days=2)).lines == ()
 
 
+def test_report_marks_superseded_decisions_and_counts_skips_apart(db, decided):
+    # F36/F37: contract 3 was deferred, then escalated; contract 1 renewed, then skipped.
+    record_decision(db, Decision(decided[0], ReviewDecisionKind.SKIP), as_of=AS_OF)
+    report = load_report(db, AS_OF, AS_OF, os_accounts=frozenset({"root"}))
+    defer, escalate = report.lines[2], report.lines[3]
+    assert defer.superseded_text("id") == "Digantikan oleh Eskalasi ke Kepala Dinas 23 Nov 2026"
+    assert escalate.superseded_by is None
+    assert report.lines[0].superseded_by is None  # a skip supersedes nothing
+    assert (report.decided, report.skipped) == (4, 1)
+    assert report.count_text() == "4 diputuskan, 1 dilewati"
+    assert report.span == "Keputusan 23 November 2026"  # one day, said once
+    assert load_report(db, date(2026, 11, 1), AS_OF).span.startswith("Keputusan 1 November")
+
+
+def test_report_says_when_the_reviewer_is_only_the_computer_account(db, decided):
+    with db.writer() as w:
+        w.session.execute(ReviewDecision.__table__.update().values(reviewer="root"))
+    report = load_report(db, AS_OF, AS_OF, os_accounts=frozenset({"root"}))
+    assert report.reviewer_names().startswith("root (akun komputer; nama peninjau belum diatur")
+    assert load_report(db, AS_OF, AS_OF).reviewer_names() == "root"
+
+
 def run(db, *args):
     return main(["--db", db.url, "--user", "tester", *args])
 
@@ -115,7 +138,7 @@ def test_cli_writes_the_xlsx_in_english(db, decided, tmp_path):
     book = load_workbook(out)
     summary = [r for r in book["Summary"].iter_rows(values_only=True)]
     assert ("CONTRACT REVIEW REPORT", None, None, None) in summary
-    assert ("Total", 4, 3, 600000000) in summary
+    assert ("Total (distinct contracts)", 4, 3, 600000000) in summary
     rows = list(book["Decisions"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Date", "Time", "Contract number")
     assert [r[6] for r in rows[1:]] == ["Renew", "Terminate", "Defer", "Escalate to head of agency"]

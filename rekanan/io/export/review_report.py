@@ -55,6 +55,29 @@ ATTENTION = (
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("LAPORAN TINJAUAN KONTRAK", "CONTRACT REVIEW REPORT"),
     "span": ("Keputusan {since} s.d. {until}", "Decisions from {since} to {until}"),
+    "span_day": ("Keputusan {day}", "Decisions of {day}"),
+    "decided_skipped": (
+        "{decided} diputuskan, {skipped} dilewati",
+        "{decided} decided, {skipped} skipped",
+    ),
+    "os_account": (
+        "{name} (akun komputer; nama peninjau belum diatur: isi user di bagian [general] "
+        "berkas konfigurasi)",
+        "{name} (the computer account; no reviewer name is set: fill in user under [general] "
+        "in the config file)",
+    ),
+    "total_note": (
+        "Satu kontrak dapat mendapat beberapa keputusan; baris Jumlah menghitung setiap "
+        "kontrak dan nilainya sekali.",
+        "A contract may have several decisions; the Total row counts each contract and its "
+        "value once.",
+    ),
+    "total_distinct": ("Jumlah (kontrak berbeda)", "Total (distinct contracts)"),
+    "superseded": (
+        "Digantikan oleh {decision} {day}",
+        "Superseded by {decision} on {day}",
+    ),
+    "col.superseded": ("Digantikan oleh", "Superseded by"),
     "scope": ("Cakupan", "Scope"),
     "reviewers": ("Peninjau", "Reviewers"),
     "count": ("Jumlah keputusan", "Decisions"),
@@ -148,6 +171,20 @@ class ReportLine:
     effect: str
     suggested: ReviewDecisionKind | None = None
     """What the rules suggested on the page (from the snapshot), to set beside the decision."""
+    superseded_by: ReviewDecisionRecord | None = None
+    """A later decision on the same contract in the report (a skip supersedes nothing)."""
+
+    def superseded_text(self, language: str) -> str:
+        """ "Digantikan oleh Perpanjang 23 Nov 2026", or empty while the decision stands."""
+        later = self.superseded_by
+        if later is None:
+            return ""
+        return rl(
+            "superseded",
+            language,
+            decision=decision_label(later.decision, language),
+            day=medium_date(later.decided_on, language),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +196,44 @@ class ReviewReport:
     language: str
     lines: tuple[ReportLine, ...]
     scope: str = ""
+    os_accounts: frozenset[str] = frozenset()
+    """Reviewer names that are only the computer account (no name configured): said so."""
+
+    @property
+    def span(self) -> str:
+        """ "Keputusan 23 November 2026", or from one day to another."""
+        if self.since == self.until:
+            return rl("span_day", self.language, day=long_date(self.since, self.language))
+        return rl(
+            "span",
+            self.language,
+            since=long_date(self.since, self.language),
+            until=long_date(self.until, self.language),
+        )
+
+    @property
+    def skipped(self) -> int:
+        """Contracts passed over: not decisions (F37)."""
+        return len([x for x in self.lines if x.decision.decision == ReviewDecisionKind.SKIP])
+
+    @property
+    def decided(self) -> int:
+        """Decisions taken, skips left out."""
+        return len(self.lines) - self.skipped
+
+    def count_text(self) -> str:
+        """ "9 diputuskan, 4 dilewati" (just the number when nothing was skipped)."""
+        if not self.skipped:
+            return str(self.decided)
+        return rl("decided_skipped", self.language, decided=self.decided, skipped=self.skipped)
+
+    def reviewer_names(self) -> str:
+        """The reviewers, a computer account said as such."""
+        names = [
+            rl("os_account", self.language, name=name) if name in self.os_accounts else name
+            for name in self.reviewers
+        ]
+        return ", ".join(names) or "-"
 
     def by_kind(self) -> list[tuple[ReviewDecisionKind, int, int, Decimal]]:
         """Per kind (in the order of the enum): decisions, distinct contracts, their value."""
@@ -187,7 +262,10 @@ class ReviewReport:
 
     @property
     def attention(self) -> list[ReportLine]:
-        return [x for x in self.lines if x.decision.decision in ATTENTION]
+        """Escalations, terminations and re-tenders that still stand."""
+        return [
+            x for x in self.lines if x.decision.decision in ATTENTION and x.superseded_by is None
+        ]
 
 
 def effect_text(record: ReviewDecisionRecord, language: str) -> str:
@@ -255,6 +333,7 @@ def load_report(
     *,
     session_id: int | None = None,
     scope: str = "",
+    os_accounts: frozenset[str] = frozenset(),
 ) -> ReviewReport:
     """The decisions recorded from ``since`` to ``until`` (of one session, if given)."""
     decisions = decisions_between(db, since, until, session_id)
@@ -271,6 +350,13 @@ def load_report(
             ).scalars():
                 suppliers[int(row.id or 0)] = row.name
     lines = []
+    later: dict[int, ReviewDecisionRecord] = {}  # the next standing decision per contract
+    superseded: dict[int, ReviewDecisionRecord] = {}
+    for record in reversed(decisions):
+        if record.contract_id in later:
+            superseded[record.id] = later[record.contract_id]
+        if record.decision != ReviewDecisionKind.SKIP:
+            later[record.contract_id] = record
     for record in decisions:
         number, title, value, supplier_id = contracts.get(
             record.contract_id, ("-", "-", Decimal(0), 0)
@@ -284,9 +370,10 @@ def load_report(
                 value,
                 effect_text(record, language),
                 suggested_in(record),
+                superseded.get(record.id),
             )
         )
-    return ReviewReport(since, until, language, tuple(lines), scope)
+    return ReviewReport(since, until, language, tuple(lines), scope, os_accounts)
 
 
 # ------------------------------------------------------------------------------ PDF
@@ -304,12 +391,7 @@ def _texts(report: ReviewReport, context: PdfContext) -> Iterator[str]:
 def render_review_pdf(report: ReviewReport, context: PdfContext) -> bytes:
     """The report as an A4 PDF, as bytes."""
     language = context.language
-    span = rl(
-        "span",
-        language,
-        since=long_date(report.since, language),
-        until=long_date(report.until, language),
-    )
+    span = report.span
     pdf = _Document(context, f"{rl('title', language).title()} · {span}")
     install_fonts(pdf, _texts(report, context))
     pdf.set_title(f"{rl('title', language).title()} - {span}")
@@ -350,8 +432,8 @@ def _identity(pdf: Any, report: ReviewReport, language: str) -> None:
     if report.scope:
         rows.append((rl("scope", language), report.scope))
     rows += [
-        (rl("reviewers", language), ", ".join(report.reviewers) or "-"),
-        (rl("count", language), str(len(report.lines))),
+        (rl("reviewers", language), report.reviewer_names()),
+        (rl("count", language), report.count_text()),
         (rl("contracts", language), str(report.contract_count)),
         (rl("value", language), rupiah(report.total_value, language)),
     ]
@@ -377,8 +459,8 @@ def _summary(pdf: Any, report: ReviewReport, language: str) -> None:
     ]
     rows.append(
         [
-            rl("total", language),
-            str(len(report.lines)),
+            rl("total_distinct", language),
+            report.count_text(),
             str(report.contract_count),
             rupiah(report.total_value, language),
         ]
@@ -387,10 +469,12 @@ def _summary(pdf: Any, report: ReviewReport, language: str) -> None:
         pdf,
         [rl(k, language) for k in ("col.decision", "col.count", "col.contracts", "col.value")],
         rows,
-        (70, 25, 25, 50),
+        (60, 45, 20, 45),
         ("L", "R", "R", "R"),
         bold_last=True,
     )
+    if report.contract_count < len(report.lines):
+        _note(pdf, rl("total_note", language), 8)
 
 
 def _line_text(line: ReportLine, language: str) -> str:
@@ -438,7 +522,18 @@ def _detail(pdf: Any, report: ReviewReport, language: str, keep_after: float) ->
                 str(n),
                 f"{line.number}\n{line.title}\n{line.supplier}",
                 rupiah(line.value, language),
-                "\n".join(x for x in (decided, who, line.effect, d.notes, suggested) if x),
+                "\n".join(
+                    x
+                    for x in (
+                        decided,
+                        line.superseded_text(language),
+                        who,
+                        line.effect,
+                        d.notes,
+                        suggested,
+                    )
+                    if x
+                ),
             ]
         )
     _table(
@@ -469,6 +564,7 @@ def detail_table(report: ReviewReport) -> Table:
         Column(rl("col.effect_only", language)),
         Column(rl("col.defer", language), Kind.DATE),
         Column(rl("col.notes", language)),
+        Column(rl("col.superseded", language)),
         Column(rl("col.suggested", language)),
     )
     rows = tuple(
@@ -484,6 +580,7 @@ def detail_table(report: ReviewReport) -> Table:
             x.effect,
             x.decision.defer_until,
             x.decision.notes,
+            x.superseded_text(language) or None,
             decision_label(x.suggested, language) if x.suggested is not None else None,
         )
         for x in report.lines
@@ -516,15 +613,7 @@ def write_review_xlsx(
         *[(line, Font(size=9)) for line in agency.letterhead],
         ("", Font()),
         (rl("title", language), Font(bold=True, size=12, underline="single")),
-        (
-            rl(
-                "span",
-                language,
-                since=long_date(report.since, language),
-                until=long_date(report.until, language),
-            ),
-            Font(size=10),
-        ),
+        (report.span, Font(size=10)),
         ("", Font()),
     ]
     for text, font in head:
@@ -537,8 +626,8 @@ def write_review_xlsx(
         cell.alignment = Alignment(horizontal="center")
     facts: list[tuple[str, str | int | Decimal]] = [
         (rl("scope", language), report.scope),
-        (rl("reviewers", language), ", ".join(report.reviewers)),
-        (rl("count", language), len(report.lines)),
+        (rl("reviewers", language), report.reviewer_names()),
+        (rl("count", language), report.count_text() if report.skipped else report.decided),
         (rl("contracts", language), report.contract_count),
         (rl("value", language), report.total_value),
     ]
@@ -555,11 +644,18 @@ def write_review_xlsx(
         sheet.append([decision_label(kind, language), count, contracts, value])
         sheet.cell(row=sheet.max_row, column=4).number_format = '"Rp"#,##0'
     sheet.append(
-        [rl("total", language), len(report.lines), report.contract_count, report.total_value]
+        [
+            rl("total_distinct", language),
+            report.count_text() if report.skipped else report.decided,
+            report.contract_count,
+            report.total_value,
+        ]
     )
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     sheet.cell(row=sheet.max_row, column=4).number_format = '"Rp"#,##0'
+    if report.contract_count < len(report.lines):
+        sheet.append([xlsx_value(rl("total_note", language))])
     sheet.append([])
     sheet.append([xlsx_value(f"{agency.place}, {long_date(generated_at.date(), language)}")])
     sheet.append([xlsx_value(agency.signer_title)])
