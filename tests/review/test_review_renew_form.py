@@ -193,3 +193,44 @@ async def _settle(app: Any, pilot: Any, screen: Any = None) -> None:
         if not getattr(target, "busy", False) and not app.workers._workers:
             return
     raise AssertionError("the screen stayed busy")
+
+
+async def test_renew_after_a_retender_puts_the_contract_back_in_force(
+    seeded_db: Database, backend_name: str
+) -> None:
+    """F36: a contract in notice (re-tendered) renewed by addendum is 'diperpanjang' again."""
+    if backend_name != "sqlite":
+        pytest.skip("the UI session runs once, on SQLite")
+    from textual.widgets import Input
+
+    from rekanan.app import make_app
+    from rekanan.screens.forms import RecordForm
+    from rekanan.screens.review import ReviewScreen
+
+    contract = _express_contract(seeded_db)
+    assert contract.id is not None
+    with seeded_db.writer() as w:
+        w.update(Contract, contract.id, {"status": ContractStatus.IN_NOTICE})
+    app = make_app(Settings(user="tester", database="x"), seeded_db, as_of=AS_OF)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        await app.push_screen(ReviewScreen())
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        screen.query_one("#review-picked", Input).value = contract.number
+        screen.query_one("#review-picked", Input).focus()
+        await pilot.press("enter")
+        await _settle(app, pilot, screen)
+        await pilot.press("p")
+        await _settle(app, pilot, screen)
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await _settle(app, pilot, form)
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot, screen)
+        assert app.screen is screen
+    with seeded_db.session() as s:
+        saved = s.get(Contract, contract.id)
+        assert saved is not None and saved.status == ContractStatus.RENEWED
+    assert len(_renewals(seeded_db, contract.id)) == 1
