@@ -95,7 +95,6 @@ class RekananApp(App[None]):
     CSS = """
     Screen { background: $background; }
     .screen-title { text-style: bold; color: $accent; padding: 0 1; height: 1; }
-    Footer.-compact FooterLabel { margin: 0 1 0 0; }
     """
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {_record_search}
 

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from rekanan.domain import formatting
 from rekanan.domain.alert import SEVERITY_ORDER, Alert, Severity
@@ -42,6 +42,7 @@ from rekanan.screens.service_detail import ServiceDetailScreen
 from rekanan.screens.snooze import SnoozeScreen
 from rekanan.screens.supplier_detail import SupplierDetailScreen
 from rekanan.store.lists import Page
+from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, PagedTable
 from rekanan.widgets.search_box import SearchBox, type_into_search
 
@@ -163,7 +164,7 @@ class AlertsScreen(Screen[None]):
             id="alerts-table",
         )
         yield Static("", id="alert-reasons")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _columns(self) -> list[Column[Alert]]:
         horizons = thresholds_of(self).alert_horizons_days

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from rekanan.domain import formatting
 from rekanan.domain.alert import Alert
@@ -65,6 +65,7 @@ from rekanan.screens.register_support import (
 )
 from rekanan.store.lists import working_calendar
 from rekanan.store.slices import contract_slice
+from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, RecordTable
 
 _CS: Any = ContractService
@@ -310,7 +311,7 @@ class ContractDetailScreen(Screen[None]):
                 yield RecordTable(self._review_columns(), id="reviews-table")
             with TabPane(tr(self, "Riwayat"), id="tab-history"):
                 yield RecordTable(audit_columns(self), id="history-table")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _link_columns(self) -> list[Column[ServiceTargets]]:
         return [

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from rekanan.io.export.csv_safe import DecimalMark
 from rekanan.io.export.registers import RegisterFormat, export_contracts
@@ -48,6 +48,7 @@ from rekanan.store.lists import (
     Page,
     list_contracts,
 )
+from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, PagedTable
 from rekanan.widgets.search_box import SearchBox, type_into_search
 
@@ -161,7 +162,7 @@ class ContractsScreen(Screen[None]):
                 type="integer",
             )
         yield PagedTable(self._columns(), self._fetch, sort="deadline", id="contracts-table")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _columns(self) -> list[Column[ContractRow]]:
         return [

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from rekanan.domain import formatting
 from rekanan.domain.alert import Alert, Severity
@@ -53,6 +53,7 @@ from rekanan.screens.register_support import (
     write_allowed,
 )
 from rekanan.store.slices import services_slice
+from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, RecordTable
 
 
@@ -201,7 +202,7 @@ class ServiceDetailScreen(Screen[None]):
                 yield RecordTable(self._incident_columns(), id="incidents-table")
             with TabPane(tr(self, "Riwayat"), id="tab-history"):
                 yield RecordTable(audit_columns(self), id="history-table")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _sla_columns(self) -> list[Column[SLARecord]]:
         lang = language

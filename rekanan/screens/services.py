@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from rekanan.domain import formatting
 from rekanan.domain.alert import Alert, Severity
@@ -47,6 +47,7 @@ from rekanan.screens.register_support import (
 )
 from rekanan.store.lists import Page, ServiceQuery, ServiceRow, data_stamp, list_services
 from rekanan.store.slices import services_slice
+from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, PagedTable
 from rekanan.widgets.search_box import SearchBox, type_into_search
 
@@ -197,7 +198,7 @@ class ServicesScreen(Screen[None]):
                 id="filter-verdict",
             )
         yield PagedTable(self._columns(), self._fetch, sort="code", id="services-table")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _columns(self) -> list[Column[ServiceRow]]:
         return [

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import Sparkline, Static, TabbedContent, TabPane
 
 from rekanan.domain import formatting
 from rekanan.domain.identifiers import check_npwp, format_npwp
@@ -64,6 +64,7 @@ from rekanan.screens.register_support import (
 )
 from rekanan.store.lists import Deadline, deadline_for, working_calendar
 from rekanan.store.slices import supplier_slice
+from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, RecordTable
 
 
@@ -292,7 +293,7 @@ class SupplierDetailScreen(Screen[None]):
                 yield RecordTable(self._sanction_columns(), id="sanctions-table")
             with TabPane(tr(self, "Riwayat"), id="tab-history"):
                 yield RecordTable(audit_columns(self), id="history-table")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _contract_columns(self) -> list[Column[ContractLine]]:
         return [

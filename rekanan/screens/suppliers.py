@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from rekanan.io.export.csv_safe import DecimalMark
 from rekanan.io.export.registers import RegisterFormat, export_suppliers
@@ -44,6 +44,7 @@ from rekanan.screens.register_support import (
     write_allowed,
 )
 from rekanan.store.lists import Page, SupplierQuery, SupplierRow, list_suppliers
+from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, PagedTable
 from rekanan.widgets.search_box import SearchBox, type_into_search
 
@@ -118,7 +119,7 @@ class SuppliersScreen(Screen[None]):
                 id="filter-active-contracts",
             )
         yield PagedTable(self._columns(), self._fetch, sort="name", id="suppliers-table")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def _columns(self) -> list[Column[SupplierRow]]:
         return [
