@@ -189,7 +189,7 @@ class DecisionDialog(ModalScreen[DialogResult | None]):
         else:
             text = tr(
                 self,
-                "Setelah {what} {day}: peringatannya tidak akan muncul sebelum tanggal itu. "
+                "Tanggal ini setelah {what} {day}: sampai tanggal ini peringatannya tidak muncul. "
                 "Ctrl+S atau Enter sekali lagi untuk tetap menunda, atau pilih tanggal lebih awal.",
                 what=what,
                 day=shown,
