@@ -417,7 +417,9 @@ class ContractQuery:
     """Filters and sort of the contract register; deadlines are counted from ``as_of``.
 
     ``due_within_days`` keeps open contracts whose next deadline falls from ``as_of`` to
-    ``as_of + N`` (and those whose dates have all passed too, when ``include_overdue``).
+    ``as_of + N``, or is an overdue decision or notice deadline of a contract still running
+    (due now, as its alert says), and those whose dates have all passed too, when
+    ``include_overdue``.
     """
 
     as_of: date
@@ -701,7 +703,7 @@ def _indexed_ids(session: Session, query: ContractQuery, index: DeadlineIndex) -
             if index.status[i] in OPEN_STATUSES
             and (day := index.deadline[i].day) is not None
             and day <= limit_day
-            and (query.include_overdue or day >= index.as_of)
+            and (query.include_overdue or day >= index.as_of or index.deadline[i].kind != "end")
         ]
     if len(index.views) > 32:
         index.views.clear()

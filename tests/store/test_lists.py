@@ -302,6 +302,15 @@ def test_contract_being_terminated_has_its_termination_date_next(session: Sessio
     assert (row.deadline_kind, row.days_left) == ("end", 14)
 
 
+def test_an_overdue_decision_counts_as_due(session: Session) -> None:
+    # F35: 60 days on, the links contract's decision (day 50) is overdue while it runs: the
+    # "due within 30 days" filter and the dashboard count keep it, ended contracts not.
+    later = TODAY + timedelta(days=60)
+    due = list_contracts(session, ContractQuery(as_of=later, due_within_days=30))
+    assert "602.1/01/KTR/2026" in numbers(due)
+    assert "027/15/SPK/2025" not in numbers(due)  # ended on day 20: only with overdue
+
+
 def test_contract_lead_days_follow_thresholds(session: Session) -> None:
     thresholds = Thresholds(lead_days_by_category={SupplierCategory.STRATEGIC: 10})
     page = list_contracts(
