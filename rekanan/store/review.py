@@ -10,7 +10,9 @@ Effects (issue 5 section 4; the rules are ``rekanan.domain.review``):
 
 * **renew**: a tacit contract with renewals left runs one more term (end date, renewals
   used, status ``diperpanjang``); an express renewal, a contract with no renewal clause or
-  at its maximum is recorded with ``open_form`` so the screen opens the contract form;
+  at its maximum needs the contract form: the screen opens it first and records the
+  decision once it is saved (``Decision.saved_form``: the end before and after, kept in
+  ``effect_json["form"]``; undo leaves the saved addendum);
 * **re-tender**: the contract ends at the end of its current term (status
   ``masa_pemberitahuan``); ``rekanan.domain.retender`` raises the coverage alert for its
   services until a successor is registered;
