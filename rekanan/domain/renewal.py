@@ -106,9 +106,12 @@ def _for_contract(
         window_start = dates.decision_date - timedelta(days=reach)
         if severity is not None and not _acted(reviews, window_start, as_of):
             alert = _decision_alert(index, contract, dates, days_left, severity, language)
-            waiting = _waiting(reviews, window_start, as_of, dates.decision_date, language)
+            waiting = _waiting(
+                reviews, window_start, as_of, dates.decision_date, language, contract.title
+            )
             if waiting:
-                alert = replace(alert, reasons=(*alert.reasons, waiting))
+                title, line = waiting
+                alert = replace(alert, title=title, reasons=(*alert.reasons, line))
             yield alert, deferral
     if not ended and needs_notice(contract, dates) and dates.notice_deadline_working is not None:
         days_left = (dates.notice_deadline_working - as_of).days
@@ -149,21 +152,25 @@ def _waiting(
     as_of: date,
     due: date,
     language: str,
-) -> str:
-    """What an escalated or renegotiated contract waits for, said on its decision alert."""
+    title: str,
+) -> tuple[str, str] | None:
+    """What an escalated or renegotiated contract waits for: the decision alert's title
+    and a line among its reasons (same key and due date, so snoozes still apply)."""
     latest = None
     for review in reviews:
         if review.decision in PENDING_DECISIONS and since <= review.decided_on <= as_of:
             latest = review
     if latest is None:
-        return ""
-    return rt(
+        return None
+    key = f"pending.{latest.decision.name.lower()}"
+    line = rt(
         language,
-        f"pending.{latest.decision.name.lower()}",
+        key,
         day=day(latest.decided_on, language),
         due=day(due, language),
         note=latest.notes or "-",
     )
+    return rt(language, f"{key}_title", title=title), line
 
 
 def _deferral(reviews: list[ReviewDecisionRecord] | tuple[()], as_of: date) -> Deferral | None:

@@ -60,6 +60,14 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Dieskalasi ke Kepala Dinas {day}: menunggu keputusan Kepala Dinas sebelum {due}.",
         "Escalated to the head of agency on {day}: waiting for the head's decision before {due}.",
     ),
+    "pending.escalate_title": (
+        "Menunggu keputusan Kepala Dinas: {title}",
+        "Waiting for the head of agency's decision: {title}",
+    ),
+    "pending.renegotiate_title": (
+        "Negosiasi ulang berjalan, belum diputuskan: {title}",
+        "Renegotiation under way, not decided: {title}",
+    ),
     "pending.renegotiate": (
         "Negosiasi ulang dicatat {day} ({note}): belum ada keputusan sampai kontraknya diubah; "
         "putuskan sebelum {due}.",

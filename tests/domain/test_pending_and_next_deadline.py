@@ -19,7 +19,7 @@ def decision_alerts(data):
 
 
 def express(**kw):
-    # decision = 31 Mar 2027 - 30 notice - 60 lead (operational) = 30 Dec 2026
+    # decision = 31 Mar 2027 - 30 notice - 60 lead (operational) = 31 Dec 2026
     values = {"end_date": date(2027, 3, 31), "renewal_kind": RenewalKind.EXPRESS}
     values.update(kw)
     return contract(**values)
@@ -29,6 +29,9 @@ def test_escalation_keeps_the_decision_alert_and_says_what_it_waits_for() -> Non
     escalated = review(1, 1, AS_OF - timedelta(days=1), ReviewDecisionKind.ESCALATE)
     (alert,) = decision_alerts(agency(contracts=[express()], reviews=[escalated]))
     assert any("menunggu keputusan Kepala Dinas" in r for r in alert.reasons)
+    assert alert.title.startswith("Menunggu keputusan Kepala Dinas: ")
+    assert alert.due == date(2026, 12, 31)  # the same due date and key: snoozes still apply
+    assert alert.key == "renewal_decision:contract:1:2026-12-31"
 
 
 def test_renegotiation_keeps_the_decision_alert_with_its_note() -> None:
