@@ -104,13 +104,29 @@ def open_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def demo_command(args: argparse.Namespace, settings: Settings) -> int:
-    """Seed the demo database when needed, then open the app on it."""
-    path = demo_database_path()
+    """Seed the demo database when needed, then open the app on it.
+
+    The demo lives in the user data folder unless ``--db`` names another place (a file or a
+    PostgreSQL database to try the demo on): then the demo is seeded there if it is empty.
+    """
+    target = getattr(args, "db", None) or str(demo_database_path())
+    is_file = "://" not in target
     if getattr(args, "reset", False):
-        remove_sqlite(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    settings = replace(settings, database=str(path), read_only=False)
-    database = _open_database(settings, str(path))
+        if not is_file:
+            raise CommandError(
+                pick(
+                    "--reset hanya untuk berkas SQLite; kosongkan basis data PostgreSQL itu "
+                    "sendiri, atau pakai berkas.",
+                    "--reset only works on a SQLite file; empty that PostgreSQL database "
+                    "yourself, or use a file.",
+                    settings.language,
+                )
+            )
+        remove_sqlite(Path(target))
+    if is_file:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    settings = replace(settings, database=target, read_only=False)
+    database = _open_database(settings, target)
     try:
         seed_if_empty(database, getattr(args, "as_of", None) or date.today())
     except BaseException:
