@@ -19,9 +19,18 @@ from textual.widgets import DataTable, Input
 
 
 class SearchBox(Input):
-    """The search ``Input`` of a list: a leading ``/`` is the focus key, not a search."""
+    """The search ``Input`` of a list: a leading ``/`` is the focus key, not a search.
+
+    ``↓`` goes down to the results, as Enter does: both submit, and each list screen moves
+    the focus to its table on submit.
+    """
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "down":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
         if event.character == "/" and not self.value:
             event.stop()
             event.prevent_default()

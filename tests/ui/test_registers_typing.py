@@ -24,6 +24,9 @@ async def test_letters_nobody_binds_start_a_search(tmp_path) -> None:
         search = app.screen.query_one("#search", Input)
         assert search.value == "maju" and app.screen.focused is search
         assert [r.name for r in app.screen.query_one("PagedTable").rows] == ["CV Maju Jaya Web"]
+        await pilot.press("down")  # from the search box down to the results
+        await settle(pilot)
+        assert isinstance(app.screen.focused, DataTable) and search.value == "maju"
 
 
 async def test_a_name_starting_with_d_never_deletes(tmp_path) -> None:
