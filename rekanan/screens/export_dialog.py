@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from rekanan.screens.export_folder import documents_folder
+from rekanan.screens.export_folder import documents_folder, last_folder, remember_folder
 from rekanan.screens.register_support import HOLD_KEYS, HOLD_TEXT, N_, language, run_db, tr
 from rekanan.widgets.form import ChoiceButton
 
@@ -82,19 +82,24 @@ class ExportDialog(ModalScreen[Path | None]):
         self.export = export
         self.day = day
         self.busy = False
+        self.overwrite: Path | None = None
+        """The existing file the person was told about; a second Ctrl+S replaces it (F44)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box"):
             yield Static(Text(self.title_text, style="bold"), id="export-title")
             yield Label(tr(self, "Simpan ke berkas"))
-            yield Input(str(default_path(self.stem, "xlsx", self.day)), id="export-path")
+            yield Input(
+                str(default_path(self.stem, "xlsx", self.day, last_folder(self.app))),
+                id="export-path",
+            )
             yield Static("", id="export-message")
             yield Label(tr(self, "Format"))
             with RadioSet(id="export-format"):
                 yield ChoiceButton(
                     tr(self, "XLSX (Excel, LibreOffice)"), value=True, id="format-xlsx"
                 )
-                yield ChoiceButton(tr(self, "CSV (teks dipisah koma)"), id="format-csv")
+                yield ChoiceButton(tr(self, "CSV (teks dipisah titik koma)"), id="format-csv")
             with Horizontal(id="export-buttons"):
                 yield Button(tr(self, "Ekspor"), variant="primary", id="export-run")
                 yield Button(tr(self, "Batal"), id="export-cancel")
@@ -146,6 +151,19 @@ class ExportDialog(ModalScreen[Path | None]):
             self._say(tr(self, problem or "", path=shown, folder=shown.parent))
             self.query_one("#export-path", Input).focus()
             return
+        if path.exists() and path != self.overwrite:
+            self.overwrite = path
+            self._say(
+                tr(
+                    self,
+                    "Berkas {path} sudah ada. Ctrl+S sekali lagi menimpanya; atau ubah namanya.",
+                    path=path,
+                ),
+                "warning",
+            )
+            self.query_one("#export-path", Input).focus()
+            return
+        remember_folder(self.app, path.parent)
         self.busy = True
         self._say(tr(self, "Mengekspor…"), "info")
         fmt, export = self.fmt, self.export

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from platformdirs import user_documents_path
 
@@ -15,3 +16,18 @@ def documents_folder() -> Path:
     except Exception:  # no documents folder known on this system
         found = Path.home()
     return found if found.is_dir() else Path.home()
+
+
+_LAST_FOLDER: WeakKeyDictionary[object, Path] = WeakKeyDictionary()
+"""The folder each running app last exported to (F44); forgotten when the app ends."""
+
+
+def last_folder(app: object) -> Path:
+    """The folder the person last exported to in this run of ``app``, else documents."""
+    remembered = _LAST_FOLDER.get(app)
+    return remembered if remembered is not None and remembered.is_dir() else documents_folder()
+
+
+def remember_folder(app: object, folder: Path) -> None:
+    """The next export dialog of ``app`` starts in ``folder``."""
+    _LAST_FOLDER[app] = folder

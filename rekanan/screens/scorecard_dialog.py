@@ -22,8 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from rekanan.domain.periods import Period, parse_period
-from rekanan.io.export.batch import Format
-from rekanan.screens.export_folder import documents_folder
+from rekanan.io.export.batch import Format, supplier_filename
+from rekanan.screens.export_folder import documents_folder, last_folder, remember_folder
 from rekanan.screens.register_support import (
     HOLD_KEYS,
     HOLD_TEXT,
@@ -39,7 +39,7 @@ from rekanan.widgets.form import ChoiceButton
 FORMATS: tuple[tuple[str, str], ...] = (
     ("pdf", N_("PDF (untuk dicetak dan ditandatangani)")),
     ("xlsx", N_("XLSX (Excel, LibreOffice)")),
-    ("csv", N_("CSV (teks dipisah koma)")),
+    ("csv", N_("CSV (teks dipisah titik koma)")),
 )
 
 
@@ -100,6 +100,8 @@ class ScorecardDialog(ModalScreen[Path | None]):
         self.supplier_name = supplier_name
         self.day = day
         self.busy = False
+        self.overwrite: Path | None = None
+        """The existing file the person was told about; a second Ctrl+S replaces it (F44)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="scorecard-box"):
@@ -128,7 +130,7 @@ class ScorecardDialog(ModalScreen[Path | None]):
                 for index, (fmt, text) in enumerate(FORMATS):
                     yield ChoiceButton(tr(self, text), value=index == 0, id=f"scorecard-{fmt}")
             yield Label(tr(self, "Simpan di folder"))
-            yield Input(str(documents_folder()), id="scorecard-folder")
+            yield Input(str(last_folder(self.app)), id="scorecard-folder")
             yield Static("", id="scorecard-folder-hint", classes="hint")
             with Horizontal(id="scorecard-buttons"):
                 yield Button(tr(self, "Ekspor"), variant="primary", id="scorecard-run")
@@ -183,6 +185,20 @@ class ScorecardDialog(ModalScreen[Path | None]):
             self._say("folder", tr(self, problem or "", folder=shown))
             folder_field.focus()
             return
+        target = folder / supplier_filename(period, self.supplier_name, self.supplier_id, self.fmt)
+        if target.exists() and target != self.overwrite:
+            self.overwrite = target
+            self._say(
+                "folder",
+                tr(
+                    self,
+                    "Berkas {path} sudah ada. Ctrl+S sekali lagi menimpanya; atau ubah namanya.",
+                    path=target,
+                ),
+            )
+            folder_field.focus()
+            return
+        remember_folder(self.app, folder)
         self.busy = True
         self._say("folder", tr(self, "Menulis kartu kinerja…"), error=False)
         db, settings, supplier_id, day, fmt = (

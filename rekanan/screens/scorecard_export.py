@@ -53,6 +53,10 @@ def export_supplier_scorecard(
         period or last_complete_quarter(day),
         fmt,
         folder or documents_folder(),
-        options=ExportOptions(language=settings.language, as_of=day),
+        options=ExportOptions(
+            language=settings.language,
+            as_of=day,
+            decimal="comma" if settings.language == "id" else "dot",
+        ),
     )
     return written[0]

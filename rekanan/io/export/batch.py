@@ -71,12 +71,16 @@ def _period_slug(period: Period) -> str:
     return period.label.replace("..", "_")
 
 
-def scorecard_filename(item: ScorecardExport) -> str:
-    """``kartu-kinerja-2026-Q3-pt-maju-jaya-17.pdf``: sortable and unique per supplier."""
+def supplier_filename(period: Period, name: str, supplier_id: int, fmt: Format = "pdf") -> str:
+    """``kartu-kinerja-2026-Q3-pt-maju-jaya-17.pdf``: sortable and unique per supplier, in
+    every format, so one supplier's file never replaces another's (F44)."""
+    return f"kartu-kinerja-{_period_slug(period)}-{_slug(name)}-{supplier_id}.{fmt}"
+
+
+def scorecard_filename(item: ScorecardExport, fmt: Format = "pdf") -> str:
+    """The file of one supplier's scorecard (see ``supplier_filename``)."""
     supplier = item.card.supplier
-    return (
-        f"kartu-kinerja-{_period_slug(item.card.period)}-{_slug(supplier.name)}-{supplier.id}.pdf"
-    )
+    return supplier_filename(item.card.period, supplier.name, supplier.id, fmt)
 
 
 def default_filename(period: Period, fmt: Format, count: int) -> str:
@@ -84,12 +88,16 @@ def default_filename(period: Period, fmt: Format, count: int) -> str:
     return f"kartu-kinerja-{_period_slug(period)}-{count}-penyedia.{fmt}"
 
 
-def _target_file(dest: Path, period: Period, fmt: Format, count: int, language: str) -> Path:
+def _target_file(
+    dest: Path, period: Period, fmt: Format, items: Sequence[ScorecardExport], language: str
+) -> Path:
     if dest.suffix.lower() == f".{fmt}":
         return dest
     if dest.exists() and not dest.is_dir():
         raise ExportError(label("error.not_suffix", language, dest=dest, fmt=fmt))
-    return dest / default_filename(period, fmt, count)
+    if len(items) == 1:
+        return dest / scorecard_filename(items[0], fmt)
+    return dest / default_filename(period, fmt, len(items))
 
 
 def export_scorecards_from(
@@ -142,7 +150,7 @@ def export_scorecards_from(
         collected.append(item)
         if on_progress is not None:
             on_progress(done, total)
-    target = _target_file(dest, chosen, fmt, total, opts.language)
+    target = _target_file(dest, chosen, fmt, collected, opts.language)
     if fmt == "xlsx":
         return [write_scorecards_xlsx(collected, target, opts.language)]
     return [write_scorecards_csv(collected, target, opts.language, opts.decimal)]
