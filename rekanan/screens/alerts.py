@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import events, on
@@ -25,8 +26,11 @@ from textual.widgets import DataTable, Input, Select, Static
 from rekanan.domain import formatting
 from rekanan.domain.alert import SEVERITY_ORDER, Alert, Severity
 from rekanan.i18n import N_
+from rekanan.io.export.csv_safe import DecimalMark
+from rekanan.io.export.registers import RegisterFormat, export_alerts
 from rekanan.screens.alert_data import AlertSet, agency_alerts, end_snooze
 from rekanan.screens.contract_detail import ContractDetailScreen
+from rekanan.screens.export_dialog import ExportDialog
 from rekanan.screens.register_support import (
     QUIET_MAIN_KEYS,
     as_of,
@@ -117,6 +121,7 @@ class AlertsScreen(Screen[None]):
         Binding("u", "unsnooze", N_("Aktifkan lagi"), id="alerts.unsnooze"),
         Binding("t", "toggle_snoozed", N_("Ditunda"), id="alerts.toggle_snoozed"),
         Binding("f", "focus_filters", N_("Saring"), id="alerts.filters"),
+        Binding("e", "export", N_("Ekspor"), id="alerts.export"),
         Binding("x", "clear_filters", N_("Hapus saringan"), id="alerts.clear", show=False),
         Binding("escape", "back", N_("Kembali"), id="alerts.back"),
         *QUIET_MAIN_KEYS,
@@ -315,6 +320,30 @@ class AlertsScreen(Screen[None]):
             self.query_one(PagedTable).focus()
         elif len(self.app.screen_stack) > 1:
             self.app.pop_screen()
+
+    def action_export(self) -> None:
+        """Export the alerts as the list shows them now (filters, snoozed view, order), like
+        ``rekanan export alerts`` (F43)."""
+        found = self.alert_set
+        if found is None:
+            return
+        table = self.query_one(PagedTable)
+        shown = select_alerts(found, self.query_state, table.sort, table.descending)
+        lang = language(self)
+
+        def export(path: Path, fmt: str, decimal: str) -> int:
+            return export_alerts(
+                shown, path, cast(RegisterFormat, fmt), lang, cast(DecimalMark, decimal)
+            )
+
+        self.app.push_screen(
+            ExportDialog(
+                tr(self, "Ekspor peringatan ({n} baris)", n=len(shown)),
+                tr(self, "peringatan"),
+                export,
+                day=as_of(self),
+            )
+        )
 
     # -- open, snooze ------------------------------------------------------------------
 
