@@ -152,7 +152,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "sheet.penalties": ("Denda", "Penalties"),
     "sheet.letters": ("Surat Peringatan", "Warning letters"),
     "sheet.contracts": ("Kontrak", "Contracts"),
-    "sheet.suppliers": ("Penyedia", "Suppliers"),
+    "sheet.suppliers": ("Rekanan", "Suppliers"),  # the app's word (F21, F45)
     "sheet.alerts": ("Peringatan", "Alerts"),
     "head.supplier": ("Penyedia", "Supplier"),
     "head.npwp": ("NPWP", "NPWP"),
@@ -246,6 +246,22 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "severity.critical": ("kritis", "critical"),
     "severity.warning": ("waspada", "warning"),  # the app's word; "peringatan" is any alert
     "severity.info": ("info", "info"),
+    # --- alert kinds (the register's "Jenis" column, F45) -----------------------------
+    "alertkind.renewal_decision": ("Keputusan perpanjangan", "Renewal decision"),
+    "alertkind.notice_deadline": ("Batas pemberitahuan", "Notice deadline"),
+    "alertkind.contract_expiring": ("Kontrak berakhir", "Contract ending"),
+    "alertkind.coverage_gap": ("Layanan tidak terdukung", "Service uncovered"),
+    "alertkind.sla_unbacked": ("SLA tanpa UC berlaku", "SLA without a UC in force"),
+    "alertkind.sla_target_gap": ("UC di bawah target SLA", "UC below the SLA targets"),
+    "alertkind.penalty_cap": ("Batas denda", "Penalty cap"),
+    "alertkind.grace_period": ("Masa pemberian kesempatan", "Grace period"),
+    "alertkind.blacklist_risk": ("Risiko daftar hitam", "Blacklist risk"),
+    "alertkind.sanctioned_supplier": ("Rekanan kena sanksi", "Sanctioned supplier"),
+    "alertkind.data_incomplete": ("Data belum lengkap", "Incomplete data"),
+    # --- trend words (the scorecard sheet's "Tren" column, F45) ------------------------
+    "trendword.up": ("naik", "up"),
+    "trendword.down": ("turun", "down"),
+    "trendword.flat": ("tetap", "unchanged"),
     "yes": ("ya", "yes"),
     "no": ("tidak", "no"),
     # --- codes ----------------------------------------------------------------------------

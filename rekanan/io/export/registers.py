@@ -172,7 +172,7 @@ def alerts_table(alerts: Iterable[Alert], language: str = "id") -> Table:
     rows = tuple(
         (
             code_label("severity", a.severity.value, language),
-            a.kind.value,
+            code_label("alertkind", a.kind.value, language),
             a.title,
             a.due,
             a.days_left,

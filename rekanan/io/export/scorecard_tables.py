@@ -75,7 +75,7 @@ def summary_row(item: ScorecardExport) -> tuple[Cell, ...]:
         category_text(card.category, language) if card.category else None,
         band_text(card.band, language),
         card.previous_value,
-        card.trend.value if card.trend is not None else None,
+        code_label("trendword", card.trend.value, language) if card.trend is not None else None,
         card.kpis.availability_pct,
         card.kpis.incidents,
         card.kpis.breaches,

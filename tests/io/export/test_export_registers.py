@@ -62,7 +62,7 @@ def _contract_line() -> ContractLine:
 
 def test_supplier_register_as_xlsx(tmp_path: Path) -> None:
     path = write_register(suppliers_table(SUPPLIERS), tmp_path / "s.xlsx", "xlsx")
-    sheet = load_workbook(path)["Penyedia"]
+    sheet = load_workbook(path)["Rekanan"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows[0] == (
         1,

@@ -154,7 +154,7 @@ def test_ambiguous_and_unknown_names_give_candidates(
 def test_supplier_register_xlsx_with_a_filter(agency: str, tmp_path: Path) -> None:
     out = tmp_path / "penyedia.xlsx"
     assert main(["export", "suppliers", "--db", agency, "-o", str(out), "--as-of", DAY]) == 0
-    sheet = load_workbook(out)["Penyedia"]
+    sheet = load_workbook(out)["Rekanan"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     names = [r[1] for r in rows]
     assert len(rows) == 3
@@ -166,7 +166,7 @@ def test_supplier_register_xlsx_with_a_filter(agency: str, tmp_path: Path) -> No
     filtered = tmp_path / "strategis.xlsx"
     args = ["export", "suppliers", "--category", "strategis", "--with-risk", "--db", agency]
     assert main([*args, "-o", str(filtered)]) == 0
-    rows = list(load_workbook(filtered)["Penyedia"].iter_rows(min_row=1, values_only=True))
+    rows = list(load_workbook(filtered)["Rekanan"].iter_rows(min_row=1, values_only=True))
     assert rows[0][-1] == "Skor risiko daftar hitam"
     assert [r[1] for r in rows[1:]] == ["PT Maju Jaya Telekomunikasi"]
 
