@@ -384,14 +384,15 @@ class DashboardScreen(Screen[None]):
             style = (
                 "bold red" if item.days_left <= 7 else ("yellow" if item.days_left <= 30 else "")
             )
-            left = (
-                tr(self, "hari ini")
-                if item.days_left == 0
-                else tr(self, "{n} hari", n=item.days_left)
-            )
+            if item.days_left < 0:
+                left = tr(self, "lewat {n} hari", n=-item.days_left)
+            elif item.days_left == 0:
+                left = tr(self, "hari ini")
+            else:
+                left = tr(self, "{n} hari", n=item.days_left)
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{formatting.medium_date(item.day, lang):<12} ")
-            line.append(f"{left:>9}  ", style=style)
+            line.append(f"{left:>13}  ", style=style)
             line.append(f"{tr(self, KIND_LABELS.get(item.kind, item.kind)):<14}")
             line.append(item.number[:32].ljust(33), style="bold")
             line.append(_clip(item.supplier_name, 24).ljust(25))

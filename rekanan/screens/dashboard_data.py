@@ -2,7 +2,7 @@
 
 * contracts due within 30/60/90 days: ``count_contracts_due`` over the shared deadline
   index, which is exactly the contract register's "due within N days" filter;
-* the 120-day timeline: the same index, open contracts whose next deadline is ahead;
+* the 120-day timeline: the same index, open contracts whose next deadline is missed or ahead;
 * value of running contracts (active, in notice, renewed, or signed as draft: the
   register's "Masih berjalan" filter) by supplier category: one grouped SQL query;
 * blacklist risk and services with gaps come from the register screens' own caches
@@ -100,18 +100,17 @@ def quick_figures(
         index = cache.get(session, as_of, thresholds)
         due = {days: count_contracts_due(session, as_of, days, index) for days in DUE_WINDOWS}
         values = _values_by_category(session)
+        overdue: list[tuple[int, date, str]] = []
         ahead: list[tuple[int, date, str]] = []
         for cid in index.order:
             deadline = index.deadline.get(cid)
             if deadline is None or deadline.day is None:
                 continue
             left = (deadline.day - as_of).days
-            if left < 0:
-                continue
             if left > TIMELINE_DAYS:
                 break
-            ahead.append((cid, deadline.day, deadline.kind))
-        shown = ahead[:TIMELINE_ROWS]
+            (overdue if left < 0 else ahead).append((cid, deadline.day, deadline.kind))
+        shown = (overdue + ahead)[:TIMELINE_ROWS]  # a missed deadline is the most urgent
         details = _contract_details(session, [cid for cid, _day, _kind in shown])
     weeks = [0] * (TIMELINE_DAYS // 7)
     for _cid, day, _kind in ahead:
@@ -136,7 +135,7 @@ def quick_figures(
         due=due,
         values=values,
         timeline=timeline,
-        timeline_total=len(ahead),
+        timeline_total=len(overdue) + len(ahead),
         weeks=tuple(weeks),
     )
 
