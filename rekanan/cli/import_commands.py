@@ -27,7 +27,12 @@ KIND_HELP = "rekanan, layanan, sla, kontrak, penilaian, insiden, sp, denda, sank
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``template`` and ``import``."""
-    template = add_subcommand(subparsers, "template", "write an import template (XLSX or CSV)")
+    template = add_subcommand(
+        subparsers,
+        "template",
+        "Write an empty import template (XLSX with an explanation sheet, or CSV) "
+        "for one kind of record.",
+    )
     template.add_argument("kind", help="rekanan, layanan, sla, kontrak, penilaian, insiden, "
                           "sp, denda, sanksi")  # fmt: skip
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx|FILE.csv")
@@ -36,7 +41,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     template.set_defaults(func=template_command)
 
-    parser = add_subcommand(subparsers, "import", "import a template file or an SPSE export")
+    parser = add_subcommand(
+        subparsers,
+        "import",
+        "Import a filled template or an SPSE e-Kontrak export, "
+        "with a dry run and a row-by-row report.",
+    )
     parser.add_argument("first", metavar="KIND_OR_FILE", help="the file, or its kind then the file")
     parser.add_argument("second", nargs="?", metavar="FILE", help="the file, after its kind")
     parser.add_argument("--kind", "-k", help=KIND_HELP)
