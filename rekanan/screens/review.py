@@ -70,7 +70,7 @@ from rekanan.screens.review_page import (
 )
 from rekanan.screens.review_summary import (
     effect_message,
-    match_contracts,
+    match_picked,
     session_summary,
     write_session_report,
 )
@@ -120,6 +120,10 @@ class Loaded:
 
     session: SessionState
     page: ReviewPage | None
+
+
+# A started session (or none), its queue, the scope described, and the picked entries not found.
+_Started = tuple[SessionState | None, list[QueueItem], str, tuple[str, ...]]
 
 
 class ReviewScreen(Screen[None]):
@@ -400,22 +404,34 @@ class ReviewScreen(Screen[None]):
         self._status(tr(self, "Menyusun antrean…"))
         self.busy = True
 
-        def work() -> tuple[SessionState | None, list[QueueItem], str]:
+        def work() -> _Started:
             context = self._shared_context()
             chosen = scope
             if picked:
-                chosen = ReviewScope(
-                    ScopeKind.PICKED, contract_ids=match_contracts(context.index.data, picked)
-                )
+                ids, missing = match_picked(context.index.data, picked)
+                if missing:  # said before starting: a typo must not shrink the queue
+                    return None, [], "", missing
+                chosen = ReviewScope(ScopeKind.PICKED, contract_ids=ids)
             items = build_queue(context, chosen)
             if not items:
-                return None, [], chosen.describe(lang)
+                return None, [], chosen.describe(lang), ()
             state = start_session(db, chosen.code(), [i.contract_id for i in items], reviewer)
-            return state, items, chosen.describe(lang)
+            return state, items, chosen.describe(lang), ()
 
-        def done(result: tuple[SessionState | None, list[QueueItem], str]) -> None:
+        def done(result: _Started) -> None:
             self.busy = False
-            state, items, described = result
+            state, items, described, missing = result
+            if missing:
+                self._status(
+                    tr(
+                        self,
+                        "Tidak ditemukan: {numbers}. Periksa nomornya (nomor lengkap, nomor "
+                        "pendek seperti 132, atau ID) lalu tekan Enter lagi.",
+                        numbers=", ".join(missing),
+                    ),
+                    error=True,
+                )
+                return
             if state is None:
                 self._status(
                     tr(self, "Tidak ada kontrak dalam cakupan: {scope}.", scope=described),

@@ -143,18 +143,34 @@ def _shown_number(record: ReviewDecisionRecord) -> str:
     return str(shown) if shown else f"#{record.contract_id}"
 
 
-def match_contracts(data: Any, wanted: tuple[str, ...]) -> tuple[int, ...]:
-    """Contract ids for typed numbers or ids (exact number, else the id)."""
+def match_picked(data: Any, wanted: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The contract ids for typed entries, and the entries that matched no contract.
+
+    An entry is a full number, a short number staff say aloud (the ``132`` of
+    ``000.3.3/132/KTR/Diskominfo/2026``, when only one contract has it), or an id;
+    saying which entries were not found keeps a typo from silently shrinking the queue.
+    """
     by_number = {c.number.strip().lower(): c.id for c in data.contracts}
+    by_part: dict[str, set[int]] = {}
+    for contract in data.contracts:
+        for part in contract.number.strip().lower().split("/"):
+            if part.strip():
+                by_part.setdefault(part.strip(), set()).add(contract.id)
     ids = {c.id for c in data.contracts}
-    found = []
+    found: list[int] = []
+    missing: list[str] = []
     for text in wanted:
         key = text.strip().lower()
+        short = by_part.get(key, set())
         if key in by_number:
             found.append(by_number[key])
+        elif len(short) == 1:
+            found.append(next(iter(short)))
         elif key.isdigit() and int(key) in ids:
             found.append(int(key))
-    return tuple(found)
+        else:
+            missing.append(text.strip())
+    return tuple(dict.fromkeys(found)), tuple(missing)
 
 
 def write_session_report(
