@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from rekanan.domain.alert import Alert
-from rekanan.domain.contract_dates import ContractDates, contract_dates
+from rekanan.domain.contract_dates import (
+    LIVE_STATUSES,
+    ContractDates,
+    contract_dates,
+    needs_decision,
+    needs_notice,
+)
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.records import ContractRecord, SupplierRecord
 from rekanan.domain.thresholds import Thresholds
@@ -63,6 +69,26 @@ class ContractLine:
     next_deadline: date | None
     deadline_kind: str
     days_left: int | None
+    notice_due: date | None = None
+    """The notice deadline when it still binds (``binding_deadlines``), else None."""
+    decision_due: date | None = None
+    """The renewal decision date when one is still needed, else None."""
+
+
+def binding_deadlines(
+    contract: ContractRecord, dates: ContractDates
+) -> tuple[date | None, date | None]:
+    """The notice deadline and renewal decision date that still apply, else None.
+
+    The alerts' and ``next_deadline``'s rules: only for a live contract not yet ended, the
+    decision while ``needs_decision`` and the notice while ``needs_notice``, so a contract in
+    notice or terminated shows no stale computed dates.
+    """
+    if contract.status not in LIVE_STATUSES or dates.end is None or dates.end < dates.as_of:
+        return None, None
+    notice = dates.notice_deadline_working if needs_notice(contract, dates) else None
+    decision = dates.decision_date if needs_decision(contract) else None
+    return notice, decision
 
 
 def _cols(language: str, spec: Iterable[tuple[str, Kind]]) -> tuple[Column, ...]:
@@ -126,8 +152,8 @@ def contracts_table(lines: Iterable[ContractLine], language: str = "id") -> Tabl
                 d.end if d is not None else None,
                 code_label("renewal", c.renewal_kind, language),
                 c.notice_days,
-                d.notice_deadline_working if d is not None else None,
-                d.decision_date if d is not None else None,
+                c.notice_due,
+                c.decision_due,
                 d.next_renewal if d is not None else None,
                 d.final_end if d is not None else None,
                 c.next_deadline,
@@ -272,11 +298,14 @@ def contract_lines(
         for row in page.rows:
             record = records.get(row.id)
             dates = None
+            notice_due: date | None = None
+            decision_due: date | None = None
             if record is not None:
                 supplier = SupplierRecord(
                     id=row.supplier_id, name=row.supplier_name, category=row.supplier_category
                 )
                 dates = contract_dates(record, supplier, query.as_of, limits, calendar)
+                notice_due, decision_due = binding_deadlines(record, dates)
             yield ContractLine(
                 id=row.id,
                 number=row.number,
@@ -293,6 +322,8 @@ def contract_lines(
                 next_deadline=row.next_deadline,
                 deadline_kind=row.deadline_kind,
                 days_left=row.days_left,
+                notice_due=notice_due,
+                decision_due=decision_due,
             )
         offset += len(page.rows)
         if not page.rows or offset >= page.total:

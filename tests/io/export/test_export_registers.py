@@ -19,12 +19,13 @@ from rekanan.io.export.registers import (
     ContractLine,
     SupplierLine,
     alerts_table,
+    binding_deadlines,
     contracts_table,
     suppliers_table,
     write_register,
 )
 from rekanan.io.export.tables import RUPIAH_FORMAT
-from rekanan.models.enums import RenewalKind
+from rekanan.models.enums import ContractStatus, RenewalKind
 
 SUPPLIERS = [
     SupplierLine(
@@ -34,13 +35,16 @@ SUPPLIERS = [
 ]
 
 
-def _contract_line() -> ContractLine:
+def _contract_line(status: ContractStatus | None = None) -> ContractLine:
     contract = sample_agency().contracts[0]
     from dataclasses import replace
 
     contract = replace(contract, renewal_kind=RenewalKind.TACIT, notice_days=30)
+    if status is not None:
+        contract = replace(contract, status=status)
     supplier = SupplierRecord(id=1, name="PT Jaringan Nusantara Andalas")
     dates = contract_dates(contract, supplier, AS_OF, Thresholds(), WorkingCalendar())
+    notice_due, decision_due = binding_deadlines(contract, dates)
     return ContractLine(
         id=contract.id,
         number=contract.number,
@@ -57,6 +61,8 @@ def _contract_line() -> ContractLine:
         next_deadline=dates.decision_date,
         deadline_kind="decision",
         days_left=(dates.decision_date - AS_OF).days if dates.decision_date else None,
+        notice_due=notice_due,
+        decision_due=decision_due,
     )
 
 
@@ -94,6 +100,20 @@ def test_contract_register_carries_the_computed_dates(tmp_path: Path) -> None:
     assert row["Days to end"] == str((date(2026, 12, 31) - AS_OF).days)
     assert row["Contract value (Rp)"] == "1250000000"
     assert row["Renewal"] == "Tacit"
+
+
+def test_no_stale_notice_or_decision_date_once_notice_is_given_or_terminated(
+    tmp_path: Path,
+) -> None:
+    """A contract in notice or terminated needs neither: the cells stay empty, as in the alerts."""
+    for status in (ContractStatus.IN_NOTICE, ContractStatus.TERMINATED):
+        line = _contract_line(status)
+        assert line.dates is not None and line.dates.decision_date is not None
+        path = write_register(contracts_table([line], "en"), tmp_path / "c.csv", "csv", "comma")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            row = next(csv.DictReader(handle, delimiter=";"))
+        assert row["Notice deadline"] == "" and row["Renewal decision due"] == "", status
+        assert row["End"] == "2026-12-31"
 
 
 def test_alert_register_from_the_rules(tmp_path: Path) -> None:
