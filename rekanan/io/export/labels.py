@@ -39,6 +39,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "sec.kpi": ("B. Indikator Kinerja Objektif", "B. Objective performance indicators"),
     "sec.sanctions": ("C. Denda dan Surat Peringatan", "C. Penalties and warning letters"),
     "sec.risk": ("D. Risiko Daftar Hitam", "D. Blacklist risk"),
+    # Section D reads the data as it stands today, not the card's period (F45).
+    "sec.risk_as_of": (
+        "D. Risiko Daftar Hitam (posisi {day})",
+        "D. Blacklist risk (as of {day})",
+    ),
     "sec.trend": (
         "E. Tren Nilai Akhir (enam periode terakhir)",
         "E. Final value trend (last six periods)",

@@ -557,7 +557,8 @@ def _risk(pdf: FPDF, item: ScorecardExport, context: PdfContext) -> None:
     language = context.language
     score = item.risk.score
     band, level_key = _risk_band(score, context.thresholds)
-    _section(pdf, label("sec.risk", language), needs=30)
+    day = long_date(item.card.as_of, language)
+    _section(pdf, label("sec.risk_as_of", language, day=day), needs=30)
     pdf.set_font(FAMILY, "", 9.5)
     pdf.cell(42, 6, label("risk.score", language))
     pdf.cell(4, 6, ":")

@@ -45,3 +45,20 @@ def test_alert_severities_are_the_apps_words() -> None:
         "info",
     ]
     assert label("severity.warning", "en") == translate("en", "Waspada").lower()
+
+
+def test_risk_heading_says_the_data_position_date(
+    items_id: list[ScorecardExport], tmp_path: Path
+) -> None:
+    """Section D cites facts up to the data date, not the card's period: its heading says so (F45)."""
+    item = next(i for i in items_id if i.card.supplier.id == WEB)
+    for language, heading in (
+        ("id", "D. Risiko Daftar Hitam (posisi 15 Oktober 2026)"),
+        ("en", "D. Blacklist risk (as of 15 October 2026)"),
+    ):
+        context = PdfContext(
+            AGENCY, Signer.from_agency(AGENCY, None, None, AS_OF), language, GENERATED, Thresholds()
+        )
+        path = write_scorecard_pdf(item, context, tmp_path / f"web-{language}.pdf")
+        text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+        assert heading in text
