@@ -50,7 +50,7 @@ def test_alert_severities_are_the_apps_words() -> None:
 def test_risk_heading_says_the_data_position_date(
     items_id: list[ScorecardExport], tmp_path: Path
 ) -> None:
-    """Section D cites facts up to the data date, not the card's period: its heading says so (F45)."""
+    """Section D cites facts up to the data date, not the card's period: its heading says so."""
     item = next(i for i in items_id if i.card.supplier.id == WEB)
     for language, heading in (
         ("id", "D. Risiko Daftar Hitam (posisi 15 Oktober 2026)"),
