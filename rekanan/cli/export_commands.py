@@ -581,7 +581,9 @@ def run_export_suppliers(args: argparse.Namespace, settings: Settings) -> int:
         count = _writing(
             language,
             path,
-            lambda: export_suppliers(db, query, path, fmt, language, _decimal(args), risks),
+            lambda: export_suppliers(
+                db, query, path, fmt, language, _decimal(args), risks, as_of=as_of
+            ),
         )
     finally:
         db.close()
@@ -664,7 +666,8 @@ def run_export_contracts(args: argparse.Namespace, settings: Settings) -> int:
 def run_export_alerts(args: argparse.Namespace, settings: Settings) -> int:
     """The alerts as of a day, filtered as in ``rekanan alerts``."""
     from rekanan.domain.alerts import compute_alerts, filter_alerts
-    from rekanan.io.export.registers import export_alerts
+    from rekanan.io.export.register_filters import alert_filters
+    from rekanan.io.export.registers import RegisterNote, export_alerts
 
     language = settings.language
     as_of: date = args.as_of or date.today()
@@ -681,9 +684,20 @@ def run_export_alerts(args: argparse.Namespace, settings: Settings) -> int:
         severity=Severity(args.severity) if args.severity else None,
         kinds=[AlertKind(k) for k in args.kind] if args.kind else None,
     )
+    note = RegisterNote(
+        as_of,
+        alert_filters(
+            language,
+            severity=args.severity or None,
+            with_snoozed=args.include_snoozed,
+            within_days=args.within,
+            kinds=args.kind or (),
+        ),
+        language,
+    )
     count = _writing(
         language,
         path,
-        lambda: export_alerts(shown, path, fmt, language, _decimal(args)),
+        lambda: export_alerts(shown, path, fmt, language, _decimal(args), note),
     )
     return _written(settings, count, path, new_folder)

@@ -27,7 +27,8 @@ from rekanan.domain import formatting
 from rekanan.domain.alert import SEVERITY_ORDER, Alert, Severity
 from rekanan.i18n import N_
 from rekanan.io.export.csv_safe import DecimalMark
-from rekanan.io.export.registers import RegisterFormat, export_alerts
+from rekanan.io.export.register_filters import alert_filters
+from rekanan.io.export.registers import RegisterFormat, RegisterNote, export_alerts
 from rekanan.screens.alert_data import AlertSet, agency_alerts, end_snooze
 from rekanan.screens.contract_detail import ContractDetailScreen
 from rekanan.screens.export_dialog import ExportDialog
@@ -330,10 +331,22 @@ class AlertsScreen(Screen[None]):
         table = self.query_one(PagedTable)
         shown = select_alerts(found, self.query_state, table.sort, table.descending)
         lang = language(self)
+        state = self.query_state
+        note = RegisterNote(  # the XLSX says the filters and the day (F44)
+            as_of(self),
+            alert_filters(
+                lang,
+                severity=state.severity,
+                search=state.search,
+                snoozed_only=state.view == SNOOZED,
+                with_snoozed=state.view == EVERY,
+            ),
+            lang,
+        )
 
         def export(path: Path, fmt: str, decimal: str) -> int:
             return export_alerts(
-                shown, path, cast(RegisterFormat, fmt), lang, cast(DecimalMark, decimal)
+                shown, path, cast(RegisterFormat, fmt), lang, cast(DecimalMark, decimal), note
             )
 
         self.app.push_screen(

@@ -304,12 +304,19 @@ class SuppliersScreen(Screen[None]):
         query = replace(self.query_state, sort=table.sort, descending=table.descending)
         if self.risks is not None:
             query = replace(query, risk_rank=self.risks.scores)
-        db, lang = db_of(self), language(self)
+        db, lang, day = db_of(self), language(self), as_of(self)
         risks = dict(self.risks.scores) if self.risks is not None else None
 
         def export(path: Path, fmt: str, decimal: str) -> int:
             return export_suppliers(
-                db, query, path, cast(RegisterFormat, fmt), lang, cast(DecimalMark, decimal), risks
+                db,
+                query,
+                path,
+                cast(RegisterFormat, fmt),
+                lang,
+                cast(DecimalMark, decimal),
+                risks,
+                as_of=day,  # the XLSX says the filters and the day (F44)
             )
 
         self.app.push_screen(

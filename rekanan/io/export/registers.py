@@ -25,11 +25,13 @@ from rekanan.domain.contract_dates import (
     needs_decision,
     needs_notice,
 )
+from rekanan.domain.formatting import long_date
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.records import ContractRecord, SupplierRecord
 from rekanan.domain.thresholds import Thresholds
 from rekanan.io.export.csv_safe import Cell, DecimalMark
 from rekanan.io.export.labels import code_label, label
+from rekanan.io.export.register_filters import contract_filters, supplier_filters
 from rekanan.io.export.tables import Column, Kind, Table, save_workbook, write_table_csv
 
 RegisterFormat = Literal["xlsx", "csv"]
@@ -235,12 +237,39 @@ def alerts_table(alerts: Iterable[Alert], language: str = "id") -> Table:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RegisterNote:
+    """What an exported register holds: the day its data stands at and the filters that
+    chose its rows (F44: a filtered export otherwise passes for the whole register)."""
+
+    as_of: date
+    filters: tuple[str, ...] = ()
+    language: str = "id"
+
+
+def note_table(note: RegisterNote) -> Table:
+    """The XLSX note sheet: 'Posisi data per' and one 'Filter' line per filter."""
+    lang = note.language
+    rows: list[tuple[Cell, ...]] = [(label("note.as_of", lang), long_date(note.as_of, lang))]
+    for text in note.filters or (label("note.no_filter", lang),):
+        rows.append((label("note.filter", lang), text))
+    columns = _cols(lang, (("note.item", Kind.TEXT), ("note.value", Kind.TEXT)))
+    return Table(label("sheet.note", lang), columns, tuple(rows))
+
+
 def write_register(
-    table: Table, path: Path, fmt: RegisterFormat, decimal: DecimalMark = "dot"
+    table: Table,
+    path: Path,
+    fmt: RegisterFormat,
+    decimal: DecimalMark = "dot",
+    note: RegisterNote | None = None,
 ) -> Path:
-    """Write a register table as XLSX or CSV."""
+    """Write a register table as XLSX or CSV.
+
+    The ``note`` goes to a second XLSX sheet; the CSV stays rows only, for machines.
+    """
     if fmt == "xlsx":
-        return save_workbook([table], path)
+        return save_workbook([table] if note is None else [table, note_table(note)], path)
     write_table_csv(table, path, decimal)
     return path
 
@@ -353,14 +382,19 @@ def export_suppliers(
     language: str = "id",
     decimal: DecimalMark = "dot",
     risks: Mapping[int, int] | None = None,
+    as_of: date | None = None,
 ) -> int:
     """Write the supplier register for ``query`` (a ``lists.SupplierQuery``); returns rows.
 
-    Meant for a worker thread as well as the CLI: one read session, no UI.
+    Meant for a worker thread as well as the CLI: one read session, no UI. With ``as_of``
+    the XLSX says the filters and the day (``RegisterNote``).
     """
     with db.session() as session:
         table = suppliers_table(list(supplier_lines(session, query)), language, risks)
-    write_register(table, path, fmt, decimal)
+    note = None
+    if as_of is not None:
+        note = RegisterNote(as_of, supplier_filters(query, language), language)
+    write_register(table, path, fmt, decimal, note)
     return len(table.rows)
 
 
@@ -373,10 +407,14 @@ def export_contracts(
     decimal: DecimalMark = "dot",
     thresholds: Thresholds | None = None,
 ) -> int:
-    """Write the contract register for ``query`` (a ``lists.ContractQuery``); returns rows."""
+    """Write the contract register for ``query`` (a ``lists.ContractQuery``); returns rows.
+
+    The XLSX says the query's filters and its day (``RegisterNote``).
+    """
     with db.session() as session:
         table = contracts_table(list(contract_lines(session, query, thresholds)), language)
-    write_register(table, path, fmt, decimal)
+    note = RegisterNote(query.as_of, contract_filters(query, language), language)
+    write_register(table, path, fmt, decimal, note)
     return len(table.rows)
 
 
@@ -386,8 +424,10 @@ def export_alerts(
     fmt: RegisterFormat,
     language: str = "id",
     decimal: DecimalMark = "dot",
+    note: RegisterNote | None = None,
 ) -> int:
-    """Write the alerts (already computed and filtered as the screen shows them)."""
+    """Write the alerts (already computed and filtered as the screen shows them); the
+    ``note`` (filters from ``register_filters.alert_filters``) goes to the XLSX."""
     table = alerts_table(alerts, language)
-    write_register(table, path, fmt, decimal)
+    write_register(table, path, fmt, decimal, note)
     return len(table.rows)
