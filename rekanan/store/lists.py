@@ -13,7 +13,8 @@ window's ids only, unless the person sorts by them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -71,6 +72,7 @@ from rekanan.models import (
 )
 
 R = TypeVar("R")
+_V = TypeVar("_V")
 
 # Column access without SQLModel's Python-typed attributes getting in mypy's way.
 _CS: Any = ContractService
@@ -486,6 +488,67 @@ def data_stamp(session: Session) -> tuple[int, int]:
     return int(last_audit or 0), int(contracts)
 
 
+class CodedColumn(Mapping[int, _V]):
+    """One value per contract id, kept as a small code in a flat array.
+
+    Why: dictionaries of 100 000 contracts cost tens of megabytes at national scale (issue 9),
+    while an array costs one to four bytes a contract. Contract ids are handed out in
+    sequence, so the id minus the lowest one is the array slot; a slot without a contract
+    holds -1. ``distinct`` lists the few distinct values the codes stand for.
+    """
+
+    __slots__ = ("_size", "base", "codes", "distinct")
+
+    def __init__(self, base: int, codes: array[int], distinct: list[_V], size: int) -> None:
+        self.base = base
+        self.codes = codes
+        self.distinct = distinct
+        self._size = size
+
+    def __getitem__(self, key: int) -> _V:
+        slot = key - self.base
+        if 0 <= slot < len(self.codes):
+            code = self.codes[slot]
+            if code >= 0:
+                return self.distinct[code]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[int]:
+        base = self.base
+        return (base + slot for slot, code in enumerate(self.codes) if code >= 0)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def codes_where(self, keep: Callable[[_V], bool]) -> frozenset[int]:
+        """The codes of the values ``keep`` accepts, to filter on the raw array."""
+        return frozenset(code for code, value in enumerate(self.distinct) if keep(value))
+
+
+class _ColumnBuilder(Generic[_V]):
+    """Fills a ``CodedColumn``: one code per distinct value, -1 where no contract is."""
+
+    def __init__(self, typecode: str, base: int, slots: int) -> None:
+        self.base = base
+        self.codes = array(typecode, [-1]) * slots
+        self.distinct: list[_V] = []
+        self.known: dict[_V, int] = {}
+        self.size = 0
+
+    def set(self, contract_id: int, value: _V) -> None:
+        code = self.known.get(value)
+        if code is None:
+            code = self.known[value] = len(self.distinct)
+            self.distinct.append(value)
+        slot = contract_id - self.base
+        if self.codes[slot] < 0:
+            self.size += 1
+        self.codes[slot] = code
+
+    def build(self) -> CodedColumn[_V]:
+        return CodedColumn(self.base, self.codes, self.distinct, self.size)
+
+
 @dataclass(slots=True)
 class DeadlineIndex:
     """Every contract's next deadline as of one day, computed once by the rules.
@@ -493,18 +556,19 @@ class DeadlineIndex:
     The deadline of a tacit contract rolls with its terms and a notice deadline moves to the
     working day before a holiday, so it is not an SQL expression: the register sorts and
     filters on this index and fetches only the window's rows from SQL. ``order`` lists open
-    contracts by next deadline (none last), then closed ones, latest end first.
+    contracts by next deadline (none last), then closed ones, latest end first. The columns
+    are compact (``CodedColumn``): at 100 000 contracts the index takes a few megabytes.
     """
 
     as_of: date
     stamp: tuple[int, int]
     thresholds: Thresholds
     order: list[int]
-    deadline: dict[int, Deadline]
-    status: dict[int, ContractStatus]
-    underpinning: dict[int, bool]
-    supplier: dict[int, int]
-    category: dict[int, SupplierCategory]
+    deadline: CodedColumn[Deadline]
+    status: CodedColumn[ContractStatus]
+    underpinning: CodedColumn[bool]
+    supplier: CodedColumn[int]
+    category: CodedColumn[SupplierCategory]
     views: dict[tuple[Any, ...], list[int]] = field(default_factory=dict)
 
     def days_left(self, contract_id: int) -> int | None:
@@ -529,6 +593,21 @@ def deadline_for(
     return next_deadline(record, contract_dates(record, supplier, as_of, thresholds, calendar))
 
 
+_ID_BITS = 40
+"""Sort keys pack (group, missing, day, id) into one int: ids below 2**40."""
+_DAY_BITS = 22
+"""Date ordinals stay below 2**22 (year 9999 is 3 652 059)."""
+
+
+def _sort_key(group: int, day: date | None, contract_id: int) -> int:
+    """One int that sorts like ``(group, day is None, ordinal, id)``; closed ones latest first."""
+    if day is None:
+        part = 1 << _DAY_BITS
+    else:
+        part = day.toordinal() if group == 0 else (1 << _DAY_BITS) - 1 - day.toordinal()
+    return (((group << (_DAY_BITS + 1)) | part) << _ID_BITS) | contract_id
+
+
 def build_deadline_index(
     session: Session,
     as_of: date,
@@ -548,6 +627,15 @@ def build_deadline_index(
         int(sid): SupplierCategory(cat)
         for sid, cat in conn.execute(select(_S.id, type_coerce(_S.category, String)))
     }
+    low, high = conn.execute(select(func.min(_C.id), func.max(_C.id))).one()
+    base = int(low or 0)
+    slots = int(high) - base + 1 if high is not None else 0
+    deadline: _ColumnBuilder[Deadline] = _ColumnBuilder("i", base, slots)
+    status: _ColumnBuilder[ContractStatus] = _ColumnBuilder("b", base, slots)
+    underpinning: _ColumnBuilder[bool] = _ColumnBuilder("b", base, slots)
+    supplier: _ColumnBuilder[int] = _ColumnBuilder("i", base, slots)
+    category: _ColumnBuilder[SupplierCategory] = _ColumnBuilder("b", base, slots)
+    keys: list[int] = []
     cheap = select(
         _C.id,
         _C.supplier_id,
@@ -555,47 +643,45 @@ def build_deadline_index(
         _C.is_underpinning,
         _C.end_date,
     )
-    deadline: dict[int, Deadline] = {}
-    status: dict[int, ContractStatus] = {}
-    underpinning: dict[int, bool] = {}
-    supplier: dict[int, int] = {}
-    keys: dict[int, tuple[int, bool, int, int]] = {}
     known = {s.value: s for s in ContractStatus}
     open_values = {s.value for s in OPEN_STATUSES}
     for cid, sid, state, uc, end in conn.execute(cheap):
-        status[cid] = known[state]
-        underpinning[cid] = bool(uc)
-        supplier[cid] = sid
+        status.set(cid, known[state])
+        underpinning.set(cid, bool(uc))
+        supplier.set(cid, sid)
+        category.set(cid, categories.get(sid, SupplierCategory.OPERATIONAL))
         if state not in open_values:
-            deadline[cid] = NO_DEADLINE
-            keys[cid] = (1, end is None, -end.toordinal() if end else 0, cid)
+            deadline.set(cid, NO_DEADLINE)
+            keys.append(_sort_key(1, end, cid))
     # Contracts with the same end and terms share a deadline: compute each shape once (the
     # start date plays no part in the deadline rules; a test compares with the per-row path).
     memo: dict[tuple[Any, ...], Deadline] = {}
     open_rows = conn.execute(select(*_RULE_COLUMNS).where(_C.status.in_(OPEN_STATUSES)))
     for row in open_rows:
         cid, sid, state, uc, _start, end, notice, renewal, months, cap, used, lead, stop = row
-        category = categories.get(sid, SupplierCategory.OPERATIONAL)
-        shape = (state, uc, end, notice, renewal, months, cap, used, lead, stop, category)
+        category_of = categories.get(sid, SupplierCategory.OPERATIONAL)
+        shape = (state, uc, end, notice, renewal, months, cap, used, lead, stop, category_of)
         found = memo.get(shape)
         if found is None:
-            found = deadline_for(_rule_record(row), category, as_of, thresholds, calendar)
+            found = deadline_for(_rule_record(row), category_of, as_of, thresholds, calendar)
             memo[shape] = found
-        deadline[cid] = found
-        day = found.day
-        keys[cid] = (0, day is None, day.toordinal() if day else 0, cid)
+        deadline.set(cid, found)
+        keys.append(_sort_key(0, found.day, cid))
+    del memo
+    keys.sort()
+    mask = (1 << _ID_BITS) - 1
+    order = [key & mask for key in keys]
+    del keys
     return DeadlineIndex(
         as_of=as_of,
         stamp=stamp,
         thresholds=thresholds,
-        order=sorted(keys, key=keys.__getitem__),
-        deadline=deadline,
-        status=status,
-        underpinning=underpinning,
-        supplier=supplier,
-        category={
-            cid: categories.get(sid, SupplierCategory.OPERATIONAL) for cid, sid in supplier.items()
-        },
+        order=order,
+        deadline=deadline.build(),
+        status=status.build(),
+        underpinning=underpinning.build(),
+        supplier=supplier.build(),
+        category=category.build(),
     )
 
 
@@ -690,25 +776,34 @@ def _indexed_ids(session: Session, query: ContractQuery, index: DeadlineIndex) -
         matching = set(session.connection().execute(select(_C.id).where(*sql_filters)).scalars())
     ids: list[int] = index.order if matching is None else [i for i in index.order if i in matching]
     if query.statuses is not None:
-        ids = [i for i in ids if index.status[i] in query.statuses]
+        ids = _keep(ids, index.status, lambda s: s in query.statuses)  # type: ignore[operator]
     if query.underpinning is not None:
-        ids = [i for i in ids if index.underpinning[i] == query.underpinning]
+        ids = _keep(ids, index.underpinning, lambda uc: uc == query.underpinning)
     if query.category is not None:
-        ids = [i for i in ids if index.category[i] == query.category]
+        ids = _keep(ids, index.category, lambda c: c == query.category)
     if query.due_within_days is not None:
         limit_day = index.as_of + timedelta(days=query.due_within_days)
-        ids = [
-            i
-            for i in ids
-            if index.status[i] in OPEN_STATUSES
-            and (day := index.deadline[i].day) is not None
-            and day <= limit_day
-            and (query.include_overdue or day >= index.as_of or index.deadline[i].kind != "end")
-        ]
+        ids = _keep(ids, index.status, lambda s: s in OPEN_STATUSES)
+        ids = _keep(
+            ids,
+            index.deadline,
+            lambda d: (
+                d.day is not None
+                and d.day <= limit_day
+                and (query.include_overdue or d.day >= index.as_of or d.kind != "end")
+            ),
+        )
     if len(index.views) > 32:
         index.views.clear()
     index.views[view_key] = ids
     return ids
+
+
+def _keep(ids: list[int], column: CodedColumn[_V], keep: Callable[[_V], bool]) -> list[int]:
+    """The ids whose value in ``column`` ``keep`` accepts, tested once per distinct value."""
+    wanted = column.codes_where(keep)
+    codes, base = column.codes, column.base
+    return [i for i in ids if codes[i - base] in wanted]
 
 
 _CONTRACT_COLUMNS = (

@@ -399,3 +399,33 @@ def test_services(session: Session) -> None:
     assert list_services(session, ServiceQuery(criticality=Criticality.HIGH)).total == 1
     for sort in ("name", "owner_unit", "service_hours", "sla_count", "uc_count"):
         assert list_services(session, ServiceQuery(sort=sort, descending=True)).total == 2
+
+
+def test_coded_column_reads_like_a_dict() -> None:
+    """The compact deadline-index column answers as the dictionary it replaced (issue 9)."""
+    from array import array
+
+    from rekanan.store.lists import CodedColumn
+
+    column = CodedColumn(10, array("b", [0, -1, 1, 0]), ["a", "b"], 3)
+    assert dict(column) == {10: "a", 12: "b", 13: "a"}
+    assert column.get(11) is None and column.get(9) is None and column.get(14) is None
+    assert 12 in column and 11 not in column and len(column) == 3
+    with pytest.raises(KeyError):
+        column[11]
+    assert column.codes_where(lambda v: v == "b") == frozenset({1})
+
+
+def test_sort_key_orders_like_the_tuples_it_packs() -> None:
+    """Open by day (none last), then closed by latest end (none last), ties by id."""
+    from rekanan.store.lists import _sort_key
+
+    days = [None, date(2020, 1, 1), date(2026, 11, 2), date(2031, 5, 6)]
+    cases = [(g, d, cid) for g in (0, 1) for d in days for cid in (1, 7, 2**39)]
+
+    def as_tuple(case: tuple[int, date | None, int]) -> tuple[int, bool, int, int]:
+        group, day, cid = case
+        ordinal = day.toordinal() if day else 0
+        return (group, day is None, ordinal if group == 0 else -ordinal, cid)
+
+    assert sorted(cases, key=lambda c: _sort_key(*c)) == sorted(cases, key=as_tuple)
