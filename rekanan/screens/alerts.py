@@ -113,7 +113,8 @@ class AlertsScreen(Screen[None]):
     HELP = N_(
         "Semua peringatan, yang paling mendesak di atas, dengan alasannya di panel bawah. "
         "Enter membuka data di belakangnya; z menunda peringatan sampai suatu tanggal "
-        "dengan alasan; t menampilkan yang ditunda; u mengaktifkannya lagi."
+        "dengan alasan; t menampilkan yang ditunda; u mengaktifkannya lagi; e mengekspor "
+        "daftar seperti tersaring ke XLSX atau CSV."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
