@@ -66,24 +66,42 @@ def contract_alerts(
 ) -> Iterator[tuple[Alert, Deferral | None]]:
     """Renewal decision, notice deadline and expiry alerts of every live contract."""
     horizons = thresholds.alert_horizons_days
-    reach = max(horizons, default=90)
-    max_lead = max(thresholds.lead_days_by_category.values(), default=120)
     for contract in index.data.contracts:
         if contract.status not in LIVE_STATUSES or contract.end_date is None:
             continue
-        # Cheap skip: every date of this contract is beyond the furthest horizon.
-        if contract.end_date >= as_of:
-            lead = (
-                contract.procurement_lead_days
-                if contract.procurement_lead_days is not None
-                else max_lead
-            )
-            earliest = contract.end_date - timedelta(days=contract.notice_days + lead + 7)
-            if (earliest - as_of).days > reach:
-                continue
+        if beyond_every_horizon(contract, as_of, thresholds):
+            continue
         supplier = index.supplier_of(contract)
         dates = contract_dates(contract, supplier, as_of, thresholds, index.calendar)
         yield from _for_contract(index, contract, dates, as_of, horizons, language)
+
+
+def date_reach(thresholds: Thresholds) -> tuple[int, int]:
+    """(furthest horizon + a week of holidays, longest lead time) for the quick skip.
+
+    The week covers the notice deadline moving back to a working day; the lead time is
+    the longest a contract without its own can get (its category's, or 60 days).
+    """
+    reach = max(thresholds.alert_horizons_days, default=90) + 7
+    return reach, max(60, *thresholds.lead_days_by_category.values())
+
+
+def beyond_every_horizon(contract: ContractRecord, as_of: date, thresholds: Thresholds) -> bool:
+    """True when no date of a live contract can raise an alert yet: the earliest of them,
+    the renewal decision (``end - notice - lead``), is beyond the furthest horizon.
+
+    Tacit terms only push the dates later, so the stored end date bounds them; a
+    termination can pull the end earlier, so a contract with one is never skipped.
+    ``rekanan.store.alert_slice`` asks the database the same question.
+    """
+    if contract.end_date is None or contract.termination_date is not None:
+        return False
+    reach, max_lead = date_reach(thresholds)
+    lead = contract.procurement_lead_days
+    earliest = contract.end_date - timedelta(
+        days=contract.notice_days + (max_lead if lead is None else lead)
+    )
+    return (earliest - as_of).days > reach
 
 
 def _for_contract(

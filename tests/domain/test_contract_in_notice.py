@@ -123,3 +123,19 @@ def test_status_label_falls_back_to_the_value() -> None:
     assert status_label(ContractStatus.IN_NOTICE, "id") == "masa pemberitahuan"
     assert status_label(ContractStatus.RENEWED, "en") == "renewed"
     assert status_label("unknown", "id") == "unknown"
+
+
+def test_termination_soon_alerts_even_when_the_base_end_is_years_away() -> None:
+    """The quick skip of far contracts must look at the termination date, not only at
+    ``end_date``: a fixed-term contract ending in 2029 terminated for 7 Dec 2026 expires
+    in 14 days."""
+    terminating = contract(
+        1,
+        start_date=date(2025, 1, 1),
+        end_date=date(2029, 12, 31),
+        status=ContractStatus.IN_NOTICE,
+        termination_date=TERMINATION,
+    )
+    alerts = compute_alerts(agency(contracts=[terminating]), AS_OF)
+    expiring = [a for a in alerts if a.kind == AlertKind.CONTRACT_EXPIRING]
+    assert [(a.due, a.days_left) for a in expiring] == [(TERMINATION, 14)]
