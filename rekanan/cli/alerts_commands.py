@@ -21,6 +21,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from babel.numbers import format_decimal
 
@@ -223,6 +224,19 @@ def load_agency_data(settings: Settings) -> AgencyData:
 # ---------------------------------------------------------------------------- alerts
 
 
+def json_lines(items: list[dict[str, Any]]) -> str:
+    """A JSON array with one item per line.
+
+    ``json.dump(..., indent=2)`` runs the pure-Python encoder and writes in millions of
+    small pieces: 1.6 s for the 23 000 alerts of a national agency. One line per item keeps
+    the C encoder, reads well with ``grep`` and diffs, and is still one JSON document.
+    """
+    if not items:
+        return "[]\n"
+    body = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return f"[\n{body}\n]\n"
+
+
 def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
     """Compute, filter and print the alerts; exit 1 with ``--fail-on`` when one matches."""
     as_of: date = args.as_of or date.today()
@@ -235,8 +249,7 @@ def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
         kinds=[AlertKind(k) for k in args.kind] if args.kind else None,
     )
     if args.format == "json":
-        json.dump([a.to_dict() for a in shown], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_lines([a.to_dict() for a in shown]))
     elif args.format == "csv":
         sys.stdout.write(alerts_csv(shown))
     else:
