@@ -598,11 +598,11 @@ def bench_alerts(db: Path, runs: int, rows: list[Row]) -> None:
 
         def index_only() -> None:
             with database.session() as session:
-                alert_index(session)
+                alert_index(session, as_of=AS_OF)
 
         def rules_only() -> Measure:
             with database.session() as session:
-                index = alert_index(session)
+                index = alert_index(session, as_of=AS_OF)
                 return repeat(lambda: compute_alerts(index, AS_OF), runs)
 
         rows.append(

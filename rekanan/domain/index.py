@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from operator import attrgetter
 from typing import Protocol, TypeVar
@@ -45,12 +45,23 @@ class History(Protocol):
     ``AgencyData``; ``None`` asks for every row.
     """
 
-    def evaluations(self, supplier_ids: Collection[int] | None) -> Sequence[EvaluationRecord]:
-        """Evaluations of these suppliers (all with None), ordered by id."""
+    def evaluations(
+        self,
+        supplier_ids: Collection[int] | None,
+        *,
+        as_of: date | None = None,
+        latest: int | None = None,
+    ) -> Sequence[EvaluationRecord]:
+        """Evaluations of these suppliers (all with None), ordered by id; with ``as_of``
+        only those evaluated by then, with ``latest`` at most the latest N per supplier
+        (by period end, evaluation day, id)."""
         ...
 
-    def incidents(self, contract_ids: Collection[int] | None) -> Sequence[IncidentRecord]:
-        """Incidents blamed on these contracts (all with None), ordered by id."""
+    def incidents(
+        self, contract_ids: Collection[int] | None, *, since: datetime | None = None
+    ) -> Sequence[IncidentRecord]:
+        """Incidents blamed on these contracts (all with None), ordered by id; with
+        ``since`` only those still open then or resolved after it."""
         ...
 
     def contracts(self, contract_ids: Collection[int]) -> Sequence[ContractRecord]:
@@ -155,14 +166,21 @@ class AgencyIndex:
         """Evaluations per supplier (grouped on first use)."""
         return _group(self._all_evaluations, attrgetter("supplier_id"))
 
-    def evaluations_for(self, supplier_ids: set[int]) -> Mapping[int, list[EvaluationRecord]]:
+    def evaluations_for(
+        self, supplier_ids: set[int], as_of: date | None = None, latest: int | None = None
+    ) -> Mapping[int, list[EvaluationRecord]]:
         """Evaluations of these suppliers: the full grouping when it exists, else one pass
-        (or, with a history, one read of just their rows)."""
+        (or, with a history, one read of just their rows).
+
+        ``as_of`` and ``latest`` are hints a history may use to read less (see
+        ``History.evaluations``); without a history every evaluation comes back. The
+        contracts the evaluations name are not read: ask ``read_contracts`` for those a
+        rule shows.
+        """
         if "evaluations_by_supplier" in self.__dict__ or not supplier_ids:
             return self.evaluations_by_supplier if supplier_ids else {}
         if self.history is not None and "_all_evaluations" not in self.__dict__:
-            rows = self.history.evaluations(supplier_ids)
-            self._read_contracts({e.contract_id for e in rows if e.contract_id is not None})
+            rows = self.history.evaluations(supplier_ids, as_of=as_of, latest=latest)
             return _group(rows, attrgetter("supplier_id"))
         grouped: defaultdict[int, list[EvaluationRecord]] = defaultdict(list)
         for evaluation in self._all_evaluations:
@@ -170,7 +188,7 @@ class AgencyIndex:
                 grouped[evaluation.supplier_id].append(evaluation)
         return grouped
 
-    def _read_contracts(self, contract_ids: set[int]) -> None:
+    def read_contracts(self, contract_ids: set[int]) -> None:
         """Add the contracts an evaluation names that the data left out (to name them).
 
         Only ``contracts`` learns them: they are the ended contracts no rule iterates.
@@ -180,13 +198,16 @@ class AgencyIndex:
             for contract in self.history.contracts(missing):
                 self.contracts.setdefault(contract.id, contract)
 
-    def incidents_for(self, contract_ids: set[int]) -> Mapping[int, list[IncidentRecord]]:
+    def incidents_for(
+        self, contract_ids: set[int], since: datetime | None = None
+    ) -> Mapping[int, list[IncidentRecord]]:
         """Incidents blamed on these contracts: the full grouping when it exists, else one
-        pass (or, with a history, one read of just their rows)."""
+        pass (or, with a history, one read of just their rows; ``since`` is a hint that
+        incidents resolved before it are not needed)."""
         if "incidents_by_contract" in self.__dict__ or not contract_ids:
             return self.incidents_by_contract if contract_ids else {}
         if self.history is not None and "_all_incidents" not in self.__dict__:
-            rows = self.history.incidents(contract_ids)
+            rows = self.history.incidents(contract_ids, since=since)
             return _group(rows, attrgetter("contract_id"))  # type: ignore[arg-type]
         grouped: defaultdict[int, list[IncidentRecord]] = defaultdict(list)
         for incident in self._all_incidents:

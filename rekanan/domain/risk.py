@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
@@ -250,6 +250,33 @@ def _value_of(
     return final_value(dict(zip(ASPECTS, map(Decimal, scores), strict=True)), dict(weights))
 
 
+_FIRST_LOOK = 4
+"""Evaluations per supplier read first: a streak that runs through all of them (rare)
+makes the rule read the rest of that supplier's history."""
+
+
+def _latest_evaluations(
+    index: AgencyIndex, supplier_ids: set[int], as_of: date, thresholds: Thresholds
+) -> Mapping[int, Sequence[EvaluationRecord]]:
+    """The evaluations the streak rule needs: the latest few of each supplier, and the
+    whole history of a supplier whose latest few are all below 'cukup'."""
+    first = index.evaluations_for(supplier_ids, as_of, latest=_FIRST_LOOK)
+    weights = tuple(sorted(thresholds.aspect_weights.items()))
+    longer = {
+        supplier_id
+        for supplier_id, rows in first.items()
+        if len(rows) == _FIRST_LOOK
+        and all(
+            _value_of((e.quality, e.cost, e.timeliness, e.service), weights) < 2
+            for e in rows
+            if e.evaluated_on <= as_of
+        )
+    }
+    if not longer:
+        return first
+    return {**first, **index.evaluations_for(longer, as_of)}
+
+
 def _evaluation_streak(
     records: Sequence[EvaluationRecord], as_of: date, thresholds: Thresholds
 ) -> RiskReason | None:
@@ -364,7 +391,7 @@ def risk_alerts(
         cheap: list[RiskReason | None] = [*_cheap_reasons(index, supplier_id, as_of, thresholds)]
         if _points(cheap) + max_evaluations + max_breaches >= warning:
             found[supplier_id] = cheap
-    evaluations = index.evaluations_for(set(found))
+    evaluations = _latest_evaluations(index, set(found), as_of, thresholds)
     for supplier_id, partial in found.items():
         partial.append(_evaluation_streak(evaluations.get(supplier_id, ()), as_of, thresholds))
     found = {k: v for k, v in found.items() if _points(v) + max_breaches >= warning}
@@ -374,12 +401,18 @@ def risk_alerts(
         for c in index.contracts_by_supplier.get(supplier_id, ())
         if c.is_underpinning
     }
-    incidents = index.incidents_for(uc_ids)
+    first_month = month(as_of.year, as_of.month).last(_STREAK_MONTHS)[0].start
+    incidents = index.incidents_for(uc_ids, since=datetime.combine(first_month, time.min))
+    assessments = []
     for supplier_id, partial in found.items():
         contracts = index.contracts_by_supplier.get(supplier_id, [])
         partial.append(_breach_streak(index, contracts, incidents, as_of, thresholds))
-        assessment = _finish(supplier_id, as_of, partial)
-        supplier = index.suppliers[supplier_id]
+        assessments.append(_finish(supplier_id, as_of, partial))
+    index.read_contracts(
+        {a.reasons[0].contract_id for a in assessments if a.reasons and a.reasons[0].contract_id}
+    )
+    for assessment in assessments:
+        supplier = index.suppliers[assessment.supplier_id]
         if assessment.score >= thresholds.blacklist_risk_critical:
             severity, level = Severity.CRITICAL, "critical"
         elif assessment.score >= thresholds.blacklist_risk_warning:
@@ -394,7 +427,7 @@ def risk_alerts(
             kind=AlertKind.BLACKLIST_RISK,
             severity=severity,
             title=t(language, "risk.title", score=assessment.score, supplier=supplier.name),
-            key=f"blacklist_risk:supplier:{supplier_id}:{level}",
+            key=f"blacklist_risk:supplier:{supplier.id}:{level}",
             rule=t(language, "rule.blacklist_risk"),
             reasons=tuple(assessment.explain(language)),
             extra={"score": assessment.score},
