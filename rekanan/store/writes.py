@@ -10,11 +10,15 @@ check. A delete that would leave rows pointing at nothing is refused with ``Dele
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import Enum
+from types import SimpleNamespace
 from typing import Any, TypeVar
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, inspect, select, tuple_, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel
 
@@ -30,10 +34,14 @@ from rekanan.store.errors import (
 )
 from rekanan.store.validation import (
     MODELS,
+    _missing_sentence,
     changed_fields,
+    check_row,
     describe_row,
+    duplicate_sentence,
     entity_label,
     translate_integrity,
+    unique_keys,
     validate,
     validate_many,
 )
@@ -129,6 +137,148 @@ class Writer:
         )
         return int(row.version)  # type: ignore[attr-defined]
 
+    def update_many(
+        self,
+        model: type[M],
+        items: Sequence[tuple[int, Mapping[str, Any]]],
+        *,
+        expected_versions: Mapping[int, int] | None = None,
+    ) -> UpdatedMany:
+        """``update`` for many rows of one table (an import's changed rows), in bulk.
+
+        The result is what calling ``update`` for each item in order gives: the same checks
+        and sentences (unique keys against the database and against the items before it),
+        ``version`` bumped, an audit row with the before and after values of exactly the
+        changed fields, nothing written for changes that change nothing. But the rows are
+        read (and locked) with one query per chunk, written with one executemany per set of
+        changed columns, and audited with one executemany. A row the rules refuse is left
+        as it was and named in ``refused`` while the others are written; a missing row
+        raises ``NotFound`` and one whose version is not in ``expected_versions`` raises
+        ``StaleEdit``, refusing the whole batch, as ``update`` does.
+        """
+        _refuse_audit(model)
+        ids = [int(id) for id, _ in items]
+        if len(set(ids)) != len(ids):  # one row changed twice: the order matters, go one by one
+            return self._update_each(model, items, expected_versions)
+        self.finish()  # what is pending goes first, so the audit log keeps the order
+        rows = self._read_many(model, ids)
+        versions: list[int | None] = [None] * len(items)
+        refused: dict[int, ValidationFailed] = {}
+        checked: list[tuple[int, Any, dict[str, Any], dict[str, Any]]] = []
+        for index, (id, changes) in enumerate(items):
+            try:
+                changed_fields(model, changes)
+            except ValidationFailed as why:
+                refused[index] = why
+                continue
+            row = rows.get(int(id))
+            if row is None:
+                raise _not_found(model, int(id))
+            expected = expected_versions.get(int(id)) if expected_versions else None
+            self._check_version(row, int(id), expected)
+            stored = {c.name: getattr(row, c.name) for c in _table(model).columns}
+            before_all = row_values(row)
+            for name, value in changes.items():
+                setattr(row, name, value)
+            try:
+                check_row(row, changes.keys())
+            except ValidationFailed as why:
+                refused[index] = why
+                continue
+            checked.append((index, row, stored, before_all))
+        now = utcnow()
+        batch = _Batch(model, now)
+        taken = _Taken(self.session, model, [row for _, row, _, _ in checked])
+        missing = _missing_references(self.session, model, [row for _, row, _, _ in checked])
+        for index, row, stored, before_all in checked:
+            refusal = taken.refusal(row) or _reference_refusal(missing, row)
+            if refusal is not None:
+                refused[index] = refusal
+                continue
+            after_all = row_values(row)
+            names = [n for n in items[index][1] if before_all.get(n) != after_all.get(n)]
+            if not names:
+                versions[index] = int(row.version)
+                continue
+            taken.move(row, stored)
+            row.version += 1
+            row.updated_at = now
+            versions[index] = int(row.version)
+            batch.add(
+                index,
+                row,
+                stored,
+                names,
+                audit_row(
+                    self.user,
+                    AuditAction.UPDATE,
+                    row,
+                    {name: before_all.get(name) for name in names},
+                    {name: after_all.get(name) for name in names},
+                    now,
+                ),
+            )
+        try:
+            with self.session.begin_nested():
+                batch.write(self.session)
+        except SQLAlchemyError as error:
+            if translate_integrity(error) is None:
+                raise
+            # the database refused what the checks let through (a rule only it knows, a
+            # race): the savepoint is undone; write row by row, refusing just those rows
+            for index, refusal in batch.write_each(self.session).items():
+                refused[index] = refusal
+                versions[index] = None
+        self._forget(model, batch.ids)
+        return UpdatedMany(tuple(versions), refused)
+
+    def _update_each(
+        self,
+        model: type[M],
+        items: Sequence[tuple[int, Mapping[str, Any]]],
+        expected_versions: Mapping[int, int] | None,
+    ) -> UpdatedMany:
+        """``update_many`` the slow way: ``update`` for each item, refusals collected."""
+        versions: list[int | None] = [None] * len(items)
+        refused: dict[int, ValidationFailed] = {}
+        for index, (id, changes) in enumerate(items):
+            expected = expected_versions.get(int(id)) if expected_versions else None
+            try:
+                versions[index] = self.update(model, id, changes, expected)
+            except ValidationFailed as why:
+                refused[index] = why
+        return UpdatedMany(tuple(versions), refused)
+
+    def _read_many(self, model: type[M], ids: Sequence[int]) -> dict[int, Any]:
+        """The current rows, locked like ``_locked`` does, as objects outside the session.
+
+        A scratch session on the writer's connection reads them, so changing them touches
+        nothing the writer's session holds; they are written back with Core statements.
+        """
+        mapped: Any = model
+        found: dict[int, Any] = {}
+        with Session(
+            bind=self.session.connection(),
+            autoflush=False,
+            expire_on_commit=False,
+            join_transaction_mode="rollback_only",
+        ) as scratch:
+            for chunk in _chunks(sorted(ids)):
+                stmt = select(mapped).where(mapped.id.in_(chunk)).with_for_update()
+                for row in scratch.execute(stmt).scalars():
+                    found[int(row.id)] = row
+            scratch.expunge_all()
+        return found
+
+    def _forget(self, model: type[SQLModel], ids: Iterable[int]) -> None:
+        """Expire what the writer's session holds of rows written around it."""
+        identities = self.session.identity_map
+        mapper = inspect(model)
+        for id in ids:
+            held = identities.get(mapper.identity_key_from_primary_key([id]))
+            if held is not None:
+                self.session.expire(held)
+
     # -- delete ----------------------------------------------------------------------
 
     def delete(self, model: type[SQLModel], id: int, expected_version: int | None = None) -> None:
@@ -172,10 +322,7 @@ class Writer:
         """The current row, locked against other writers until the commit (PostgreSQL)."""
         row = self.session.get(model, id, with_for_update=True, populate_existing=True)
         if row is None:
-            raise NotFound(
-                f"Data {entity_label(model.__tablename__)} dengan ID {id} sudah tidak ada "  # type: ignore[arg-type]
-                "(mungkin baru dihapus orang lain). Muat ulang daftarnya."
-            )
+            raise _not_found(model, id)
         return row
 
     def _check_version(self, row: Any, id: int, expected: int | None) -> None:
@@ -186,7 +333,234 @@ class Writer:
         raise StaleEdit(table, id, last[0] if last else None, last[1] if last else None)
 
 
+# ---------------------------------------------------------------------------- many rows
+
+
+@dataclass(frozen=True, slots=True)
+class UpdatedMany:
+    """What ``Writer.update_many`` did, item by item (indexes into the items given)."""
+
+    versions: tuple[int | None, ...]
+    """Each row's version afterwards (unchanged when nothing changed); None where refused."""
+    refused: Mapping[int, ValidationFailed]
+    """Why each refused item was refused; those rows are left as they were."""
+
+
+class _Batch:
+    """The rows of one ``update_many`` to write, in the order of the items."""
+
+    def __init__(self, model: type[SQLModel], now: datetime) -> None:
+        self.table = _table(model)
+        self.unique = {name for key in unique_keys(model) for name in key}
+        self.now = now
+        self.rows: list[tuple[int, tuple[str, ...], dict[str, Any], dict[str, Any]]] = []
+        self.ids: list[int] = []
+
+    def add(
+        self,
+        index: int,
+        row: Any,
+        stored: Mapping[str, Any],
+        names: Sequence[str],
+        audit: dict[str, Any],
+    ) -> None:
+        """A row to write: the columns the change moved (normalised ones too) and its audit."""
+        moved = {
+            c.name
+            for c in self.table.columns
+            if not c.primary_key and not _equal(getattr(row, c.name), stored[c.name])
+        }
+        columns = tuple(c.name for c in self.table.columns if c.name in moved or c.name in names)
+        params = {"_id": int(row.id), **{name: getattr(row, name) for name in columns}}
+        self.rows.append((index, columns, params, audit))
+        self.ids.append(int(row.id))
+
+    def write(self, session: Session) -> None:
+        """One executemany per set of changed columns, then one for the audit rows.
+
+        When a unique column changes, rows are written in their order (consecutive rows
+        with the same columns share a statement): a number let go by one row may be taken
+        by a later one, as the checks allowed.
+        """
+        if not self.rows:
+            return
+        ordered = any(self.unique.intersection(columns) for _, columns, _, _ in self.rows)
+        groups: list[tuple[tuple[str, ...], list[dict[str, Any]]]] = []
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for _, columns, params, _ in self.rows:
+            if ordered:
+                if not groups or groups[-1][0] != columns:
+                    groups.append((columns, []))
+                groups[-1][1].append(params)
+            else:
+                by_columns.setdefault(columns, []).append(params)
+        for _, params_list in groups or list(by_columns.items()):
+            session.execute(self._statement(), params_list)
+        session.execute(insert(_table(AuditEntry)), [audit for _, _, _, audit in self.rows])
+
+    def write_each(self, session: Session) -> dict[int, ValidationFailed]:
+        """Each row and its audit in a savepoint of its own; what the database refuses, by
+        item index, with its sentence (the rest is written)."""
+        refused: dict[int, ValidationFailed] = {}
+        for index, _, params, audit in self.rows:
+            try:
+                with session.begin_nested():
+                    session.execute(self._statement(), [params])
+                    session.execute(insert(_table(AuditEntry)), [audit])
+            except SQLAlchemyError as error:
+                translated = translate_integrity(error)
+                if not isinstance(translated, ValidationFailed):
+                    raise
+                refused[index] = translated
+        return refused
+
+    def _statement(self) -> Any:
+        table = self.table
+        return update(table).where(table.c.id == bindparam("_id"))
+
+
+class _Taken:
+    """Who holds each unique key, as the rows of a batch are written one after the other.
+
+    It starts from the database (the holders of every value the batch asks for) and moves
+    a key to its new holder as each row is written, so the answers are those ``validate``
+    gives when the rows are updated one by one in the same order.
+    """
+
+    def __init__(self, session: Session, model: type[SQLModel], rows: Sequence[Any]) -> None:
+        self.table: str = model.__tablename__  # type: ignore[assignment]
+        self.keys = unique_keys(model)
+        self.holders: dict[tuple[tuple[str, ...], tuple[Any, ...]], tuple[int, str]] = {}
+        mapped: Any = model
+        shown = [
+            getattr(mapped, n)
+            for n in ("name", "number", "code", "title", "customer")
+            if hasattr(mapped, n)
+        ]
+        for key in self.keys:
+            wanted = sorted(
+                {k for row in rows if (k := _key(row, key)) is not None},
+                key=repr,
+            )
+            columns = [getattr(mapped, name) for name in key]
+            for chunk in _chunks(wanted):
+                if len(key) == 1:
+                    condition = columns[0].in_([values[0] for values in chunk])
+                else:
+                    condition = tuple_(*columns).in_(list(chunk))
+                stmt = select(*columns, *shown, mapped.id).where(condition)
+                with session.no_autoflush:
+                    for found in session.execute(stmt):
+                        values = tuple(found[: len(key)])
+                        holder = describe_row(SimpleNamespace(**found._mapping))
+                        self.holders[(key, _plain(values))] = (int(found.id), holder)
+
+    def refusal(self, row: Any) -> ValidationFailed | None:
+        """Why ``row`` cannot have its keys: another row holds one of them now."""
+        for key in self.keys:
+            values = _key(row, key)
+            if values is None:
+                continue
+            held = self.holders.get((key, _plain(values)))
+            if held is not None and held[0] != int(row.id):
+                return ValidationFailed(
+                    key[-1], duplicate_sentence(self.table, key, values, held[1])
+                )
+        return None
+
+    def move(self, row: Any, stored: Mapping[str, Any]) -> None:
+        """``row`` is written: it lets go of its old keys and holds its new ones."""
+        own = int(row.id)
+        for key in self.keys:
+            old = tuple(stored[name] for name in key)
+            if all(part is not None for part in old):
+                spot = (key, _plain(old))
+                if self.holders.get(spot, (None,))[0] == own:
+                    del self.holders[spot]
+            new = _key(row, key)
+            if new is not None:
+                self.holders[(key, _plain(new))] = (own, describe_row(row))
+
+
+def _missing_references(
+    session: Session, model: type[SQLModel], rows: Sequence[Any]
+) -> dict[str, set[Any]]:
+    """Per foreign-key column, the values ``rows`` point at that no row has (one query per
+    chunk instead of one ``get`` per row)."""
+    missing: dict[str, set[Any]] = {}
+    for column in _table(model).columns:
+        if not column.foreign_keys:
+            continue
+        target_table = next(iter(column.foreign_keys)).column.table.name
+        target = MODELS.get(target_table)
+        if target is None:
+            continue
+        wanted = sorted({v for row in rows if (v := getattr(row, column.name)) is not None})
+        target_id = _table(target).c.id
+        found: set[Any] = set()
+        for chunk in _chunks(wanted):
+            with session.no_autoflush:
+                found.update(
+                    session.execute(select(target_id).where(target_id.in_(chunk))).scalars()
+                )
+        missing[column.name] = {v for v in wanted if v not in found}
+    return missing
+
+
+def _reference_refusal(missing: Mapping[str, set[Any]], row: Any) -> ValidationFailed | None:
+    """The first reference of ``row`` to a row that does not exist, as ``validate`` says it."""
+    table = _table(type(row))
+    for name, gone in missing.items():
+        value = getattr(row, name)
+        if value is not None and value in gone:
+            target = next(iter(table.c[name].foreign_keys)).column.table.name
+            return ValidationFailed(name, _missing_sentence(target, value))
+    return None
+
+
+def _key(row: Any, key: tuple[str, ...]) -> tuple[Any, ...] | None:
+    values = tuple(getattr(row, name) for name in key)
+    return None if any(part is None for part in values) else values
+
+
+def _plain(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Key values as the database compares them: Decimal by value, times in UTC, enums as text."""
+    out: list[Any] = []
+    for value in values:
+        if isinstance(value, Decimal):
+            value = value.normalize()
+        elif isinstance(value, datetime) and value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        elif isinstance(value, Enum):
+            value = value.value
+        out.append(value)
+    return tuple(out)
+
+
+def _equal(a: Any, b: Any) -> bool:
+    try:
+        return a is b or bool(a == b)
+    except (TypeError, ArithmeticError):
+        return False
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
 # ---------------------------------------------------------------------------- helpers
+
+
+def _not_found(model: type[SQLModel], id: int) -> NotFound:
+    return NotFound(
+        f"Data {entity_label(model.__tablename__)} dengan ID {id} sudah tidak ada "  # type: ignore[arg-type]
+        "(mungkin baru dihapus orang lain). Muat ulang daftarnya."
+    )
 
 
 def _refuse_audit(model: type[SQLModel]) -> None:

@@ -475,11 +475,7 @@ class Applier:
         fresh = [w for w in fresh if w.result.outcome is not Outcome.REJECTED]
         old = [w for w in old if w.result.outcome is not Outcome.REJECTED]
         self._create(fresh)
-        total = len(old)
-        for index, work in enumerate(old):
-            if self.options.progress and index % CHUNK == 0:
-                self.options.progress("perbarui", index, total)
-            self._update(work)
+        self._update(old)
         self._sync_links([w for w in works if w.result.outcome is not Outcome.REJECTED])
         for work in works:
             self.report.rows.append(work.result)
@@ -524,8 +520,39 @@ class Applier:
         work.result.column = column
         work.result.message = str(why)
 
-    def _update(self, work: _Work) -> None:
-        """Write what the row changes in a known record; report each change as old → new.
+    def _update(self, works: list[_Work]) -> None:
+        """Write what each row changes in its known record, with ``Writer.update_many``.
+
+        The store checks and audits each row as ``Writer.update`` would (a refused row is
+        rejected with its sentence, the others are written), a chunk at a time so the
+        progress bar moves; each change is reported as old → new.
+        """
+        model = self.spec.model
+        pending: list[tuple[_Work, dict[str, Any]]] = []
+        for work in works:
+            work.row_id = work.existing.id
+            changes = self._changes(work)
+            if changes:
+                pending.append((work, changes))
+            else:
+                work.result.outcome = Outcome.UNCHANGED
+        for start in range(0, len(pending), CHUNK):
+            if self.options.progress:
+                self.options.progress("perbarui", start, len(pending))
+            chunk = pending[start : start + CHUNK]
+            # the sentences first: the stored values are the ones before the update
+            said = [self._change_sentences(work, changes) for work, changes in chunk]
+            done = self.w.update_many(model, [(w.existing.id, c) for w, c in chunk])
+            for index, (work, _) in enumerate(chunk):
+                why = done.refused.get(index)
+                if why is not None:
+                    self._refused(work, why)
+                    continue
+                work.result.outcome = Outcome.UPDATED
+                self._said(work, said[index])
+
+    def _changes(self, work: _Work) -> dict[str, Any]:
+        """What the row changes in its known record.
 
         An empty cell (and a default standing in for one) keeps the stored value, for
         every kind: a sheet without an address is not an order to erase it. A supplier's
@@ -533,7 +560,6 @@ class Applier:
         """
         model = self.spec.model
         row = work.existing
-        work.row_id = row.id
         columns = _columns(model)
         defaulted = work.planned.plan.defaulted
         changes = {
@@ -554,28 +580,20 @@ class Applier:
                     f"Nama rekanan diubah dari '{row.name}' menjadi '{changes['name']}'; "
                     "pastikan ini rekanan yang sama."
                 )
-        if not changes:
-            work.result.outcome = Outcome.UNCHANGED
-            return
-        try:
-            self.w.update(model, row.id, changes)
-        except ValidationFailed as why:
-            self._refused(work, why)
-            return
-        work.row_id = row.id
-        work.result.outcome = Outcome.UPDATED
-        self._said(
-            work,
-            [
-                change(
-                    self.spec.field_columns.get(n, n),
-                    self._readable(n, getattr(row, n)),
-                    self._readable(n, value),
-                    n,
-                )
-                for n, value in changes.items()
-            ],
-        )
+        return changes
+
+    def _change_sentences(self, work: _Work, changes: dict[str, Any]) -> list[str]:
+        """Each change as ``column: old → new``, from the record as it was read."""
+        row = work.existing
+        return [
+            change(
+                self.spec.field_columns.get(n, n),
+                self._readable(n, getattr(row, n)),
+                self._readable(n, value),
+                n,
+            )
+            for n, value in changes.items()
+        ]
 
     def _readable(self, name: str, value: Any) -> Any:
         """A reference shown by what a person knows (a supplier's name, not its id)."""
