@@ -1,0 +1,165 @@
+"""Search as you type over the contract register, answered from memory (issue 9).
+
+A fragment search (``LIKE '%jaya%'``) cannot use a B-tree index, so each keystroke made the
+database read every contract number and title and every supplier name: 40-60 ms at
+national scale (100 000 contracts). ``ContractText`` keeps those texts lower-cased in
+memory, in the deadline index's order, and answers a keystroke with Python's substring test
+in a few milliseconds, already in register order.
+
+It answers exactly as the SQL search (``lists._contains``) does. SQLite's LIKE ignores the
+case of ASCII letters only; PostgreSQL's ILIKE lowers both sides by Unicode rules, which
+agree with ASCII on ASCII letters. So a search text in plain ASCII finds the same rows on
+both when values are folded on ASCII letters only, except where a value holds a character
+whose lower case is an ASCII letter (``İ``, the Kelvin sign) or a NUL: such values are
+"unsure" and the caller asks the database about them. A search text outside ASCII is left
+to the database altogether (``answerable``).
+"""
+
+from __future__ import annotations
+
+import string
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains, or_
+from typing import Any
+
+from sqlalchemy import Connection, Select
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_SEPARATOR = "\x00"
+"""Between a contract's number and title; a search text holding it goes to the database."""
+_UNSURE = frozenset("\u0130\u212a\x00")
+"""Characters whose lower case is an ASCII letter on some database (or that end a C string)."""
+
+
+def fold(text: str) -> str:
+    """Lower-case the ASCII letters of ``text`` and nothing else, as SQLite's LIKE compares."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+
+
+def answerable(text: str) -> bool:
+    """Whether the in-memory search gives the database's answer for this search text."""
+    return text.isascii() and _SEPARATOR not in text
+
+
+def _sure(value: str) -> bool:
+    """Whether folding ``value`` on ASCII letters matches as both databases do."""
+    if value.isascii():
+        return _SEPARATOR not in value
+    return _UNSURE.isdisjoint(value)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ContractText:
+    """Folded number and title of every contract, position by position in ``ids``.
+
+    ``supplier_of`` holds each position's supplier id; ``supplier_ids`` and
+    ``supplier_names`` the folded name of every supplier. Unsure values (see the module) are
+    kept empty and their ids listed, for the caller to test in SQL.
+    """
+
+    ids: Sequence[int]
+    texts: list[str]
+    supplier_of: array[int]
+    supplier_ids: array[int]
+    supplier_names: list[str]
+    unsure_contracts: tuple[int, ...]
+    unsure_suppliers: tuple[int, ...]
+
+    def matching(
+        self,
+        text: str,
+        suppliers: Iterable[int] = (),
+        contracts: Iterable[int] = (),
+    ) -> list[int]:
+        """Ids, in ``ids`` order, whose number, title or supplier's name holds ``text``.
+
+        ``suppliers`` and ``contracts`` are unsure ones the database found matching. The
+        tests run in C (``map``/``compress``): about 10 ms for 100 000 contracts.
+        """
+        needle = fold(text)
+        wanted = set(
+            compress(self.supplier_ids, map(contains, self.supplier_names, repeat(needle)))
+        )
+        wanted.update(suppliers)
+        hits: Iterable[Any] = map(contains, self.texts, repeat(needle))
+        if wanted:
+            hits = map(or_, hits, map(wanted.__contains__, self.supplier_of))
+        extra = set(contracts)
+        if extra:
+            hits = map(or_, hits, map(extra.__contains__, self.ids))
+        return list(compress(self.ids, hits))
+
+
+def _raw_rows(conn: Connection, stmt: Select[Any]) -> Iterable[tuple[Any, ...]]:
+    """Rows as plain tuples from the DBAPI cursor: a third faster than SQLAlchemy rows.
+
+    The statement has no parameters; it runs on the session's connection, so it sees the
+    same snapshot as the rest of the call.
+    """
+    sql = str(stmt.compile(dialect=conn.dialect))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(4096):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def build_contract_text(
+    conn: Connection,
+    order: Sequence[int],
+    contracts: Select[Any],
+    suppliers: Select[Any],
+) -> ContractText:
+    """Read ``contracts`` (id, supplier id, number, title) and ``suppliers`` (id, name).
+
+    ``order`` is the deadline index's order; contracts outside it (written after the index
+    was built) are left out, and the caller checks that none were.
+    """
+    base = min(order) if order else 0
+    position = array("i", [-1]) * ((max(order) - base + 1) if order else 0)
+    for at, contract_id in enumerate(order):
+        position[contract_id - base] = at
+    texts = [""] * len(order)
+    supplier_of = array("i", [0]) * len(order)
+    unsure_contracts: list[int] = []
+    for contract_id, supplier_id, number, title in _raw_rows(conn, contracts):
+        slot = contract_id - base
+        if not 0 <= slot < len(position) or position[slot] < 0:
+            continue
+        at = position[slot]
+        supplier_of[at] = supplier_id
+        number, title = number or "", title or ""
+        if _sure(number) and _sure(title):
+            texts[at] = fold(f"{number}{_SEPARATOR}{title}")
+        else:
+            unsure_contracts.append(contract_id)
+    del position
+    # Copy the texts in register order: a search walks them in that order, and strings laid
+    # out in memory the way they are read take half the time (5-8 ms, not 12-16 ms). (Bytes
+    # would be 16 bytes smaller each, but ``in`` on bytes is three times slower.)
+    texts = [fold(text) for text in texts]
+    supplier_ids = array("i")
+    supplier_names: list[str] = []
+    unsure_suppliers: list[int] = []
+    for supplier_id, name in _raw_rows(conn, suppliers):
+        supplier_ids.append(supplier_id)
+        name = name or ""
+        if _sure(name):
+            supplier_names.append(fold(name))
+        else:
+            supplier_names.append("")
+            unsure_suppliers.append(supplier_id)
+    return ContractText(
+        ids=order,
+        texts=texts,
+        supplier_of=supplier_of,
+        supplier_ids=supplier_ids,
+        supplier_names=supplier_names,
+        unsure_contracts=tuple(unsure_contracts),
+        unsure_suppliers=tuple(unsure_suppliers),
+    )
