@@ -414,13 +414,39 @@ def _progress(total: int) -> Callable[[int, int], None] | None:
     return show
 
 
+SLICE_UP_TO = 50
+"""Up to this many suppliers, their scorecards read a slice of the agency around them
+(under a second at national scale); beyond, one read of the whole agency is cheaper."""
+
+
+def scorecard_source(settings: Settings, args: argparse.Namespace) -> tuple[AgencyData, list[int]]:
+    """The data the chosen suppliers' scorecards read, and their ids in order."""
+    url = require_database(settings)
+    from rekanan.models import Supplier
+    from rekanan.store.database import open_database
+    from rekanan.store.loaders import load_agency, records
+    from rekanan.store.slices import suppliers_slice
+
+    database = open_database(url, user=settings.audit_user, read_only=True)
+    try:
+        with database.session() as session:
+            suppliers = records(session, SupplierRecord, Supplier)
+            finder = SupplierFinder(suppliers, settings.language)
+            ids = finder.choose(args.suppliers, args.all, args.category)
+            if len(ids) <= SLICE_UP_TO:
+                return suppliers_slice(session, ids), ids
+        data: AgencyData = load_agency(database)
+        return data, ids
+    finally:
+        database.close()
+
+
 def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
     """Scorecards of the chosen suppliers, on screen or written to files."""
     language = settings.language
     as_of: date = args.as_of or date.today()
     fmt = _format_of(args, "text")
-    data: AgencyData = alerts_commands.load_agency_data(settings)
-    ids = SupplierFinder(data.suppliers, language).choose(args.suppliers, args.all, args.category)
+    data, ids = scorecard_source(settings, args)
     if fmt == "text":
         return _scorecard_text(data, ids, args, settings, as_of)
     from rekanan.io.export import ExportError, ExportOptions, export_scorecards_from

@@ -168,6 +168,15 @@ def supplier_slice(session: Session, supplier_id: int) -> AgencyData | None:
     return _around_contracts(session, (supplier,), contracts)
 
 
+def suppliers_slice(session: Session, supplier_ids: Iterable[int]) -> AgencyData:
+    """Some suppliers with their contracts and all the rules need about them: what their
+    scorecards read (``rekanan scorecard`` for a few suppliers of a national agency)."""
+    ids = set(supplier_ids)
+    suppliers = _run(session, _fetch(SupplierRecord, Supplier, _in(_S.id, ids)))
+    contracts = _contracts(session, _in(_C.supplier_id, ids))
+    return _around_contracts(session, suppliers, contracts)
+
+
 def contract_slice(session: Session, contract_id: int) -> AgencyData | None:
     """One contract, its supplier, and the services it underpins with their other UCs."""
     contracts = _contracts(session, _C.id == contract_id)

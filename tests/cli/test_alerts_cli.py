@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from rekanan.cli import alerts_commands, main
+from rekanan.cli import alerts_commands, export_commands, main
 from rekanan.domain.alerts import compute_alerts
 from rekanan.domain.records import (
     AgencyData,
@@ -88,6 +88,12 @@ def _fake_store(monkeypatch, tmp_path):
     monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("REKANAN_DB", raising=False)
     monkeypatch.setattr(alerts_commands, "load_agency_data", lambda settings: _agency())
+
+    def scorecard_source(settings, args):
+        finder = export_commands.SupplierFinder(_agency().suppliers, settings.language)
+        return _agency(), finder.choose(args.suppliers, args.all, args.category)
+
+    monkeypatch.setattr(export_commands, "scorecard_source", scorecard_source)
 
     def alerts(settings, as_of, include_snoozed):
         return compute_alerts(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 from export_factories import AGENCY, AS_OF, sample_agency
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from rekanan.cli import alerts_commands, main
+from rekanan.cli import alerts_commands, export_commands, main
 from rekanan.cli.common import CommandError
 from rekanan.cli.export_commands import SupplierFinder
 from rekanan.config import Settings
@@ -38,6 +39,13 @@ def _fake_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         return sample_agency()
 
     monkeypatch.setattr(alerts_commands, "load_agency_data", load)
+
+    def scorecard_source(settings: Settings, args: Any) -> tuple[object, list[int]]:
+        data = sample_agency()
+        finder = export_commands.SupplierFinder(data.suppliers, settings.language)
+        return data, finder.choose(args.suppliers, args.all, args.category)
+
+    monkeypatch.setattr(export_commands, "scorecard_source", scorecard_source)
 
 
 def _pdf_text(path: Path) -> str:
