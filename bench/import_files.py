@@ -164,6 +164,21 @@ def template_rows(db_path: Path, count: int, seed: int, as_of: date) -> list[dic
     return rows
 
 
+def changed_rows(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The same rows with another value in every one (Rp500.000 more): a re-import of them
+    updates every contract."""
+    changed = []
+    for row in rows:
+        amount = int(row["nilai"].replace(".", "")) + 500_000
+        changed.append({**row, "nilai": _rupiah(amount)})
+    return changed
+
+
+def read_template_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 def write_template_csv(rows: list[dict[str, str]], path: Path) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=TEMPLATE_COLUMNS)
