@@ -691,7 +691,7 @@ def run_export_contracts(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_export_alerts(args: argparse.Namespace, settings: Settings) -> int:
     """The alerts as of a day, filtered as in ``rekanan alerts``."""
-    from rekanan.domain.alerts import compute_alerts, filter_alerts
+    from rekanan.domain.alerts import filter_alerts
     from rekanan.io.export.register_filters import alert_filters
     from rekanan.io.export.registers import RegisterNote, export_alerts
 
@@ -700,10 +700,7 @@ def run_export_alerts(args: argparse.Namespace, settings: Settings) -> int:
     fmt = _register_format(args)
     stem = "peringatan" if language == "id" else "alerts"
     path, new_folder = _register_path(args, stem, fmt, as_of, language)
-    data = alerts_commands.load_agency_data(settings)
-    alerts = compute_alerts(
-        data, as_of, settings.thresholds, language, include_snoozed=args.include_snoozed
-    )
+    alerts = alerts_commands.agency_alerts(settings, as_of, args.include_snoozed)
     shown = filter_alerts(
         alerts,
         within_days=args.within,
