@@ -26,11 +26,9 @@ from typing import Any
 from babel.numbers import format_decimal
 
 from rekanan.cli.common import (
-    CommandError,
     add_subcommand,
     parse_days,
     parse_iso_date,
-    pick,
     require_database,
 )
 from rekanan.config import Settings
@@ -38,7 +36,6 @@ from rekanan.domain.alert import SEVERITY_ORDER, Alert, AlertKind, Severity
 from rekanan.domain.alerts import filter_alerts
 from rekanan.domain.formatting import locale_for, medium_date, percent, rupiah
 from rekanan.domain.identifiers import format_npwp
-from rekanan.domain.records import AgencyData
 from rekanan.domain.scorecard import ASPECTS, Scorecard
 
 WIDTH = 80
@@ -177,7 +174,7 @@ def agency_alerts(settings: Settings, as_of: date, include_snoozed: bool) -> lis
     """Every alert of the configured database, through the store's alert slice.
 
     The slice reads only the rows the rules look at: the same alerts as
-    ``compute_alerts(load_agency_data(settings), ...)``, seconds sooner on a large agency.
+    ``compute_alerts(load_agency(database), ...)``, seconds sooner on a large agency.
     """
     url = require_database(settings)
     from rekanan.store.alert_slice import agency_alerts as slice_alerts
@@ -194,31 +191,6 @@ def agency_alerts(settings: Settings, as_of: date, include_snoozed: bool) -> lis
         )
     finally:
         database.close()
-
-
-def load_agency_data(settings: Settings) -> AgencyData:
-    """Open the configured database read-only and load everything the rules look at."""
-    url = require_database(settings)
-    try:
-        from rekanan.store.database import open_database  # type: ignore[import-not-found]
-        from rekanan.store.loaders import load_agency  # type: ignore[import-not-found]
-    except ImportError as error:  # the store is not installed in this build
-        raise CommandError(
-            pick(
-                "Lapisan basis data tidak terpasang ({error}); pasang ulang rekanan.",
-                "The database layer is not available ({error}); reinstall rekanan.",
-                settings.language,
-                error=error,
-            )
-        ) from error
-    database = open_database(url, user=settings.audit_user, read_only=True)
-    try:
-        data: AgencyData = load_agency(database)
-        return data
-    finally:
-        close = getattr(database, "close", None) or getattr(database, "dispose", None)
-        if callable(close):
-            close()
 
 
 # ---------------------------------------------------------------------------- alerts

@@ -87,7 +87,6 @@ def _fake_store(monkeypatch, tmp_path):
     monkeypatch.setenv("REKANAN_CONFIG", str(tmp_path / "none.toml"))
     monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("REKANAN_DB", raising=False)
-    monkeypatch.setattr(alerts_commands, "load_agency_data", lambda settings: _agency())
 
     def scorecard_source(settings, args):
         finder = export_commands.SupplierFinder(_agency().suppliers, settings.language)

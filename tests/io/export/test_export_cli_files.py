@@ -11,7 +11,7 @@ from export_factories import AGENCY, AS_OF, sample_agency
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from rekanan.cli import alerts_commands, export_commands, main
+from rekanan.cli import export_commands, main
 from rekanan.cli.common import CommandError
 from rekanan.cli.export_commands import SupplierFinder
 from rekanan.config import Settings
@@ -34,11 +34,6 @@ def _fake_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("REKANAN_CONFIG", str(config))
     monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("REKANAN_DB", raising=False)
-
-    def load(settings: Settings) -> object:
-        return sample_agency()
-
-    monkeypatch.setattr(alerts_commands, "load_agency_data", load)
 
     def scorecard_source(settings: Settings, args: Any) -> tuple[object, list[int]]:
         data = sample_agency()
