@@ -167,9 +167,7 @@ class ReviewContext:
         """Index ``data`` and compute every alert (snoozed ones kept and marked)."""
         limits = thresholds or Thresholds()
         index = AgencyIndex.build(data, calendar)
-        alerts = compute_alerts(
-            data, as_of, limits, language, include_snoozed=True, calendar=index.calendar
-        )
+        alerts = compute_alerts(index, as_of, limits, language, include_snoozed=True)
         by_contract: defaultdict[int, list[Alert]] = defaultdict(list)
         by_supplier: defaultdict[int, list[Alert]] = defaultdict(list)
         for alert in alerts:
