@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
@@ -24,7 +25,7 @@ from sqlmodel import Session, SQLModel
 
 from rekanan.models import AuditAction, AuditEntry
 from rekanan.models.base import utcnow
-from rekanan.store.audit import audit_row, aware, record_audit, row_values
+from rekanan.store.audit import audit_row, aware, json_value, record_audit, row_values
 from rekanan.store.errors import (
     DeleteRefused,
     NotFound,
@@ -165,6 +166,7 @@ class Writer:
         versions: list[int | None] = [None] * len(items)
         refused: dict[int, ValidationFailed] = {}
         checked: list[tuple[int, Any, dict[str, Any], dict[str, Any]]] = []
+        names_of = _column_names(model)
         for index, (id, changes) in enumerate(items):
             try:
                 changed_fields(model, changes)
@@ -176,8 +178,8 @@ class Writer:
                 raise _not_found(model, int(id))
             expected = expected_versions.get(int(id)) if expected_versions else None
             self._check_version(row, int(id), expected)
-            stored = {c.name: getattr(row, c.name) for c in _table(model).columns}
-            before_all = row_values(row)
+            stored = _raw(row, names_of)
+            before = {name: json_value(stored[name]) for name in changes}
             for name, value in changes.items():
                 setattr(row, name, value)
             try:
@@ -185,18 +187,18 @@ class Writer:
             except ValidationFailed as why:
                 refused[index] = why
                 continue
-            checked.append((index, row, stored, before_all))
+            checked.append((index, row, stored, before))
         now = utcnow()
         batch = _Batch(model, now)
         taken = _Taken(self.session, model, [row for _, row, _, _ in checked])
         missing = _missing_references(self.session, model, [row for _, row, _, _ in checked])
-        for index, row, stored, before_all in checked:
+        for index, row, stored, before in checked:
             refusal = taken.refusal(row) or _reference_refusal(missing, row)
             if refusal is not None:
                 refused[index] = refusal
                 continue
-            after_all = row_values(row)
-            names = [n for n in items[index][1] if before_all.get(n) != after_all.get(n)]
+            after = {name: json_value(getattr(row, name)) for name in before}
+            names = [name for name in before if before[name] != after[name]]
             if not names:
                 versions[index] = int(row.version)
                 continue
@@ -213,8 +215,8 @@ class Writer:
                     self.user,
                     AuditAction.UPDATE,
                     row,
-                    {name: before_all.get(name) for name in names},
-                    {name: after_all.get(name) for name in names},
+                    {name: before[name] for name in names},
+                    {name: after[name] for name in names},
                     now,
                 ),
             )
@@ -365,12 +367,12 @@ class _Batch:
         audit: dict[str, Any],
     ) -> None:
         """A row to write: the columns the change moved (normalised ones too) and its audit."""
-        moved = {
-            c.name
-            for c in self.table.columns
-            if not c.primary_key and not _equal(getattr(row, c.name), stored[c.name])
-        }
-        columns = tuple(c.name for c in self.table.columns if c.name in moved or c.name in names)
+        current = _raw(row, stored)
+        columns = tuple(
+            name
+            for name in stored
+            if name != "id" and (name in names or not _equal(current[name], stored[name]))
+        )
         params = {"_id": int(row.id), **{name: getattr(row, name) for name in columns}}
         self.rows.append((index, columns, params, audit))
         self.ids.append(int(row.id))
@@ -535,6 +537,18 @@ def _plain(values: tuple[Any, ...]) -> tuple[Any, ...]:
             value = value.value
         out.append(value)
     return tuple(out)
+
+
+@cache
+def _column_names(model: type[SQLModel]) -> tuple[str, ...]:
+    return tuple(c.name for c in _table(model).columns)
+
+
+def _raw(row: Any, names: Iterable[str]) -> dict[str, Any]:
+    """The values of ``names`` on a loaded row, read from its dict (much faster than
+    ``getattr`` through the mapped attributes)."""
+    held = row.__dict__
+    return {name: held[name] if name in held else getattr(row, name) for name in names}
 
 
 def _equal(a: Any, b: Any) -> bool:
