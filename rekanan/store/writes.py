@@ -432,7 +432,8 @@ class _Taken:
     def __init__(self, session: Session, model: type[SQLModel], rows: Sequence[Any]) -> None:
         self.table: str = model.__tablename__  # type: ignore[assignment]
         self.keys = unique_keys(model)
-        self.holders: dict[tuple[tuple[str, ...], tuple[Any, ...]], tuple[int, str]] = {}
+        # (key, values) -> (id, the holding row: described only when a refusal names it)
+        self.holders: dict[tuple[tuple[str, ...], tuple[Any, ...]], tuple[int, Any]] = {}
         mapped: Any = model
         shown = [
             getattr(mapped, n)
@@ -454,7 +455,7 @@ class _Taken:
                 with session.no_autoflush:
                     for found in session.execute(stmt):
                         values = tuple(found[: len(key)])
-                        holder = describe_row(SimpleNamespace(**found._mapping))
+                        holder = SimpleNamespace(**found._mapping)
                         self.holders[(key, _plain(values))] = (int(found.id), holder)
 
     def refusal(self, row: Any) -> ValidationFailed | None:
@@ -466,7 +467,7 @@ class _Taken:
             held = self.holders.get((key, _plain(values)))
             if held is not None and held[0] != int(row.id):
                 return ValidationFailed(
-                    key[-1], duplicate_sentence(self.table, key, values, held[1])
+                    key[-1], duplicate_sentence(self.table, key, values, describe_row(held[1]))
                 )
         return None
 
@@ -481,7 +482,7 @@ class _Taken:
                     del self.holders[spot]
             new = _key(row, key)
             if new is not None:
-                self.holders[(key, _plain(new))] = (own, describe_row(row))
+                self.holders[(key, _plain(new))] = (own, row)
 
 
 def _missing_references(
