@@ -189,7 +189,7 @@ class Writer:
                 continue
             checked.append((index, row, stored, before))
         now = utcnow()
-        batch = _Batch(model, now)
+        batch = _Batch(model)
         taken = _Taken(self.session, model, [row for _, row, _, _ in checked])
         missing = _missing_references(self.session, model, [row for _, row, _, _ in checked])
         for index, row, stored, before in checked:
@@ -351,10 +351,9 @@ class UpdatedMany:
 class _Batch:
     """The rows of one ``update_many`` to write, in the order of the items."""
 
-    def __init__(self, model: type[SQLModel], now: datetime) -> None:
+    def __init__(self, model: type[SQLModel]) -> None:
         self.table = _table(model)
         self.unique = {name for key in unique_keys(model) for name in key}
-        self.now = now
         self.rows: list[tuple[int, tuple[str, ...], dict[str, Any], dict[str, Any]]] = []
         self.ids: list[int] = []
 
