@@ -6,6 +6,8 @@ an audit row with the before and after values. An update or delete that names th
 the person saw is refused with ``StaleEdit`` (naming who saved in between, and when) if the
 row has moved on; on PostgreSQL the row is locked first, so two writers cannot both pass the
 check. A delete that would leave rows pointing at nothing is refused with ``DeleteRefused``.
+``update_many`` gives what ``update`` gives row by row, for many rows of one table at once
+(an import's changed rows): read in chunks, written and audited with executemany.
 """
 
 from __future__ import annotations
