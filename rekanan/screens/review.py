@@ -191,7 +191,7 @@ class ReviewScreen(Screen[None]):
         # and would be drawn over it.
         yield Static("", id="review-status")
         with ContentSwitcher(initial=CHOOSER, id="review-switcher"):
-            with Vertical(id=CHOOSER):
+            with VerticalScroll(id=CHOOSER):
                 yield Label(tr(self, "Pilih cakupan tinjauan lalu tekan Enter:"))
                 yield OptionList(id="review-scopes")
                 yield Static("", id="review-scope-note")
@@ -204,6 +204,14 @@ class ReviewScreen(Screen[None]):
                         id="review-picked",
                         placeholder=tr(self, "nomor atau ID kontrak, pisahkan dengan koma"),
                     )
+                with Horizontal(classes="review-field"):
+                    yield Label(tr(self, "Peninjau"))
+                    yield Input(
+                        self._default_reviewer(),
+                        id="review-reviewer",
+                        placeholder=tr(self, "nama Anda, dicatat pada setiap keputusan"),
+                    )
+                yield Static(self._reviewer_note(), id="review-reviewer-note")
             with Vertical(id=PAGE):
                 yield Static("", id="review-header")
                 yield Static("", id="review-why")
@@ -294,10 +302,28 @@ class ReviewScreen(Screen[None]):
             self._count_scopes()
 
     def _reviewer(self) -> str:
+        """The name typed in the chooser, else the configured or computer account name."""
+        typed = self.query(Input).filter("#review-reviewer")
+        name = typed.first().value.strip() if typed else ""
+        return name or self._default_reviewer()
+
+    def _default_reviewer(self) -> str:
         user = user_of(self)
         if user:
             return user
         return str(getattr(db_of(self), "user", "") or "")
+
+    def _reviewer_note(self) -> str:
+        """Say where the reviewer's name came from when nobody gave it (F-left: a report
+        naming only a computer account tells the head of agency nothing)."""
+        if not settings_of(self).user_from_os:
+            return ""
+        return tr(
+            self,
+            "Nama peninjau diambil dari akun komputer. Tulis nama Anda di atas agar laporan "
+            "tinjauan menyebut siapa yang memutuskan; untuk seterusnya, isi user di berkas "
+            "konfigurasi atau pakai --user.",
+        )
 
     def _fill_scopes(self) -> None:
         options = self.query_one("#review-scopes", OptionList)
@@ -366,6 +392,11 @@ class ReviewScreen(Screen[None]):
     def _picked_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._choose("picked")
+
+    @on(Input.Submitted, "#review-reviewer")
+    def _reviewer_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#review-scopes", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#review-scopes")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
