@@ -12,9 +12,9 @@ The steps, for one file:
    kind's natural key; compare, and decide new, updated or unchanged;
 4. create new suppliers, then new records (``bulk.insert_many``: the store's rules on
    plain rows, one executemany; a refusal rejects that row with the store's sentence),
-   update changed ones (``Writer.update_many``, in chunks), and sync a UC's services. An update never
-   erases: an empty cell keeps the stored value, a name written another way keeps the
-   stored spelling, and every change is reported as old -> new (``changes``);
+   update changed ones (``Writer.update_many``, in chunks), and sync a UC's services. An
+   update never erases: an empty cell keeps the stored value, a name written another way
+   keeps the stored spelling, and every change is reported as old -> new (``changes``);
 5. a dry run rolls the whole transaction back, so what it reports is exactly what a real
    run would do.
 
