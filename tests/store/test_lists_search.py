@@ -163,6 +163,18 @@ def test_texts_that_need_care(
     assert found == _sql_ids(session, text, index)
 
 
+@pytest.mark.parametrize("word", ["sewa", "jaya", "kelvin", "pt i", "027/", "%_n"])
+def test_typing_letter_by_letter_narrows_to_the_sql_answer(
+    searchable: tuple[Database, Session, DeadlineIndex], word: str
+) -> None:
+    """Each keystroke reads only what the one before found, and still answers as SQL does."""
+    _, session, index = searchable
+    for end in [*range(1, len(word) + 1), 1, len(word)]:  # then back to one letter, and again
+        text = word[:end].strip()
+        if text:
+            assert lists._searched_ids(session, text, index) == _sql_ids(session, text, index)
+
+
 def test_text_outside_ascii_goes_to_the_database(
     searchable: tuple[Database, Session, DeadlineIndex],
 ) -> None:
@@ -257,24 +269,46 @@ def test_an_index_older_than_the_data_leaves_the_search_to_sql(
     assert lists._searched_ids(session, "jaya", index) is None
 
 
-def test_contract_text_matching_keeps_the_order_and_adds_what_sql_found() -> None:
+def _text(ids: list[int], texts: list[str], owners: list[int]) -> ContractText:
     from array import array
 
-    text = ContractText(
-        ids=[30, 10, 20],
-        texts=["a\x00jaya", "b\x00lain", ""],
-        supplier_of=array("i", [1, 2, 2]),
+    base = min(ids)
+    position = array("i", [-1]) * (max(ids) - base + 1)
+    for at, contract_id in enumerate(ids):
+        position[contract_id - base] = at
+    return ContractText(
+        ids=ids,
+        texts=texts,
+        supplier_of=array("i", owners),
         supplier_ids=array("i", [1, 2]),
         supplier_names=["pt satu", "cv dua"],
         unsure_contracts=(20,),
         unsure_suppliers=(),
+        base=base,
+        position=position,
     )
+
+
+def test_contract_text_matching_keeps_the_order_and_adds_what_sql_found() -> None:
+    text = _text([30, 10, 20], ["a\x00jaya", "b\x00lain", ""], [1, 2, 2])
     assert text.matching("JAYA") == [30]
     assert text.matching("dua") == [10, 20]
     assert text.matching("x", contracts=[20]) == [20]
     assert text.matching("x", suppliers=[1]) == [30]
     assert text.matching("a\x00j") == [30]  # callers never ask: answerable() says no
     assert not answerable("a\x00j")
+
+
+def test_a_longer_text_reads_only_what_the_last_one_found() -> None:
+    """Typing on narrows the last answer when it was small (a quarter of the contracts)."""
+    ids = [30, 10, 20, *range(40, 45)]
+    text = _text(ids, ["a\x00jaya", "b\x00lain", "", *["c\x00x"] * 5], [1, 2, 2, *[2] * 5])
+    assert text.matching("jay") == [30] and text.last == ("jay", (30,))
+    text.texts[1] = "b\x00jaya"  # not read again while narrowing
+    assert text.matching("jaya") == [30]
+    assert text.matching("jayax", contracts=[30]) == [30]
+    assert text.matching("jaya") == [30, 10]  # not holding "jayax": everything read again
+    assert text.matching("x") == [40, 41, 42, 43, 44] and text.last is None  # too many
 
 
 def test_fold_lowers_ascii_letters_only() -> None:
