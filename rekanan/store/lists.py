@@ -901,6 +901,10 @@ _NULLABLE_SORTS: frozenset[str] = frozenset()
 
 _MAX_IN_IDS = 30_000
 
+_MAX_SEARCH_IDS = 20_000
+"""Above this many matches an SQL sort scans with LIKE: a longer IN list costs more (at L,
+9 600 ids sort by value in 70 ms against 205 ms, 23 500 ids break even)."""
+
 
 def list_contracts(
     session: Session,
@@ -943,8 +947,8 @@ def list_contracts(
         text = query.search.strip()
         with_join = bool(text) or query.category is not None
         searched = _searched_ids(session, text, index) if text else None
-        if searched is not None and len(searched) > _MAX_IN_IDS:
-            searched = None  # a long list of ids costs more than the scan it saves
+        if searched is not None and len(searched) > _MAX_SEARCH_IDS:
+            searched = None
         filters = _contract_plain_filters(query, with_supplier=with_join, search=searched is None)
         if searched is not None:
             filters.append(_C.id.in_(searched) if searched else false())

@@ -200,11 +200,22 @@ def _reference(
 
 @pytest.mark.parametrize("sort", CONTRACT_SORTS)
 @pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("in_list", [True, False])
 def test_search_with_filters_and_every_sort(
-    searchable: tuple[Database, Session, DeadlineIndex], sort: str, descending: bool
+    searchable: tuple[Database, Session, DeadlineIndex],
+    sort: str,
+    descending: bool,
+    in_list: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Windows and totals are the SQL search's, with filters, for every sort both ways."""
+    """Windows and totals are the SQL search's, with filters, for every sort both ways.
+
+    SQL sorts get the matches as a list of ids, or (``in_list`` off: too many matches)
+    search with LIKE as before.
+    """
     _, session, index = searchable
+    if not in_list:
+        monkeypatch.setattr(lists, "_MAX_SEARCH_IDS", 0)
     queries = [
         ContractQuery(as_of=AS_OF, search="a", sort=sort, descending=descending),
         ContractQuery(as_of=AS_OF, search="JAYA", sort=sort, descending=descending),
