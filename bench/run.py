@@ -430,6 +430,10 @@ def bench_store_lists(db: Path, runs: int, rows: list[Row]) -> None:
         with Session(engine) as session:
             first = contract_query(as_of=AS_OF)
             cold = repeat(lambda: call(session, first), 1)
+            # The first search reads the contract texts it keeps beside the deadline index.
+            cold_search = repeat(
+                lambda: call(session, contract_query(as_of=AS_OF, search=SEARCH_TEXT[:1])), 1
+            )
             cases = (
                 ("open", "first window, by next deadline", lambda: call(session, first)),
                 ("scroll", "next window (offset 100)", lambda: call(session, first, 100)),
@@ -466,6 +470,15 @@ def bench_store_lists(db: Path, runs: int, rows: list[Row]) -> None:
                     "Store: list_contracts, first call (builds the deadline index)",
                     cold,
                     sql_floor(db, "open", runs),
+                    "SQL window alone",
+                )
+            )
+            rows.append(
+                Row(
+                    f"Store: list_contracts, first search keystroke ({SEARCH_TEXT[:1]!r}, "
+                    "reads the contract texts once)",
+                    cold_search,
+                    sql_floor(db, "search", runs),
                     "SQL window alone",
                 )
             )
@@ -837,7 +850,7 @@ def run(size: str, runs: int, seed: int, db: Path | None, rebuild: bool, only: s
     with tempfile.TemporaryDirectory(prefix="rekanan-bench-") as tmp_name:
         tmp = Path(tmp_name)
         (tmp / "data").mkdir()
-        if wanted("a"):
+        if wanted("a") or wanted("g"):  # (g), peak memory, is read while (a) runs
             measured("(a) startup", lambda: _collect(bench_startup, path, runs, tmp, rows), rows)
             measured("imports", lambda: _collect(bench_imports, runs, rows), rows)
         if wanted("b"):

@@ -758,6 +758,15 @@ def _text_of(session: Session, index: DeadlineIndex) -> ContractText | None:
     return index.text
 
 
+def prepare_search(session: Session, index: DeadlineIndex) -> bool:
+    """Read the contract texts for search now (about 0.2 s at 100 000 contracts).
+
+    A screen can call it in a worker once its first window shows, so that the first
+    keystroke does not pay for it. False when the data moved on since ``index`` was built.
+    """
+    return _text_of(session, index) is not None
+
+
 def _searched_ids(session: Session, text: str, index: DeadlineIndex | None) -> list[int] | None:
     """Ids matching the search ``text`` in the index's order, from memory when it can tell.
 

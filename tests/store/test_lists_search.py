@@ -254,8 +254,9 @@ def test_a_write_makes_a_new_index_that_finds_the_new_contract(
     query = ContractQuery(as_of=AS_OF, search="Kontrak Baru Sekali")
     with db.session() as session:
         before = cache.get(session, AS_OF, Thresholds())
+        assert before.text is None  # read on the first search, or when asked
+        assert lists.prepare_search(session, before) and before.text is not None
         assert list_contracts(session, query, index=before).total == 0
-        assert before.text is not None
         supplier_id = session.execute(select(Supplier.id)).scalars().first()  # type: ignore[call-overload]
     with db.writer() as w:
         new_id = w.create(
@@ -276,6 +277,7 @@ def test_an_index_older_than_the_data_leaves_the_search_to_sql(
     with db.writer() as w:
         w.create(contract_row(supplier_id=supplier_id, number="BARU/2", title="Jaya lagi"))
     session.rollback()  # a new snapshot that sees the write
+    assert not lists.prepare_search(session, index)
     assert lists._text_of(session, index) is None
     assert lists._searched_ids(session, "jaya", index) is None
 
