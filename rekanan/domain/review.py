@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -51,7 +51,7 @@ from rekanan.domain.records import (
 from rekanan.domain.renewal import ACTING_DECISIONS, PENDING_DECISIONS, settles
 from rekanan.domain.review_suggest import Suggestion, suggest
 from rekanan.domain.review_text import rt
-from rekanan.domain.risk import RiskAssessment, supplier_risk
+from rekanan.domain.risk import RiskAssessment, supplier_risks
 from rekanan.domain.sanctions import sanction_running
 from rekanan.domain.scorecard import Scorecard, supplier_scorecard
 from rekanan.domain.service_levels import ServiceLevel, service_level, uc_level
@@ -165,8 +165,19 @@ class ReviewContext:
         calendar: WorkingCalendar | None = None,
     ) -> ReviewContext:
         """Index ``data`` and compute every alert (snoozed ones kept and marked)."""
+        return cls.from_index(AgencyIndex.build(data, calendar), as_of, thresholds, language)
+
+    @classmethod
+    def from_index(
+        cls,
+        index: AgencyIndex,
+        as_of: date,
+        thresholds: Thresholds | None = None,
+        language: str = "id",
+    ) -> ReviewContext:
+        """Compute every alert over an index already built (the store's slice of the
+        contracts a review can hold, with its history read on demand)."""
         limits = thresholds or Thresholds()
-        index = AgencyIndex.build(data, calendar)
         alerts = compute_alerts(index, as_of, limits, language, include_snoozed=True)
         by_contract: defaultdict[int, list[Alert]] = defaultdict(list)
         by_supplier: defaultdict[int, list[Alert]] = defaultdict(list)
@@ -182,12 +193,15 @@ class ReviewContext:
 
     def risk(self, supplier_id: int) -> RiskAssessment:
         """The supplier's blacklist-risk score (computed once per supplier)."""
-        known = self._risk.get(supplier_id)
-        if known is None:
-            known = self._risk[supplier_id] = supplier_risk(
-                self.index, supplier_id, self.as_of, self.thresholds
-            )
-        return known
+        if supplier_id not in self._risk:
+            self.prepare_risks({supplier_id})
+        return self._risk[supplier_id]
+
+    def prepare_risks(self, supplier_ids: set[int]) -> None:
+        """Score many suppliers in one go before asking ``risk`` for each (a queue)."""
+        missing = supplier_ids - self._risk.keys()
+        if missing:
+            self._risk.update(supplier_risks(self.index, missing, self.as_of, self.thresholds))
 
     def dates(self, contract: ContractRecord) -> ContractDates:
         """The contract's key dates as of the day (computed once per contract)."""
@@ -346,6 +360,7 @@ def _risk_scope(context: ReviewContext) -> dict[int, list[str]]:
         if a.kind == AlertKind.BLACKLIST_RISK and a.supplier_id is not None
     }
     found: dict[int, list[str]] = {}
+    context.prepare_risks(suppliers)
     for supplier_id in sorted(suppliers):
         risk = context.risk(supplier_id)
         if risk.score < context.thresholds.blacklist_risk_warning:
@@ -375,13 +390,16 @@ def _sla_scope(context: ReviewContext) -> dict[int, list[str]]:
         if alert.title not in found[contract.id]:
             found[contract.id].append(rt(language, "why.gap", title=alert.title))
     window = sla_window(context.as_of)
-    for contract_id in index.incidents_by_contract:
-        contract = index.contracts.get(contract_id)
-        if contract is None or not contract.is_underpinning:
+    live_ucs = {
+        c.id: c for c in index.data.contracts if c.is_underpinning and c.status in LIVE_STATUSES
+    }
+    since = datetime.combine(window.start, time.min)
+    blamed = index.incidents_for(set(live_ucs), since=since)
+    for contract_id, incidents in blamed.items():
+        contract = live_ucs.get(contract_id)
+        if contract is None or not incidents:
             continue
-        if contract.status not in LIVE_STATUSES:
-            continue
-        level = uc_level(index, contract, window, context.as_of)
+        level = uc_level(index, contract, window, context.as_of, incidents)
         if level.breached:
             found[contract_id].append(_breach_text(level, language))
     return dict(found)
@@ -461,6 +479,9 @@ def build_queue(context: ReviewContext, scope: ReviewScope) -> list[QueueItem]:
         found = _category_scope(context, scope.category)
     else:
         found = _picked_scope(context, scope.contract_ids)
+    context.prepare_risks(
+        {context.index.contracts[i].supplier_id for i in found if i in context.index.contracts}
+    )
     items = [queue_item(context, contract_id, why) for contract_id, why in found.items()]
     items.sort(key=QueueItem.urgency)
     if scope.kind == ScopeKind.CATEGORY:

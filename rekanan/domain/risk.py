@@ -20,7 +20,7 @@ The score is a warning, never a sanction. Alert ``blacklist_risk`` from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -99,6 +99,44 @@ def supplier_risk(
     contracts = index.contracts_by_supplier.get(supplier_id, [])
     breaches = _breach_streak(index, contracts, index.incidents_by_contract, as_of, thresholds)
     return _finish(supplier_id, as_of, [*reasons, evaluation, breaches])
+
+
+def supplier_risks(
+    index: AgencyIndex, supplier_ids: Collection[int], as_of: date, thresholds: Thresholds
+) -> dict[int, RiskAssessment]:
+    """``supplier_risk`` of many suppliers at once (a review queue's thousands).
+
+    In memory the index's groupings answer each supplier; with a history (the store's
+    slices) the evaluations and incidents of all of them are read in one go, only the
+    rows the streak rules can use, as ``risk_alerts`` does.
+    """
+    if index.history is None:
+        return {s: supplier_risk(index, s, as_of, thresholds) for s in supplier_ids}
+    wanted = set(supplier_ids)
+    evaluations = _latest_evaluations(index, wanted, as_of, thresholds)
+    uc_ids = {
+        c.id
+        for supplier_id in wanted
+        for c in index.contracts_by_supplier.get(supplier_id, ())
+        if c.is_underpinning
+    }
+    incidents = index.incidents_for(uc_ids, since=_streak_start(as_of))
+    found = {}
+    for supplier_id in wanted:
+        contracts = index.contracts_by_supplier.get(supplier_id, [])
+        reasons: list[RiskReason | None] = [
+            *_cheap_reasons(index, supplier_id, as_of, thresholds),
+            _evaluation_streak(evaluations.get(supplier_id, ()), as_of, thresholds),
+            _breach_streak(index, contracts, incidents, as_of, thresholds),
+        ]
+        found[supplier_id] = _finish(supplier_id, as_of, reasons)
+    return found
+
+
+def _streak_start(as_of: date) -> datetime:
+    """The first moment of the earliest month a breach streak up to ``as_of`` can count."""
+    first_month = month(as_of.year, as_of.month).last(_STREAK_MONTHS)[0].start
+    return datetime.combine(first_month, time.min)
 
 
 def _finish(supplier_id: int, as_of: date, found: Sequence[RiskReason | None]) -> RiskAssessment:
@@ -401,8 +439,7 @@ def risk_alerts(
         for c in index.contracts_by_supplier.get(supplier_id, ())
         if c.is_underpinning
     }
-    first_month = month(as_of.year, as_of.month).last(_STREAK_MONTHS)[0].start
-    incidents = index.incidents_for(uc_ids, since=datetime.combine(first_month, time.min))
+    incidents = index.incidents_for(uc_ids, since=_streak_start(as_of))
     assessments = []
     for supplier_id, partial in found.items():
         contracts = index.contracts_by_supplier.get(supplier_id, [])

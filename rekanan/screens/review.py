@@ -80,6 +80,7 @@ from rekanan.store.review import (
     Recorded,
     SessionState,
     Undone,
+    contract_numbers,
     load_session,
     move_to,
     page_data,
@@ -240,13 +241,14 @@ class ReviewScreen(Screen[None]):
     # -- the agency, read once for the counts and the queue -------------------------------
 
     def _shared_context(self) -> ReviewContext:
-        """The whole agency indexed with its alerts, built once per visit (in a worker)."""
-        from rekanan.store.loaders import load_agency
+        """The contracts a queue can hold, indexed with the agency's alerts, built once per
+        visit (in a worker); evaluations and incidents are read when a scope asks."""
+        from rekanan.store.alert_slice import review_index
 
         with self._agency_lock:
             if self._agency is None:
-                data = load_agency(self._db)
-                self._agency = ReviewContext.build(data, self._day, self._limits, self._lang)
+                index = review_index(self._db, self._limits)
+                self._agency = ReviewContext.from_index(index, self._day, self._limits, self._lang)
             return self._agency
 
     def _count_scopes(self) -> None:
@@ -439,9 +441,10 @@ class ReviewScreen(Screen[None]):
             context = self._shared_context()
             chosen = scope
             if picked:
-                ids, missing = match_picked(context.index.data, picked)
+                ids, missing = match_picked(contract_numbers(db), picked)
                 if missing:  # said before starting: a typo must not shrink the queue
                     return None, [], "", missing
+                context.index.read_contracts(set(ids))  # ended ones are not indexed yet
                 chosen = ReviewScope(ScopeKind.PICKED, contract_ids=ids)
             items = build_queue(context, chosen)
             if not items:

@@ -8,6 +8,7 @@ folder's ``laporan`` folder for the head of agency's signature.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -143,20 +144,22 @@ def _shown_number(record: ReviewDecisionRecord) -> str:
     return str(shown) if shown else f"#{record.contract_id}"
 
 
-def match_picked(data: Any, wanted: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+def match_picked(
+    contracts: Sequence[Any], wanted: tuple[str, ...]
+) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """The contract ids for typed entries, and the entries that matched no contract.
 
     An entry is a full number, a short number staff say aloud (the ``132`` of
     ``000.3.3/132/KTR/Diskominfo/2026``, when only one contract has it), or an id;
     saying which entries were not found keeps a typo from silently shrinking the queue.
     """
-    by_number = {c.number.strip().lower(): c.id for c in data.contracts}
+    by_number = {c.number.strip().lower(): c.id for c in contracts}
     by_part: dict[str, set[int]] = {}
-    for contract in data.contracts:
+    for contract in contracts:
         for part in contract.number.strip().lower().split("/"):
             if part.strip():
                 by_part.setdefault(part.strip(), set()).add(contract.id)
-    ids = {c.id for c in data.contracts}
+    ids = {c.id for c in contracts}
     found: list[int] = []
     missing: list[str] = []
     for text in wanted:

@@ -36,7 +36,7 @@ from rekanan.domain.alert import Alert
 from rekanan.domain.alerts import compute_alerts, risk_reads_all_history
 from rekanan.domain.calendar import WorkingCalendar
 from rekanan.domain.contract_dates import LIVE_STATUSES
-from rekanan.domain.index import AgencyIndex
+from rekanan.domain.index import AgencyIndex, History
 from rekanan.domain.records import (
     AgencyData,
     ContractRecord,
@@ -159,17 +159,61 @@ class SessionHistory:
         return tuple(found)
 
 
+class DatabaseHistory:
+    """History read through a short session of its own per read.
+
+    For an index that outlives the session that built it: the review screen keeps one
+    for the whole visit and asks it from several worker threads.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def evaluations(
+        self,
+        supplier_ids: Collection[int] | None,
+        *,
+        as_of: date | None = None,
+        latest: int | None = None,
+    ) -> Sequence[EvaluationRecord]:
+        """As ``SessionHistory.evaluations``."""
+        with self.database.session() as session:
+            history = SessionHistory(session)
+            return history.evaluations(supplier_ids, as_of=as_of, latest=latest)
+
+    def incidents(
+        self, contract_ids: Collection[int] | None, *, since: datetime | None = None
+    ) -> Sequence[IncidentRecord]:
+        """As ``SessionHistory.incidents``."""
+        with self.database.session() as session:
+            return SessionHistory(session).incidents(contract_ids, since=since)
+
+    def contracts(self, contract_ids: Collection[int]) -> Sequence[ContractRecord]:
+        """As ``SessionHistory.contracts``."""
+        with self.database.session() as session:
+            return SessionHistory(session).contracts(contract_ids)
+
+
+def review_index(database: Database, thresholds: Thresholds | None = None) -> AgencyIndex:
+    """Every contract a review queue can hold (live, draft, UCs, with letters or reviews),
+    indexed, its history read on demand; other contracts are added with
+    ``AgencyIndex.read_contracts``. Safe to keep and share between threads."""
+    with database.session() as session:
+        return alert_index(session, thresholds, history=DatabaseHistory(database))
+
+
 def alert_index(
     session: Session,
     thresholds: Thresholds | None = None,
     calendar: WorkingCalendar | None = None,
     as_of: date | None = None,
+    history: History | None = None,
 ) -> AgencyIndex:
-    """An index over the rows the alert rules read; it reads history from ``session``.
+    """An index over the rows the alert rules read; it reads history from ``session``
+    (keep it open while the alerts are computed) unless given another ``history``.
 
     With ``as_of`` it holds only the contracts the rules can raise something for on that
-    day; without, every contract any day could need. Keep the session open while the
-    alerts are computed.
+    day; without, every contract any day could need.
     """
     limits = thresholds or Thresholds()
     data = AgencyData(
@@ -187,7 +231,7 @@ def alert_index(
         snoozes=records(session, SnoozeRecord, AlertSnooze),
         agency_holidays=holidays(session),
     )
-    return AgencyIndex.build(data, calendar, SessionHistory(session))
+    return AgencyIndex.build(data, calendar, history or SessionHistory(session))
 
 
 def agency_alerts(

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlmodel import Session, col, select
 
@@ -508,6 +508,20 @@ def decisions_between(
             query.order_by(col(ReviewDecision.decided_at), col(ReviewDecision.id))
         ).scalars()
         return [to_record(ReviewDecisionRecord, r) for r in rows]
+
+
+class ContractNumber(NamedTuple):
+    """A contract's id and number, for matching what a reviewer types."""
+
+    id: int
+    number: str
+
+
+def contract_numbers(db: Database) -> list[ContractNumber]:
+    """Every contract's id and number (a hand-picked queue may name any of them)."""
+    with db.session() as s:
+        rows = s.execute(select(Contract.id, Contract.number).order_by(col(Contract.id)))
+        return [ContractNumber(int(i), str(n)) for i, n in rows]
 
 
 def contract_version(db: Database, contract_id: int) -> int | None:

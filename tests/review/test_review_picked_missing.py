@@ -16,9 +16,8 @@ from rekanan.screens.review_summary import match_picked
 AS_OF = date(2026, 11, 23)
 
 
-def _data(*numbers: str) -> SimpleNamespace:
-    contracts = [SimpleNamespace(id=i, number=n) for i, n in enumerate(numbers, start=1)]
-    return SimpleNamespace(contracts=contracts)
+def _data(*numbers: str) -> list[SimpleNamespace]:
+    return [SimpleNamespace(id=i, number=n) for i, n in enumerate(numbers, start=1)]
 
 
 def test_full_short_and_id_entries_match_and_the_rest_are_named() -> None:
