@@ -328,3 +328,29 @@ def test_fold_lowers_ascii_letters_only() -> None:
     assert fold("PT ÉCLAIR İ \u212a") == "pt Éclair İ \u212a"
     assert fold("ABC") == "abc"
     assert answerable("jaya 100%") and not answerable("café")
+
+
+def test_values_holding_a_nul_are_asked_of_the_database(sqlite_db: Database) -> None:
+    """SQLite stores a NUL in a text (PostgreSQL refuses it); its LIKE decides, not the index."""
+    with Session(sqlite_db.write_engine) as s:
+        owner = Supplier(name="PT Nol\x00Jaya", category=SupplierCategory.OPERATIONAL)
+        s.add(owner)
+        s.flush()
+        assert owner.id is not None
+        for n, title in enumerate(["Sewa\x00jaya", "Sewa jaya", "Lain"]):
+            s.add(
+                Contract(
+                    number=f"NUL/{n}",
+                    title=title,
+                    supplier_id=owner.id,
+                    start_date=date(2026, 1, 1),
+                    end_date=date(2026, 12, 1 + n),
+                )
+            )
+        s.commit()
+    with sqlite_db.session() as session:
+        index = build_deadline_index(session, AS_OF, Thresholds())
+        assert lists.prepare_search(session, index) and index.text is not None
+        assert index.text.unsure_suppliers and index.text.unsure_contracts
+        for text in ("jaya", "sewa", "nol", "a", "lain", "x"):
+            assert lists._searched_ids(session, text, index) == _sql_ids(session, text, index)
