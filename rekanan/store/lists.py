@@ -870,8 +870,8 @@ def _indexed_ids(session: Session, query: ContractQuery, index: DeadlineIndex) -
                 and (query.include_overdue or d.day >= index.as_of or d.kind != "end")
             ),
         )
-    if len(index.views) > 32:
-        index.views.clear()
+    if len(index.views) >= _MAX_VIEWS:
+        index.views.clear()  # not one by one: workers of several screens share the index
     index.views[view_key] = ids
     return ids
 
@@ -909,6 +909,9 @@ _NULLABLE_SORTS: frozenset[str] = frozenset()
 """Sorts that push NULLs last by hand; end dates keep the dialect's order to use the index."""
 
 _MAX_IN_IDS = 30_000
+
+_MAX_VIEWS = 8
+"""Filtered id lists an index keeps (up to 0.8 MB each at L; every keystroke makes one)."""
 
 _MAX_SEARCH_IDS = 20_000
 """Above this many matches an SQL sort scans with LIKE: a longer IN list costs more (at L,
