@@ -21,7 +21,7 @@ from rekanan.domain.alert import Alert, AlertKind, Severity
 from rekanan.domain.contract_dates import LIVE_STATUSES
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.records import ContractRecord, SanctionRecord, SupplierRecord
-from rekanan.domain.text import day, status_label, t
+from rekanan.domain.text import day, enum_label, status_label, t
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import ContractStatus, SanctionStatus
 
@@ -66,8 +66,8 @@ def _sanction_reason(sanction: SanctionRecord, language: str) -> str:
     return t(
         language,
         "sanction.reason",
-        kind=str(sanction.kind),
-        source=str(sanction.source),
+        kind=enum_label("sanction_kind", sanction.kind, language),
+        source=enum_label("sanction_source", sanction.source, language),
         decree=sanction.decree_number or "-",
         start=day(sanction.start_date, language),
         end=day(sanction.end_date, language) if sanction.end_date else t(language, "sanction.open"),

@@ -455,6 +455,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "status.diperpanjang": ("diperpanjang", "renewed"),
     "status.berakhir": ("berakhir", "expired"),
     "status.diputus": ("diputus", "terminated"),
+    "sanction_kind.daftar_hitam_1_tahun": ("daftar hitam 1 tahun", "1-year blacklist"),
+    "sanction_kind.daftar_hitam_2_tahun": ("daftar hitam 2 tahun", "2-year blacklist"),
+    "sanction_kind.lainnya": ("sanksi lain", "other sanction"),
+    "sanction_source.lokal": ("lokal", "local"),
+    "sanction_source.nasional": ("nasional", "national"),
 }
 
 
@@ -473,6 +478,13 @@ def status_label(status: object, language: str) -> str:
     value = str(getattr(status, "value", status))
     key = f"status.{value}"
     return t(language, key) if key in _CATALOG else value
+
+
+def enum_label(prefix: str, value: object, language: str) -> str:
+    """A stored code in words (``daftar hitam 1 tahun``), for use inside a sentence;
+    unknown values are shown as they are."""
+    key = f"{prefix}.{getattr(value, 'value', value)}"
+    return t(language, key) if key in _CATALOG else str(getattr(value, "value", value))
 
 
 def keys() -> frozenset[str]:
