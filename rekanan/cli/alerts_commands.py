@@ -16,9 +16,10 @@ import argparse
 import csv
 import io
 import json
+import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -225,7 +226,9 @@ def run_alerts(args: argparse.Namespace, settings: Settings) -> int:
     elif args.format == "csv":
         sys.stdout.write(alerts_csv(shown))
     else:
-        sys.stdout.write(alerts_text(shown, as_of, language, reasons=args.reasons))
+        sys.stdout.write(
+            alerts_text(shown, as_of, language, reasons=args.reasons, width=output_width())
+        )
     if args.fail_on:
         limit = SEVERITY_ORDER[Severity(args.fail_on)]
         if any(SEVERITY_ORDER[a.severity] <= limit and not a.snoozed for a in shown):
@@ -278,6 +281,26 @@ def alerts_csv(alerts: Sequence[Alert]) -> str:
     return out.getvalue()
 
 
+def _wrap_parts(parts: Iterable[str], width: int, indent: str) -> list[str]:
+    """Parts joined by `` · ``, broken into lines between parts, never inside a supplier
+    name or a contract number unless one alone is wider than the line."""
+    lines: list[str] = []
+    line = ""
+    for part in (" ".join(p.split()) for p in parts):
+        candidate = f"{line} · {part}" if line else part
+        if len(indent) + len(candidate) <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = part
+    if line:
+        lines.append(line)
+    wrapped: list[str] = []
+    for each in lines:
+        wrapped.extend(textwrap.wrap(each, width, initial_indent=indent, subsequent_indent=indent))
+    return wrapped
+
+
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -291,10 +314,26 @@ def _left(days: int | None, language: str) -> str:
     return _l(language, "days", n=days)
 
 
+def output_width() -> int:
+    """The terminal's width when printing to one (80 to 200), else 80 (files, cron mail)."""
+    if not sys.stdout.isatty():
+        return WIDTH
+    return max(WIDTH, min(200, shutil.get_terminal_size((WIDTH, 24)).columns))
+
+
 def alerts_text(
-    alerts: Sequence[Alert], as_of: date, language: str, *, reasons: bool = False
+    alerts: Sequence[Alert],
+    as_of: date,
+    language: str,
+    *,
+    reasons: bool = False,
+    width: int = WIDTH,
 ) -> str:
-    """The alerts as a table grouped by severity, 80 columns wide."""
+    """The alerts as a table grouped by severity, ``width`` columns wide.
+
+    Titles and the supplier · contract · service line wrap rather than being cut: a
+    contract number without its year (``.../KTR/Diskominfo/20…``) names no contract.
+    """
     day = medium_date(as_of, language)
     if not alerts:
         return _l(language, "none", day=day) + "\n"
@@ -302,8 +341,7 @@ def alerts_text(
     counts = {s: 0 for s in Severity}
     for a in alerts:
         counts[a.severity] += 1
-    # 2 + 11 (date) + 1 + 8 (days left) + 1 + title
-    title_width = WIDTH - 23
+    indent = " " * 23  # 2 + 11 (date) + 1 + 8 (days left) + 1, then the title
     for severity in Severity:
         group = [a for a in alerts if a.severity == severity]
         if not group:
@@ -315,35 +353,34 @@ def alerts_text(
         lines.append(
             f"  {_l(language, 'due'):<11} {_l(language, 'left'):>8} {_l(language, 'subject')}"
         )
-        lines.append("  " + "-" * (WIDTH - 2))
+        lines.append("  " + "-" * (width - 2))
         for a in group:
             due = medium_date(a.due, language) if a.due else "-"
-            lines.append(
-                f"  {due:<11} {_left(a.days_left, language):>8} {_cut(a.title, title_width)}"
-            )
+            head = f"  {due:<11} {_left(a.days_left, language):>8} "
+            title = textwrap.wrap(a.title, width, initial_indent=head, subsequent_indent=indent)
             who = [a.supplier_name, a.contract_number, a.service_code]
             if a.snoozed_until:
                 who.append(_l(language, "snoozed", day=medium_date(a.snoozed_until, language)))
-            detail = " · ".join(w for w in who if w)
-            if detail:
-                lines.append(" " * 23 + _cut(detail, title_width))
+            detail_lines = _wrap_parts((w for w in who if w), width, indent)
+            if reasons and a is not group[0]:
+                lines.append("")
+            lines.extend(title)
+            lines.extend(detail_lines)
             if reasons:
-                if a is not group[0]:
-                    lines.insert(len(lines) - (2 if detail else 1), "")
                 for reason in a.reasons:
                     lines.extend(
                         textwrap.wrap(
                             reason,
-                            WIDTH,
-                            initial_indent=" " * 23 + "- ",
+                            width,
+                            initial_indent=indent + "- ",
                             subsequent_indent=" " * 25,
                         )
                     )
                 lines.extend(
                     textwrap.wrap(
                         f"{_l(language, 'rule')}: {a.rule}",
-                        WIDTH,
-                        initial_indent=" " * 23,
+                        width,
+                        initial_indent=indent,
                         subsequent_indent=" " * 25,
                     )
                 )

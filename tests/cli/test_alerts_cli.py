@@ -235,3 +235,25 @@ def test_missing_database_is_a_sentence(monkeypatch, tmp_path, capsys) -> None:
     monkeypatch.delenv("REKANAN_DB", raising=False)
     assert main(["alerts", "--db", str(tmp_path / "nothing.db")]) == 2
     assert "Tidak ada basis data di" in capsys.readouterr().err
+
+
+def test_text_wraps_instead_of_cutting_titles_and_contract_numbers() -> None:
+    from rekanan.cli.alerts_commands import alerts_text
+    from rekanan.domain.alert import Alert, AlertKind, Severity
+
+    alert = Alert(
+        kind=AlertKind.RENEWAL_DECISION,
+        severity=Severity.CRITICAL,
+        title="Keputusan perpanjangan terlambat: Lisensi Antivirus 1.000 Perangkat Kantor",
+        key="k",
+        rule="aturan",
+        supplier_name="PT Lisensi Perangkat Lunak Utama Nusantara",
+        contract_number="000.3.3/141/SPK/Diskominfo/2024",
+    )
+    for width in (80, 120):
+        text = alerts_text([alert], date(2026, 11, 23), "id", width=width)
+        assert all(len(line) <= width for line in text.splitlines())
+        joined = " ".join(text.split())
+        assert "Lisensi Antivirus 1.000 Perangkat Kantor" in joined
+        assert "000.3.3/141/SPK/Diskominfo/2024" in text  # never broken
+        assert "PT Lisensi Perangkat Lunak Utama Nusantara" in text
