@@ -38,7 +38,7 @@ from rekanan.cli.common import (
 from rekanan.config import Settings
 from rekanan.domain.alert import AlertKind, Severity
 from rekanan.domain.identifiers import format_npwp, name_key, npwp_search_key
-from rekanan.domain.periods import Period, parse_period
+from rekanan.domain.periods import Period, last_complete_quarter, parse_period
 from rekanan.domain.records import AgencyData, SupplierRecord
 from rekanan.models.enums import ContractStatus, SupplierCategory
 
@@ -192,9 +192,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     card.add_argument(
         "--period",
-        required=True,
+        default=None,
         type=_period,
-        help="2026-09 (month), 2026-Q3 (quarter), 2026 (fiscal year) or 2026-01-01..2026-06-30",
+        help="2026-09 (month), 2026-Q3 (quarter), 2026 (fiscal year) or "
+        "2026-01-01..2026-06-30 (default: the last complete quarter, as in the app)",
     )
     _add_as_of(card)
     _add_output(card, SCORECARD_FORMATS, "text on screen; pdf with -o")
@@ -446,6 +447,8 @@ def run_scorecard(args: argparse.Namespace, settings: Settings) -> int:
     language = settings.language
     as_of: date = args.as_of or date.today()
     fmt = _format_of(args, "text")
+    if args.period is None:
+        args.period = last_complete_quarter(as_of)
     data, ids = scorecard_source(settings, args)
     if fmt == "text":
         return _scorecard_text(data, ids, args, settings, as_of)

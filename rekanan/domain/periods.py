@@ -99,6 +99,17 @@ def quarter(year: int, number: int) -> Period:
     return Period(date(year, first, 1), date(year, first + 2, last_day), PeriodKind.QUARTER)
 
 
+def current_quarter(day: date) -> Period:
+    """The quarter ``day`` falls in."""
+    return quarter(day.year, (day.month - 1) // 3 + 1)
+
+
+def last_complete_quarter(day: date) -> Period:
+    """The quarter before the one ``day`` falls in: the latest with a full record, the
+    period a scorecard is made for when nobody says which."""
+    return current_quarter(day).previous()
+
+
 def fiscal_year(year: int) -> Period:
     """The fiscal year (tahun anggaran): 1 January to 31 December."""
     return Period(date(year, 1, 1), date(year, 12, 31), PeriodKind.YEAR)

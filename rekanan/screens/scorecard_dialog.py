@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from rekanan.domain.periods import Period, parse_period
+from rekanan.domain.periods import Period, last_complete_quarter, parse_period
 from rekanan.io.export.batch import Format, supplier_filename
 from rekanan.screens.export_folder import documents_folder, last_folder, remember_folder
 from rekanan.screens.register_support import (
@@ -33,7 +33,7 @@ from rekanan.screens.register_support import (
     settings_of,
     tr,
 )
-from rekanan.screens.scorecard_export import export_supplier_scorecard, last_complete_quarter
+from rekanan.screens.scorecard_export import export_supplier_scorecard
 from rekanan.widgets.form import ChoiceButton
 
 FORMATS: tuple[tuple[str, str], ...] = (

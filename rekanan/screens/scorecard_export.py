@@ -15,21 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from rekanan.config import Settings
-from rekanan.domain.periods import Period, quarter
+from rekanan.domain.periods import Period, last_complete_quarter
 from rekanan.errors import RekananError
 from rekanan.io.export.batch import ExportOptions, Format, export_scorecards_from
 from rekanan.screens.export_folder import documents_folder
 from rekanan.store.slices import supplier_slice
-
-
-def current_quarter(day: date) -> Period:
-    """The quarter ``day`` falls in."""
-    return quarter(day.year, (day.month - 1) // 3 + 1)
-
-
-def last_complete_quarter(day: date) -> Period:
-    """The quarter before the one ``day`` falls in: the latest with a full record."""
-    return current_quarter(day).previous()
 
 
 def export_supplier_scorecard(

@@ -257,3 +257,8 @@ def test_text_wraps_instead_of_cutting_titles_and_contract_numbers() -> None:
         assert "Lisensi Antivirus 1.000 Perangkat Kantor" in joined
         assert "000.3.3/141/SPK/Diskominfo/2024" in text  # never broken
         assert "PT Lisensi Perangkat Lunak Utama Nusantara" in text
+
+
+def test_scorecard_without_a_period_takes_the_last_complete_quarter(capsys) -> None:
+    assert main(["scorecard", "telekomunikasi", "--as-of", AS_OF]) == 0
+    assert "Periode 2026-Q3 (1 Jul 2026 s.d. 30 Sep 2026)" in capsys.readouterr().out

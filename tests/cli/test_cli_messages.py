@@ -92,7 +92,6 @@ BAD_ARGUMENTS = [
     (["alerts", "--nope"], "Argumen tidak dikenal: --nope"),
     (["scorecard", "x", "--period", "2026-Q5"], "--period: '2026-Q5' bukan periode"),
     (["scorecard", "x", "--period", "2026-06-30..2026-01-01"], "berakhir sebelum dimulai"),
-    (["scorecard", "x"], "Argumen wajib belum diberikan: --period"),
     (["export"], "Argumen wajib belum diberikan: REGISTER"),
     (["export", "vendors"], "Perintah 'vendors' tidak dikenal"),
     (["export", "contracts", "--due-within", "x"], "--due-within: 'x' bukan jumlah hari"),
