@@ -37,6 +37,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Cadangan tersimpan dan sudah diperiksa: {path} (skema {revision}, {size} bita).",
         "Backup written and verified: {path} (schema {revision}, {size} bytes).",
     ),
+    "backup_exists": (
+        "{path} sudah ada (mungkin cadangan sebelumnya). Pilih nama lain, atau tambahkan "
+        "--overwrite untuk menggantinya.",
+        "{path} already exists (perhaps an earlier backup). Choose another name, or add "
+        "--overwrite to replace it.",
+    ),
     "backup_ok": (
         "Cadangan {path} utuh (skema {revision}).",
         "Backup {path} is sound (schema {revision}).",
@@ -123,6 +129,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     backup.add_argument(
         "--check", action="store_true", help="verify the backup at PATH instead of writing one"
     )
+    backup.add_argument(
+        "--overwrite", action="store_true", help="replace PATH when it already exists"
+    )
     backup.set_defaults(func=run_backup)
 
     restore = add_subcommand(
@@ -204,6 +213,8 @@ def run_backup(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     url = require_database(settings)
     output_file(args.path, language)
+    if args.path.exists() and not args.overwrite:
+        raise CommandError(_l(language, "backup_exists", path=args.path))
     info = backup_database(url, args.path)
     print(_l(language, "backup_done", path=info.path, revision=info.revision, size=info.size))
     return 0

@@ -297,3 +297,19 @@ def test_postgresql_migration_dumps_first(
     assert dump.parent == tmp_path / "data" / "backups"
     assert dump.name.startswith(f"{pg_database}.before-0001_initial-")
     assert verify_backup(dump).revision == "0001_initial"
+
+
+def test_cli_backup_never_replaces_a_file_unasked(
+    sqlite_db: Database, tmp_path: Path, capsys
+) -> None:
+    path = sqlite_db.sqlite_path
+    copy = tmp_path / "cli.bak"
+    assert main(["backup", str(copy), "--db", str(path)]) == 0
+    first = copy.read_bytes()
+    _add(sqlite_db, "PT Sesudah Cadangan")
+    assert main(["backup", str(copy), "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "sudah ada" in err and "--overwrite" in err
+    assert copy.read_bytes() == first
+    assert main(["backup", str(copy), "--overwrite", "--db", str(path)]) == 0
+    assert copy.read_bytes() != first
