@@ -47,6 +47,9 @@ class SourceRow:
     number: int
     cells: dict[str, Raw]
     problem: str | None = None
+    trusted: bool = True
+    """False when the cells may sit under the wrong columns (a broken CSV row that could
+    not be put back together): its key is then not shown as the row's."""
 
 
 @dataclass(slots=True)
@@ -187,8 +190,12 @@ def read_csv(data: bytes, name: str, known: set[str] | None = None) -> Rows:
         raise FileProblem(f"{name} kosong: tidak ada baris judul kolom maupun data.")
     delimiter = sniff_delimiter(content[:20000], known)
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    records: list[list[str]] = []
+    lines: list[int] = []  # the text line each record ends on
     try:
-        records = list(reader)
+        for record in reader:
+            records.append(record)
+            lines.append(reader.line_num)
     except csv.Error as error:
         raise FileProblem(
             f"{name} bukan CSV yang sah di baris {reader.line_num} ({error}). Periksa tanda "
@@ -204,22 +211,75 @@ def read_csv(data: bytes, name: str, known: set[str] | None = None) -> Rows:
         if not any(cell.strip() for cell in record):
             continue
         problem = None
-        if len(record) > len(header):
-            extra = record[len(header) :]
-            if any(cell.strip() for cell in extra):
+        trusted = True
+        if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
+            where = _where(offset, lines[offset - 2] + 1, lines[offset - 1])
+            separator = _SEPARATOR_NAMES.get(delimiter, f"'{delimiter}'")
+            column = split_column(record, len(header))
+            if column is None:
+                trusted = False
                 problem = (
-                    f"baris ini berisi {len(record)} kolom, sedangkan judulnya {len(header)}; "
-                    "kemungkinan ada koma tanpa tanda kutip di salah satu isian"
+                    f"berkas ini rusak di {where}: baris ini berisi {len(record)} kolom, "
+                    f"sedangkan judulnya {len(header)}; kemungkinan ada {separator} "
+                    "tanpa tanda kutip di salah satu isian, sehingga isian sesudahnya bergeser. "
+                    "Baris ini tidak diimpor; perbaiki baris itu di berkasnya"
                 )
+            else:
+                pieces = len(record) - len(header) + 1
+                problem = (
+                    f"berkas ini rusak di {where}: teks kolom '{header[column]}' terpecah "
+                    f"di setiap {separator} di dalamnya menjadi {pieces} kolom "
+                    f"(baris ini berisi {len(record)} kolom, judulnya {len(header)}), "
+                    "karena pembuat berkas tidak mengapit teks itu utuh dengan tanda kutip. "
+                    "Baris ini tidak diimpor; perbaiki baris itu di berkasnya, atau impor "
+                    "ekspor JSON yang sama bila ada"
+                )
+                record = _rejoined(record, column, len(header), delimiter)
         cells: dict[str, Raw] = {}
         for key, value in zip(header, record, strict=False):
             if key:
                 cells[key] = value
-        rows.append(SourceRow(offset, cells, problem))
+        rows.append(SourceRow(offset, cells, problem, trusted))
     notes = [note] if note else []
     if delimiter != ",":
         notes.append(f"Pemisah kolom: '{delimiter}'.")
     return Rows([h for h in header if h], rows, notes)
+
+
+_SEPARATOR_NAMES = {",": "koma", ";": "titik koma", "\t": "tab", "|": "garis tegak"}
+
+
+def _where(number: int, first_line: int, last_line: int) -> str:
+    """``baris 21`` (the row as a spreadsheet counts it), with its text lines when they differ."""
+    if first_line == last_line == number:
+        return f"baris {number}"
+    lines = f"{first_line}" if first_line == last_line else f"{first_line}-{last_line}"
+    return f"baris {number} (baris teks {lines})"
+
+
+def split_column(record: list[str], width: int) -> int | None:
+    """Which column's text a separator inside it split into several, when only one can be.
+
+    A text cut at each comma leaves pieces that start with the space people write after a
+    comma (``"peta bahaya"," peta kerentanan"``: SPSE's CSV export writes a comma inside a
+    text as ``","``). The column is the one place where joining the extra fields back gives
+    pieces that all start with a space; None when no place, or more than one, fits.
+    """
+    extra = len(record) - width
+    if extra <= 0:
+        return None
+    fits = [
+        start
+        for start in range(width)
+        if all(piece[:1].isspace() for piece in record[start + 1 : start + extra + 1])
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _rejoined(record: list[str], column: int, width: int, delimiter: str) -> list[str]:
+    """``record`` with the pieces of ``column`` joined back, so every cell is under its column."""
+    end = column + len(record) - width + 1
+    return [*record[:column], delimiter.join(record[column:end]), *record[end:]]
 
 
 def _check_duplicates(header: list[str], name: str) -> None:

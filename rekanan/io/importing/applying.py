@@ -34,6 +34,8 @@ class _SupplierInfo:
     key: str
     new: dict[str, Any] | None = None
     failed: str | None = None
+    row: int | None = None
+    """The row of this file that creates the supplier (None: already in the database)."""
 
 
 @dataclass(slots=True)
@@ -195,6 +197,7 @@ class Applier:
         if ref.npwp:
             info = self.by_npwp.get(ref.npwp)
             if info is not None:
+                work.result.supplier = self._described(info, work)
                 if ref.name and clearly_different(info.name, ref.name):
                     work.result.flags.append(
                         f"NPWP {format_npwp(ref.npwp)} milik '{info.name}', nama di berkas "
@@ -234,6 +237,8 @@ class Applier:
                     work.result.notes.append(
                         f"Rekanan dicocokkan menurut nama dengan '{found.name}': mohon dipastikan."
                     )
+                else:
+                    work.result.supplier = self._described(found, work)
                 work.result.flags.append(missing_npwp_flag(found.name))
             return found
         if not ref.name:
@@ -250,7 +255,7 @@ class Applier:
                 "rekanannya; isi nama rekanan atau impor rekanan dulu.",
             )
         new = {"name": ref.name, "npwp": ref.npwp, "legal_form": ref.legal_form or LegalForm.PT}
-        info = _SupplierInfo(None, ref.name, ref.npwp, key, new=new)
+        info = _SupplierInfo(None, ref.name, ref.npwp, key, new=new, row=work.planned.row)
         if ref.npwp:
             self.by_npwp[ref.npwp] = info
         if key:
@@ -262,6 +267,20 @@ class Applier:
             if self.by_person is not None:
                 self.by_person.setdefault(pkey, []).append(info)
         return info
+
+    def _described(self, info: _SupplierInfo, work: _Work) -> str:
+        """The supplier a row is linked to, for its sentence: ``rekanan 'X' (dibuat di baris 2)``.
+
+        Said only when nothing else about the supplier is (a match by name, a new supplier),
+        so that every row has a sentence (the engine makes it, by the row's outcome).
+        """
+        if info.row is not None and info.row != work.planned.row:
+            where = f" (dibuat di {self.report.row_label} {info.row})"
+        elif info.row is None:
+            where = " (sudah terdaftar)"
+        else:
+            where = ""
+        return f"rekanan '{info.name}'{where}"
 
     def _resolve(self, work: _Work) -> None:
         plan = work.planned.plan

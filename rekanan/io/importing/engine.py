@@ -32,6 +32,7 @@ from rekanan.io.importing.applying import Applier
 from rekanan.io.importing.planning import ImportOptions, Progress, known_columns, plan_rows
 from rekanan.io.importing.registry import KINDS, guess_kind, kind_spec
 from rekanan.io.importing.report import ImportReport
+from rekanan.io.importing.sentences import complete
 from rekanan.io.tabular import read_rows
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ def run_import(
     except _Rollback:
         report.committed = False
     report.rows.sort(key=lambda r: r.row)
+    complete(report)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -111,14 +111,12 @@ def plan_rows(
                 )
                 continue
         if source.problem:
-            report.rows.append(
-                RowResult(
-                    source.number,
-                    Outcome.REJECTED,
-                    key=row_key(spec, cells),
-                    message=_sentence(source.problem),
-                )
-            )
+            key = row_key(spec, cells) if source.trusted else ""
+            said = _sentence(source.problem)
+            if key:
+                columns = ", ".join(spec.label_columns or spec.required[:2])
+                said += f" Kunci baris ini ({columns}): {key}."
+            report.rows.append(RowResult(source.number, Outcome.REJECTED, key=key, message=said))
             continue
         collecting = RowCells(cells)
         try:

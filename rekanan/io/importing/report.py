@@ -51,6 +51,9 @@ class RowResult:
     message: str = ""
     flags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    supplier: str = ""
+    """The supplier the row is linked to (``rekanan 'X' (dibuat di baris 2)``), when no
+    note names it; the engine turns it into the row's sentence."""
 
     @property
     def explanation(self) -> str:
