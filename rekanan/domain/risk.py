@@ -273,7 +273,13 @@ def _penalty_and_grace(
                 "grace",
                 gained,
                 "risk.grace",
-                lambda lang: {"used": status.grace_days, "max": limit, "number": contract.number},
+                lambda lang: {
+                    "granted": status.grace_days,
+                    "used": min(status.grace_days, status.days_late),
+                    "end": day(status.grace_end, lang),
+                    "max": limit,
+                    "number": contract.number,
+                },
                 contract.id,
             )
         )

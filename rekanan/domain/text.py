@@ -311,10 +311,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "penalty at the cap -> the PPK may terminate (+{points}).",
     ),
     "risk.grace": (
-        "Kesempatan {used} dari {max} hari terpakai untuk kontrak {number}; SSUK LKPP "
-        "12/2021: kesempatan habis -> PPK dapat memutus kontrak (+{points}).",
-        "{used} of {max} grace days used on contract {number}; LKPP 12/2021 terms: grace "
-        "used up -> the PPK may terminate (+{points}).",
+        "Kesempatan {granted} dari {max} hari diberikan untuk kontrak {number} ({used} "
+        "terpakai, sampai {end}); SSUK LKPP 12/2021: kesempatan habis -> PPK dapat memutus "
+        "kontrak (+{points}).",
+        "{granted} of {max} grace days granted on contract {number} ({used} used, until "
+        "{end}); LKPP 12/2021 terms: grace used up -> the PPK may terminate (+{points}).",
     ),
     "risk.termination": (
         "Kontrak {number} diputus karena kesalahan penyedia pada {day}; Perpres 16/2018 "
