@@ -33,7 +33,7 @@ from rekanan.domain.contract_dates import (
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.records import ContractRecord, ReviewDecisionRecord
 from rekanan.domain.review_text import rt
-from rekanan.domain.text import day, status_label, t
+from rekanan.domain.text import day, enum_label, status_label, t
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import ContractStatus, RenewalKind, ReviewDecisionKind
 
@@ -217,7 +217,7 @@ def _decision_alert(
     if contract.procurement_lead_days is not None:
         source = t(language, "renewal.lead_contract")
     else:
-        category = str(supplier.category) if supplier else "-"
+        category = enum_label("supplier_category", supplier.category, language) if supplier else "-"
         source = t(language, "renewal.lead_category", category=category)
     reasons = [
         t(

@@ -425,8 +425,8 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "{level} issued {day} for contract {number}.",
     ),
     "score.band_penalties": (
-        "{count} denda keterlambatan dalam periode, jumlah {total}.",
-        "{count} late-completion penalties in the period, {total} in total.",
+        "Denda keterlambatan dalam periode: {count}, jumlah {total}.",
+        "Late-completion penalties in the period: {count}, {total} in total.",
     ),
     "score.band_cap": (
         "Denda kontrak {number} mencapai batas.",
@@ -459,6 +459,10 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "sanction_kind.daftar_hitam_1_tahun": ("daftar hitam 1 tahun", "1-year blacklist"),
     "sanction_kind.daftar_hitam_2_tahun": ("daftar hitam 2 tahun", "2-year blacklist"),
     "sanction_kind.lainnya": ("sanksi lain", "other sanction"),
+    "supplier_category.strategis": ("strategis", "strategic"),
+    "supplier_category.taktis": ("taktis", "tactical"),
+    "supplier_category.operasional": ("operasional", "operational"),
+    "supplier_category.komoditas": ("komoditas", "commodity"),
     "sanction_source.lokal": ("lokal", "local"),
     "sanction_source.nasional": ("nasional", "national"),
 }
