@@ -9,6 +9,7 @@ from a worker. No Textual here: the CLI and tests can use it headless.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -92,11 +93,27 @@ class SnoozeRefused(RekananError):
     """A snooze that cannot be stored; the message says why."""
 
 
+_DATE_OR_DAYS = re.compile(r"[\d\s./,:-]*\d[\d\s./,:-]*(hari|days?)?\.?", re.IGNORECASE)
+
+
+def reason_is_a_date(reason: str) -> bool:
+    """True when a reason is only a number or a date (``14``, ``14 hari``, ``07/12/2026``).
+
+    The snooze dialog asks for a date first and a reason second; a date or a count of days
+    in the reason was meant for the date field (G10) and says nothing about why.
+    """
+    return bool(_DATE_OR_DAYS.fullmatch(reason.strip()))
+
+
 def snooze_alert(db: Any, key: str, until: date, reason: str, as_of: date, user: str = "") -> int:
     """Put an alert aside until ``until`` with a reason; returns the snooze's id."""
     reason = reason.strip()
     if not reason:
         raise SnoozeRefused("Tulis alasan penundaan, misalnya 'menunggu surat PPK'.")
+    if reason_is_a_date(reason):
+        raise SnoozeRefused(
+            "Alasan tampak seperti tanggal atau jumlah hari; tulis mengapa peringatan ditunda."
+        )
     if until <= as_of:
         raise SnoozeRefused("Tanggal tunda harus sesudah hari ini.")
     with db.writer() as writer:

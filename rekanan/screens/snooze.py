@@ -2,6 +2,11 @@
 
 The date accepts ``07/03/2026``, ``2026-03-07`` or a number of days (``14``). Nothing typed
 is lost when the store refuses: the modal stays open with the sentence under the field.
+
+The fields are filled in the order of their labels (G10): the cursor starts in the date,
+Tab goes on to the reason, then to the buttons. Text typed while a button has the focus
+goes into the reason instead of vanishing, and a reason that is only a date or a number
+of days (meant for the date field) is questioned under the field, never stored.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -18,8 +24,16 @@ from textual.widgets import Button, Input, Label, Static
 
 from rekanan.domain.alert import Alert
 from rekanan.i18n import N_
-from rekanan.screens.alert_data import SnoozeRefused, snooze_alert
-from rekanan.screens.register_support import as_of, db_of, run_db, tr, user_of
+from rekanan.screens.alert_data import SnoozeRefused, reason_is_a_date, snooze_alert
+from rekanan.screens.register_support import (
+    HOLD_KEYS,
+    HOLD_TEXT,
+    as_of,
+    db_of,
+    run_db,
+    tr,
+    user_of,
+)
 from rekanan.widgets.form import FieldError, parse_date
 
 DEFAULT_DAYS = 14
@@ -56,6 +70,7 @@ class SnoozeScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", N_("Simpan"), id="snooze.save", priority=True),
         Binding("escape", "cancel", N_("Batal"), id="snooze.cancel"),
+        Binding(HOLD_KEYS, "hold", HOLD_TEXT, show=False),
     ]
 
     def __init__(self, alert: Alert) -> None:
@@ -82,7 +97,27 @@ class SnoozeScreen(ModalScreen[bool]):
                 yield Button(tr(self, "Batal"), id="snooze-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#snooze-reason", Input).focus()
+        # The first field first, as the labels read (G10); its date is selected, so typing
+        # "14" replaces it.
+        self.query_one("#snooze-until", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed while a button has the focus goes on into the reason (G10).
+
+        A button takes no text: without this the words of a reason typed after one Tab too
+        many were dropped, or read as the app's keys (``r``, the digits), without a word.
+        An ``Input`` keeps the letters it takes, so any printable key that bubbles up here
+        passed no field: the first one moves the focus, and those typed fast behind it
+        were already queued at the button; all of them belong in the reason.
+        """
+        if not event.is_printable or event.character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        self._to_reason().insert_text_at_cursor(event.character)
+
+    def action_hold(self) -> None:
+        """No screen switching under the dialog (see ``HOLD_KEYS``)."""
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -125,6 +160,18 @@ class SnoozeScreen(ModalScreen[bool]):
             )
             self.query_one("#snooze-reason", Input).focus()
             return
+        if reason_is_a_date(reason):
+            self._problem(
+                "reason",
+                tr(
+                    self,
+                    "Alasan '{reason}' tampak seperti tanggal atau jumlah hari; tulis mengapa "
+                    "peringatan ditunda.",
+                    reason=reason,
+                ),
+            )
+            self._to_reason()
+            return
         self.saving = True
         db, key, user = db_of(self), self.alert.key, user_of(self)
         run_db(
@@ -134,6 +181,16 @@ class SnoozeScreen(ModalScreen[bool]):
             group="snooze.save",
             failed=self._failed,
         )
+
+    def _to_reason(self) -> Input:
+        """Focus the reason with what it holds kept (not selected), the cursor at its end."""
+        field = self.query_one("#snooze-reason", Input)
+        selects = field.select_on_focus
+        field.select_on_focus = False  # the next letter appends instead of replacing all
+        self.set_focus(field)  # now, not after a refresh: the next letters follow this one
+        field.call_after_refresh(setattr, field, "select_on_focus", selects)
+        field.cursor_position = len(field.value)
+        return field
 
     def _saved(self, _snooze_id: int) -> None:
         self.dismiss(True)
