@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rekanan.domain.alert import Alert, Severity
@@ -25,6 +26,16 @@ SEVERITIES: tuple[Severity, ...] = (Severity.CRITICAL, Severity.WARNING, Severit
 
 
 @dataclass(frozen=True, slots=True)
+class SnoozeNote:
+    """Who put an alert aside and on which day, as the snooze row stored them."""
+
+    until: date
+    reason: str
+    by: str = ""
+    on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AlertSet:
     """Every alert as of one day, snoozed ones included and marked."""
 
@@ -32,6 +43,8 @@ class AlertSet:
     as_of: date
     language: str
     alerts: tuple[Alert, ...]
+    notes: Mapping[str, SnoozeNote] = field(default_factory=dict)
+    """The running snooze of each snoozed key (a review's deferral has none)."""
 
     @property
     def active(self) -> tuple[Alert, ...]:
@@ -50,6 +63,17 @@ class AlertSet:
     def by_key(self, key: str) -> Alert | None:
         """The alert with this key, if it still stands."""
         return next((a for a in self.alerts if a.key == key), None)
+
+    def note(self, alert: Alert) -> SnoozeNote | None:
+        """Who snoozed ``alert`` and when, if the snooze it shows is a stored row."""
+        found = self.notes.get(alert.key)
+        if (
+            found is None
+            or found.until != alert.snoozed_until
+            or found.reason != alert.snooze_reason
+        ):
+            return None
+        return found
 
 
 _CACHE: dict[int, AlertSet] = {}
@@ -77,10 +101,39 @@ def agency_alerts(db: Any, as_of: date, thresholds: Thresholds, language: str) -
         ):
             return known
     alerts = _compute(db, as_of, thresholds, language)
-    found = AlertSet(stamp, as_of, language, tuple(alerts))
+    found = AlertSet(stamp, as_of, language, tuple(alerts), snooze_notes(db, as_of))
     with _LOCK:
         _CACHE[id(db)] = found
     return found
+
+
+def snooze_notes(db: Any, as_of: date) -> dict[str, SnoozeNote]:
+    """The snooze that holds each key on ``as_of``: the one that runs longest (as the rules
+    pick it), with who stored it and the day, in the local time zone."""
+    from sqlmodel import select
+
+    notes: dict[str, SnoozeNote] = {}
+    with db.session() as session:
+        table: Any = AlertSnooze  # its columns, typed loosely for SQLAlchemy's operators
+        rows = session.exec(
+            select(AlertSnooze).where(table.until >= as_of).order_by(table.id)
+        ).all()
+        for row in rows:
+            known = notes.get(row.alert_key)
+            if known is None or row.until > known.until:
+                notes[row.alert_key] = SnoozeNote(
+                    row.until, row.reason, row.snoozed_by.strip(), _local_day(row.created_at)
+                )
+    return notes
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    """The day of a stored timestamp where the person is (SQLite gives it back in UTC,
+    without its zone)."""
+    if moment is None:
+        return None
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone().date()
 
 
 def forget(db: Any) -> None:

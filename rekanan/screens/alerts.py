@@ -58,6 +58,12 @@ SEVERITY_LABELS = {
 }
 SEVERITY_STYLES = {Severity.CRITICAL: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 ACTIVE, SNOOZED, EVERY = "active", "snoozed", "all"
+SNOOZE_LINES = {  # (who is known, the day is known): the snooze line of the reasons panel
+    (True, True): N_("Ditunda s.d. {day} — Alasan: {reason} (oleh {user}, {when})"),
+    (True, False): N_("Ditunda s.d. {day} — Alasan: {reason} (oleh {user})"),
+    (False, True): N_("Ditunda s.d. {day} — Alasan: {reason} ({when})"),
+    (False, False): N_("Ditunda s.d. {day} — Alasan: {reason}"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,13 @@ def subject(alert: Alert) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def searched_text(alert: Alert) -> str:
+    """What the search box looks in: title, subject, reasons and the snooze reason (G11)."""
+    return " ".join(
+        (alert.title, subject(alert), " ".join(alert.reasons), alert.snooze_reason)
+    ).lower()
+
+
 def select_alerts(found: AlertSet, query: AlertQuery, sort: str, descending: bool) -> list[Alert]:
     """Filter and sort the alerts as the list asks."""
     words = query.search.strip().lower()
@@ -91,7 +104,7 @@ def select_alerts(found: AlertSet, query: AlertQuery, sort: str, descending: boo
             or (query.view == SNOOZED and a.snoozed)
             or (query.view == ACTIVE and not a.snoozed)
         )
-        and (not words or words in f"{a.title} {subject(a)} {' '.join(a.reasons)}".lower())
+        and (not words or words in searched_text(a))
     ]
     if sort == "due":
         chosen.sort(key=lambda a: (a.due is None, a.due or date.max, a.sort_key()))
@@ -256,17 +269,19 @@ class AlertsScreen(Screen[None]):
             lines.append("\n• " + reason)
         lines.append("\n" + tr(self, "Aturan: {rule}", rule=alert.rule), style="dim")
         if alert.snoozed:
-            lines.append(
-                "\n"
-                + tr(
-                    self,
-                    "Ditunda s.d. {day}: {reason}",
-                    day=formatting.medium_date(alert.snoozed_until, language(self)),
-                    reason=alert.snooze_reason,
-                ),
-                style="italic",
-            )
+            lines.append("\n" + self._snooze_line(alert), style="italic")
         panel.update(lines)
+
+    def _snooze_line(self, alert: Alert) -> str:
+        """Until when, why, and who put it aside on which day when the snooze row says so."""
+        lang = language(self)
+        day = formatting.medium_date(alert.snoozed_until, lang) if alert.snoozed_until else "-"
+        found = self.alert_set
+        note = found.note(alert) if found is not None else None
+        when = formatting.medium_date(note.on, lang) if note and note.on else ""
+        by = note.by if note else ""
+        template = SNOOZE_LINES[bool(by), bool(when)]
+        return tr(self, template, day=day, reason=alert.snooze_reason, user=by, when=when)
 
     @property
     def current(self) -> Alert | None:
