@@ -5,6 +5,9 @@ with the current records, to edit and import back). ``rekanan import FILE --kind
 (or ``rekanan import KIND FILE``; the kind is guessed from the header when not given)
 imports in one transaction, prints the counts and the first rows of each outcome, and with
 ``--report`` writes every row to CSV or XLSX. ``--dry-run`` shows the same without writing.
+An SPSE export holds a whole KLPD: the report names its satker and warns when they are not
+the agency's (the demo's in the demo, else the ``[agency]`` config); ``--satker NAME``
+(repeatable) takes only those rows.
 Exit codes: 0 all rows taken, 1 some rows rejected, 2 nothing imported (a sentence says why).
 """
 
@@ -15,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rekanan.cli.common import CommandError, add_subcommand, output_file
+from rekanan.cli.common import CommandError, add_subcommand, document_settings, output_file
 from rekanan.config import Settings
 from rekanan.errors import RekananError
 
@@ -54,7 +57,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--dry-run", action="store_true", help="show what would happen; write nothing"
     )
     parser.add_argument("--report", metavar="FILE.csv|FILE.xlsx", help="write every row's outcome")
-    parser.add_argument("--satker", help="only rows of this satker (part of its name)")
+    parser.add_argument(
+        "--satker",
+        action="append",
+        metavar="NAME",
+        help="only rows of this satker (part of its name, any case; repeat for several)",
+    )
     parser.add_argument("--rows", type=int, default=5, help="rows shown per outcome (default 5)")
     parser.set_defaults(func=import_command)
 
@@ -81,12 +89,12 @@ def import_command(args: argparse.Namespace, settings: Settings) -> int:
         )
     database = open_database(settings.database_url, user=settings.audit_user)
     try:
-        report = run_import(
-            database,
-            kind,
-            path,
-            ImportOptions(dry_run=args.dry_run, satker=args.satker, user=database.user),
+        # the agency whose rows these should be: the demo's in the demo, else the config's
+        agency = document_settings(settings, database).agency
+        options = ImportOptions(
+            dry_run=args.dry_run, satker=args.satker, user=database.user, agency=agency
         )
+        report = run_import(database, kind, path, options)
     except RekananError as error:
         raise CommandError(str(error)) from error
     finally:

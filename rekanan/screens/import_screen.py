@@ -17,14 +17,23 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, ProgressBar, Select, Static
 
 from rekanan.io.importing import KINDS, ImportOptions, ImportReport, Outcome, run_import
 from rekanan.io.importing.report import RowResult, outcome_label, write_report
 from rekanan.screens.confirm import ConfirmScreen
-from rekanan.screens.register_support import N_, db_of, language, run_db, tr, user_of, writable
+from rekanan.screens.register_support import (
+    N_,
+    db_of,
+    language,
+    run_db,
+    settings_of,
+    tr,
+    user_of,
+    writable,
+)
 
 SHOWN_ROWS = 2000
 """Rows of the report put in the table (the saved report has them all)."""
@@ -65,6 +74,7 @@ class ImportScreen(Screen[None]):
     ImportScreen #import-buttons { height: auto; padding: 0 0 0 10; }
     ImportScreen #import-buttons Button { margin-right: 2; }
     ImportScreen #import-progress { padding: 0 0 0 10; height: 1; }
+    ImportScreen #import-summary-box { height: auto; max-height: 25%; }
     ImportScreen #import-summary { height: auto; padding: 0 1; }
     ImportScreen #import-summary.-error { color: $error; }
     ImportScreen #import-rows { height: 1fr; }
@@ -106,7 +116,10 @@ class ImportScreen(Screen[None]):
                     id="import-kind",
                 )
                 yield Label(tr(self, "Satker"))
-                yield Input(placeholder=tr(self, "bagian nama satker (SPSE)"), id="import-satker")
+                yield Input(
+                    placeholder=tr(self, "bagian nama satker (SPSE); beberapa dipisah ;"),
+                    id="import-satker",
+                )
             with Horizontal(id="import-buttons"):
                 yield Button(tr(self, "Pratinjau (F5)"), variant="primary", id="import-preview")
                 yield Button(tr(self, "Impor (Ctrl+S)"), id="import-run", disabled=True)
@@ -114,10 +127,12 @@ class ImportScreen(Screen[None]):
             progress = ProgressBar(id="import-progress", show_eta=False)
             progress.display = False  # nothing to show (nor animate) before a run starts
             yield progress
-        yield Static(
-            Text(tr(self, "Pilih berkas dan jenisnya, lalu tekan F5 untuk pratinjau.")),
-            id="import-summary",
-        )
+        # the summary scrolls when the warnings about a file fill it: the table stays in view
+        with VerticalScroll(id="import-summary-box"):
+            yield Static(
+                Text(tr(self, "Pilih berkas dan jenisnya, lalu tekan F5 untuk pratinjau.")),
+                id="import-summary",
+            )
         table: DataTable[Any] = DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="import-detail", classes="-empty")
@@ -181,9 +196,10 @@ class ImportScreen(Screen[None]):
         db = db_of(self)
         options = ImportOptions(
             dry_run=dry_run,
-            satker=satker or None,
+            satker=[part for part in satker.split(";") if part.strip()] or None,
             user=user_of(self) or None,
             progress=self._progress,
+            agency=settings_of(self).agency,  # rows of other KLPD or satker are named
         )
         self.busy = True
         bar = self.query_one("#import-progress", ProgressBar)
@@ -227,7 +243,7 @@ class ImportScreen(Screen[None]):
     def _show(self, report: ImportReport) -> None:
         self.report = report
         lang = language(self)
-        self._say("\n".join(report.summary_lines(lang)[:12]))
+        self._say("\n".join(report.summary_lines(lang)[:16]))
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(len(report.rows), 1), progress=max(len(report.rows), 1))
         table = self.query_one("#import-rows", DataTable)
@@ -329,7 +345,15 @@ class ImportScreen(Screen[None]):
             if yes:
                 self._start(dry_run=False)
 
-        self.app.push_screen(ConfirmScreen(question), answered)
+        # another agency's rows, or a flood of alerts: said again, and "No" has the focus
+        origins = self.report.origins
+        warning = origins.warning(language(self), app=True) if origins is not None else None
+        forecast = self.report.forecast
+        detail = [warning] if warning else []
+        detail += forecast.lines(language(self)) if forecast is not None else []
+        self.app.push_screen(
+            ConfirmScreen(question, detail="\n".join(detail), danger=bool(warning)), answered
+        )
 
     def action_save_report(self) -> None:
         report = self.report

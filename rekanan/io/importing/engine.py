@@ -18,22 +18,28 @@ The steps, for one file:
 5. a dry run rolls the whole transaction back, so what it reports is exactly what a real
    run would do.
 
-Rows of another satker (``satker`` option) are skipped; every row ends in one outcome.
-Planning lives in ``planning``, the transaction's work in ``applying``.
+Rows of another satker (``satker`` option) are skipped; every row ends in one outcome,
+with a sentence (``sentences``). The report names the KLPD and satker the file holds and
+warns when they are not the agency's (``origin``), and says which alerts the new contracts
+will raise (``effects``). Planning lives in ``planning``, the transaction's work in
+``applying``.
 """
 
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rekanan.io.importing.applying import Applier
+from rekanan.io.importing.effects import forecast
 from rekanan.io.importing.planning import ImportOptions, Progress, known_columns, plan_rows
 from rekanan.io.importing.registry import KINDS, guess_kind, kind_spec
-from rekanan.io.importing.report import ImportReport
+from rekanan.io.importing.report import ImportReport, Outcome
 from rekanan.io.importing.sentences import complete
 from rekanan.io.tabular import read_rows
+from rekanan.models import Contract
 
 if TYPE_CHECKING:
     from rekanan.store.database import Database
@@ -72,6 +78,10 @@ def run_import(
         report.committed = False
     report.rows.sort(key=lambda r: r.row)
     complete(report)
+    if spec.model is Contract:
+        new = {r.row for r in report.rows if r.outcome is Outcome.NEW}
+        fields = (p.plan.fields for p in planned if p.row in new)
+        report.forecast = forecast(fields, options.as_of or date.today())
     report.seconds = time.perf_counter() - started
     return report
 

@@ -6,10 +6,13 @@ straight into the report; the others wait, as ``Planned``, for the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from rekanan.config import Agency
 from rekanan.io import values as v
+from rekanan.io.importing.origin import KLPD_COLUMNS, SATKER_COLUMNS, Census, cell_of, chosen
 from rekanan.io.importing.report import ImportReport, Outcome, RowResult
 from rekanan.io.importing.spec import KindSpec, Plan, RowCells, RowRejected
 from rekanan.io.tabular import FileProblem, Rows
@@ -25,9 +28,20 @@ class ImportOptions:
     """How to run one import."""
 
     dry_run: bool = False
-    satker: str | None = None
+    satker: str | Sequence[str] | None = None
+    """Only rows of these satker (part of a name, matched as ``origin.satker_chosen``)."""
     user: str | None = None
     progress: Progress | None = None
+    agency: Agency | None = None
+    """The agency importing: rows of other KLPD or satker are named in the report."""
+    as_of: date | None = None
+    """The day the report's alert forecast is for (today when None)."""
+
+    @property
+    def satkers(self) -> tuple[str, ...]:
+        """The satker filter as a list of non-empty names."""
+        given = [self.satker] if isinstance(self.satker, str) else list(self.satker or ())
+        return tuple(s.strip() for s in given if s and s.strip())
 
 
 def known_columns(spec: KindSpec) -> set[str]:
@@ -80,36 +94,33 @@ def _renamed(spec: KindSpec, cells: dict[str, v.Raw]) -> dict[str, v.Raw]:
     return out
 
 
-def _satker_of(cells: dict[str, v.Raw]) -> str | None:
-    for column in ("nama_satker", "satker"):
-        if column in cells:
-            return v.one_line(cells[column])
-    return None
-
-
 def plan_rows(
     spec: KindSpec, rows: Rows, options: ImportOptions, report: ImportReport
 ) -> list[Planned]:
     """Plan every row; rejected and skipped rows go straight into ``report``."""
     report.notes.extend(check_header(spec, rows))
-    wanted = v.fold(options.satker) if options.satker else None
+    wanted = options.satkers
+    census = Census()
     planned: list[Planned] = []
     total = len(rows.rows)
     for index, source in enumerate(rows.rows):
         if options.progress and index % CHUNK == 0:
             options.progress("baca", index, total)
         cells = _renamed(spec, source.cells)
-        if wanted is not None:
-            satker = _satker_of(cells)
-            if satker is None or wanted not in v.fold(satker):
+        if wanted:
+            satker = cell_of(cells, SATKER_COLUMNS)
+            if not chosen(wanted, satker, cell_of(cells, KLPD_COLUMNS)):
+                census.add(cells, taken=False)
+                names = " atau ".join(f"'{w}'" for w in wanted)
                 report.rows.append(
                     RowResult(
                         source.number,
                         Outcome.SKIPPED,
-                        message=f"Satker '{satker or '-'}' bukan '{options.satker}'.",
+                        message=f"Satker '{satker or '-'}' bukan {names}.",
                     )
                 )
                 continue
+        census.add(cells, taken=True)
         if source.problem:
             key = row_key(spec, cells) if source.trusted else ""
             said = _sentence(source.problem)
@@ -138,6 +149,7 @@ def plan_rows(
             _reject(report, spec, source.number, cells, blind, collecting)
             continue
         planned.append(Planned(source.number, plan))
+    report.origins = census.origins(options.agency, bool(wanted), rows.row_label)
     return planned
 
 

@@ -12,8 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rekanan.io.export.tables import Column, Kind, Table, save_workbook, write_table_csv
+
+if TYPE_CHECKING:
+    from rekanan.io.importing.effects import AlertForecast
+    from rekanan.io.importing.origin import Origins
 
 
 class Outcome(StrEnum):
@@ -74,6 +79,23 @@ class ImportReport:
     committed: bool = False
     new_suppliers: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    origins: Origins | None = None
+    """The KLPD and satker the file holds, against the agency's own (SPSE files)."""
+    forecast: AlertForecast | None = None
+    """The alerts the new contracts will raise."""
+
+    def origin_lines(self, language: str = "id", *, app: bool = False) -> list[str]:
+        """Whose rows these are, a warning when they are not the agency's, and what the
+        import will do to the alerts: the lines a person must read before importing."""
+        lines: list[str] = []
+        if self.origins is not None:
+            warning = self.origins.warning(language, app=app)
+            if warning:
+                lines.append(warning)
+            lines += self.origins.census_lines(language)
+        if self.forecast is not None:
+            lines += self.forecast.lines(language)
+        return lines
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.rows if r.outcome is outcome)
@@ -120,7 +142,7 @@ class ImportReport:
         counted in a sentence instead.
         """
         en = language == "en"
-        lines = [self.headline(language), *self.notes]
+        lines = [self.headline(language), *self.origin_lines(language, app=True), *self.notes]
         if self.new_suppliers:
             label = "new suppliers" if en else "rekanan baru"
             lines.append(f"{len(self.new_suppliers)} {label}.")
@@ -155,6 +177,7 @@ class ImportReport:
         took = took if self.seconds >= 0.05 else ""
         lines = [f"{self.path} ({self.kind}): {self.summary(language)}. {status}{took}"]
         row_label = _ENGLISH_UNITS.get(self.row_label, self.row_label) if en else self.row_label
+        lines += [f"  {line}" for line in self.origin_lines(language)]
         lines += [f"  {note}" for note in self.notes]
         if self.new_suppliers:
             label = "new suppliers" if en else "rekanan baru"
@@ -236,6 +259,12 @@ def summary_table(report: ImportReport) -> Table:
     ]
     rows += [(outcome_label(o).capitalize(), n) for o, n in report.counts.items()]
     rows += [("Ditandai", len(report.flagged)), ("Rekanan baru", len(report.new_suppliers))]
+    if report.origins is not None:
+        warning = report.origins.warning()
+        rows += [("Asal data", line) for line in ([warning] if warning else [])]
+        rows += [("Asal data", line) for line in report.origins.census_lines()]
+    if report.forecast is not None:
+        rows += [("Peringatan", line) for line in report.forecast.lines()]
     rows += [("Catatan", note) for note in report.notes]
     return Table(
         "Ringkasan",
