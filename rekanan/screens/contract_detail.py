@@ -22,7 +22,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from rekanan.domain import formatting
@@ -46,22 +45,23 @@ from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.models import ContractService
 from rekanan.screens.audit_view import audit_columns, load_audit
-from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.detail_base import (
+    OLD_EDIT_KEY,
+    QUIET_DETAIL_KEYS,
+    RecordDetailScreen,
+    Target,
+)
+from rekanan.screens.forms import open_form
 from rekanan.screens.register_support import (
     N_,
-    QUIET_MAIN_KEYS,
-    TAB_KEYS,
     as_of,
     day,
-    db_of,
     label,
     language,
     money,
-    run_db,
     text,
     thresholds_of,
     tr,
-    write_allowed,
 )
 from rekanan.store.lists import working_calendar
 from rekanan.store.slices import contract_slice
@@ -243,10 +243,9 @@ NEW_RECORDS = Binding.Group(N_("SP/denda/insiden"), compact=True)
 """``w p i`` in the footer as one entry (the footer of 120 columns has no room for three)."""
 
 
-class ContractDetailScreen(Screen[None]):
+class ContractDetailScreen(RecordDetailScreen[ContractView]):
     """Detail kontrak."""
 
-    CSS_PATH = "supplier_detail.tcss"
     HELP = N_(
         "Detail kontrak. [ dan ] berpindah tab. u mengubah kontrak (atau baris yang dipilih), "
         "d menghapus; n menambah layanan yang didukung (tab Layanan) atau SP; w surat "
@@ -254,46 +253,32 @@ class ContractDetailScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", N_("Kembali"), id="registers.back"),
-        Binding(
-            "left_square_bracket",
-            "previous_tab",
-            N_("Tab sebelumnya"),
-            id="detail.previous_tab",
-            group=TAB_KEYS,
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_tab",
-            N_("Tab berikutnya"),
-            id="detail.next_tab",
-            group=TAB_KEYS,
-        ),
-        Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("u", "edit", N_("Ubah"), id="registers.edit"),
-        Binding("e", "edit", N_("Ubah"), show=False),  # the old key, still working
-        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        OLD_EDIT_KEY,
         Binding("w", "new_letter", N_("SP baru"), id="detail.new_letter", group=NEW_RECORDS),
         Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty", group=NEW_RECORDS),
         Binding(
             "i", "new_incident", N_("Insiden baru"), id="detail.new_incident", group=NEW_RECORDS
         ),
         Binding("s", "open_supplier", N_("Buka rekanan"), id="detail.open_supplier"),
-        Binding("f5", "reload", N_("Muat ulang"), id="detail.reload", show=False),
-        *QUIET_MAIN_KEYS,
+        *QUIET_DETAIL_KEYS,
     ]
 
     TABS = ("summary", "services", "letters", "reviews", "history")
+    RECORD_KIND = "contract"
+    WORKER_GROUP = "contract-detail"
 
     def __init__(self, contract_id: int, *, tab: str = "summary") -> None:
-        super().__init__()
-        self.contract_id = contract_id
-        self.initial_tab = tab
-        self.view: ContractView | None = None
+        super().__init__(contract_id, tab=tab)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No keys that write on a read-only database (they vanish from the footer)."""
-        return write_allowed(self, action)
+    @property
+    def contract_id(self) -> int:
+        """The contract shown."""
+        return self.record_id
+
+    def read_view(
+        self, db: Any, record_id: int, today: date, thresholds: Thresholds, lang: str
+    ) -> ContractView:
+        return load_contract_view(db, record_id, today, thresholds, lang)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
@@ -355,20 +340,6 @@ class ContractDetailScreen(Screen[None]):
         ]
 
     # -- data ----------------------------------------------------------------------------
-
-    def on_mount(self) -> None:
-        self.load()
-
-    def load(self) -> None:
-        """Read the contract again and run the rules."""
-        db, cid, today = db_of(self), self.contract_id, as_of(self)
-        thresholds, lang = thresholds_of(self), language(self)
-        run_db(
-            self,
-            lambda: load_contract_view(db, cid, today, thresholds, lang),
-            self._show,
-            group="contract-detail",
-        )
 
     def _show(self, view: ContractView) -> None:
         self.view = view
@@ -599,32 +570,6 @@ class ContractDetailScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    @property
-    def tab(self) -> str:
-        """The open tab's short name."""
-        return (self.query_one(TabbedContent).active or "tab-summary").removeprefix("tab-")
-
-    def _move_tab(self, step: int) -> None:
-        position = self.TABS.index(self.tab) if self.tab in self.TABS else 0
-        self.query_one(
-            TabbedContent
-        ).active = f"tab-{self.TABS[(position + step) % len(self.TABS)]}"
-
-    def action_next_tab(self) -> None:
-        self._move_tab(+1)
-
-    def action_previous_tab(self) -> None:
-        self._move_tab(-1)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def _saved(self, _record_id: int) -> None:
-        self.load()
-
     def action_new(self) -> None:
         """A new record of the open tab: a supported service, or a warning letter."""
         if self.tab == "letters":
@@ -664,7 +609,7 @@ class ContractDetailScreen(Screen[None]):
 
             self.app.push_screen(SupplierDetailScreen(self.view.contract.supplier_id))
 
-    def _target(self) -> tuple[str, int, str, int] | None:
+    def _target(self) -> Target | None:
         if self.view is None:
             return None
         if self.tab == "letters":
@@ -682,28 +627,12 @@ class ContractDetailScreen(Screen[None]):
         c = self.view.contract
         return "contract", c.id, f"{c.number} — {c.title}", c.version
 
-    def action_edit(self) -> None:
-        target = self._target()
-        if target is not None:
-            open_form(self, target[0], target[1], on_saved=self._saved, on_stale=self.load)
-
-    def action_delete(self) -> None:
-        target = self._target()
-        if target is None:
-            return
-        kind, record_id, description, version = target
-        after = self._gone if kind == "contract" else self.load
-        confirm_delete(self, kind, record_id, description, version, after)
-
-    def _gone(self) -> None:
-        self.dismiss(None)
-
     @on(RecordTable.RowChosen, "#links-table")
     def _open_service(self, event: RecordTable.RowChosen) -> None:
         if isinstance(event.row, ServiceTargets):
             from rekanan.screens.service_detail import ServiceDetailScreen
 
-            self.app.push_screen(ServiceDetailScreen(event.row.service.id), lambda _: self.load())
+            self._open_detail(ServiceDetailScreen(event.row.service.id))
 
     @on(RecordTable.RowChosen, "#letters-table")
     def _edit_row(self, _event: RecordTable.RowChosen) -> None:

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from rekanan.domain import formatting
@@ -36,21 +35,20 @@ from rekanan.domain.service_levels import ServiceLevel, service_level
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.screens.audit_view import audit_columns, load_audit
-from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.detail_base import (
+    OLD_EDIT_KEY,
+    QUIET_DETAIL_KEYS,
+    RecordDetailScreen,
+    Target,
+)
+from rekanan.screens.forms import open_form
 from rekanan.screens.register_support import (
     N_,
-    QUIET_MAIN_KEYS,
-    TAB_KEYS,
-    as_of,
     day,
-    db_of,
     label,
     language,
-    run_db,
     text,
-    thresholds_of,
     tr,
-    write_allowed,
 )
 from rekanan.store.slices import services_slice
 from rekanan.widgets.footer import CompactFooter
@@ -141,51 +139,36 @@ def load_service_view(
     )
 
 
-class ServiceDetailScreen(Screen[None]):
+class ServiceDetailScreen(RecordDetailScreen[ServiceView]):
     """Detail layanan."""
 
-    CSS_PATH = "supplier_detail.tcss"
     HELP = N_(
         "Detail layanan. [ dan ] berpindah tab. n menambah SLA (atau insiden di tab Insiden), "
         "u mengubah, d menghapus; Enter pada UC membuka kontraknya."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", N_("Kembali"), id="registers.back"),
-        Binding(
-            "left_square_bracket",
-            "previous_tab",
-            N_("Tab sebelumnya"),
-            id="detail.previous_tab",
-            group=TAB_KEYS,
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_tab",
-            N_("Tab berikutnya"),
-            id="detail.next_tab",
-            group=TAB_KEYS,
-        ),
-        Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("u", "edit", N_("Ubah"), id="registers.edit"),
-        Binding("e", "edit", N_("Ubah"), show=False),  # the old key, still working
-        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
+        OLD_EDIT_KEY,
         Binding("i", "new_incident", N_("Insiden baru"), id="detail.new_incident"),
-        Binding("f5", "reload", N_("Muat ulang"), id="detail.reload", show=False),
-        *QUIET_MAIN_KEYS,
+        *QUIET_DETAIL_KEYS,
     ]
 
     TABS = ("summary", "slas", "ucs", "incidents", "history")
+    RECORD_KIND = "service"
+    WORKER_GROUP = "service-detail"
 
     def __init__(self, service_id: int, *, tab: str = "summary") -> None:
-        super().__init__()
-        self.service_id = service_id
-        self.initial_tab = tab
-        self.view: ServiceView | None = None
+        super().__init__(service_id, tab=tab)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No keys that write on a read-only database (they vanish from the footer)."""
-        return write_allowed(self, action)
+    @property
+    def service_id(self) -> int:
+        """The service shown."""
+        return self.record_id
+
+    def read_view(
+        self, db: Any, record_id: int, today: date, thresholds: Thresholds, lang: str
+    ) -> ServiceView:
+        return load_service_view(db, record_id, today, thresholds, lang)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
@@ -280,20 +263,6 @@ class ServiceDetailScreen(Screen[None]):
             return ""
         return self.view.contract_numbers.get(contract_id, f"#{contract_id}")
 
-    def on_mount(self) -> None:
-        self.load()
-
-    def load(self) -> None:
-        """Read the service again and run the rules."""
-        db, sid, today = db_of(self), self.service_id, as_of(self)
-        thresholds, lang = thresholds_of(self), language(self)
-        run_db(
-            self,
-            lambda: load_service_view(db, sid, today, thresholds, lang),
-            self._show,
-            group="service-detail",
-        )
-
     def _show(self, view: ServiceView) -> None:
         self.view = view
         s = view.service
@@ -381,32 +350,6 @@ class ServiceDetailScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    @property
-    def tab(self) -> str:
-        """The open tab's short name."""
-        return (self.query_one(TabbedContent).active or "tab-summary").removeprefix("tab-")
-
-    def _move_tab(self, step: int) -> None:
-        position = self.TABS.index(self.tab) if self.tab in self.TABS else 0
-        self.query_one(
-            TabbedContent
-        ).active = f"tab-{self.TABS[(position + step) % len(self.TABS)]}"
-
-    def action_next_tab(self) -> None:
-        self._move_tab(+1)
-
-    def action_previous_tab(self) -> None:
-        self._move_tab(-1)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def action_reload(self) -> None:
-        self.load()
-
-    def _saved(self, _record_id: int) -> None:
-        self.load()
-
     def action_new(self) -> None:
         if self.tab == "incidents":
             self.action_new_incident()
@@ -418,7 +361,7 @@ class ServiceDetailScreen(Screen[None]):
             self, "incident", None, start={"service_id": self.service_id}, on_saved=self._saved
         )
 
-    def _target(self) -> tuple[str, int, str, int] | None:
+    def _target(self) -> Target | None:
         if self.view is None:
             return None
         if self.tab == "slas":
@@ -441,28 +384,12 @@ class ServiceDetailScreen(Screen[None]):
         s = self.view.service
         return "service", s.id, f"{s.code} — {s.name}", s.version
 
-    def action_edit(self) -> None:
-        target = self._target()
-        if target is not None:
-            open_form(self, target[0], target[1], on_saved=self._saved, on_stale=self.load)
-
-    def action_delete(self) -> None:
-        target = self._target()
-        if target is None:
-            return
-        kind, record_id, description, version = target
-        after = self._gone if kind == "service" else self.load
-        confirm_delete(self, kind, record_id, description, version, after)
-
-    def _gone(self) -> None:
-        self.dismiss(None)
-
     @on(RecordTable.RowChosen, "#ucs-table")
     def _open_contract(self, event: RecordTable.RowChosen) -> None:
         if isinstance(event.row, UCLine):
             from rekanan.screens.contract_detail import ContractDetailScreen
 
-            self.app.push_screen(ContractDetailScreen(event.row.contract.id), lambda _: self.load())
+            self._open_detail(ContractDetailScreen(event.row.contract.id))
 
     @on(RecordTable.RowChosen, "#slas-table, #incidents-table")
     def _edit_row(self, _event: RecordTable.RowChosen) -> None:

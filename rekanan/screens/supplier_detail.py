@@ -8,7 +8,6 @@ last six for the sparkline, the next deadline of each contract. The screen only 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,7 +20,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Sparkline, Static, TabbedContent, TabPane
 
 from rekanan.domain import formatting
@@ -43,24 +41,20 @@ from rekanan.domain.scorecard import Band, Scorecard, Trend, supplier_scorecard
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.screens.audit_view import audit_columns, load_audit
-from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.detail_base import QUIET_DETAIL_KEYS, RecordDetailScreen, Target
+from rekanan.screens.forms import open_form
 from rekanan.screens.incident_term import contract_for_incident
 from rekanan.screens.register_support import (
     N_,
-    QUIET_MAIN_KEYS,
-    TAB_KEYS,
     as_of,
     day,
     days_left,
-    db_of,
     label,
     language,
     money,
-    run_db,
     text,
     thresholds_of,
     tr,
-    write_allowed,
 )
 from rekanan.store.lists import Deadline, deadline_for, working_calendar
 from rekanan.store.slices import supplier_slice
@@ -218,10 +212,9 @@ BAND_LABEL = {Band.RED: N_("MERAH"), Band.AMBER: N_("KUNING"), Band.GREEN: N_("H
 TREND_LABEL = {Trend.UP: N_("naik"), Trend.DOWN: N_("turun"), Trend.FLAT: N_("tetap")}
 
 
-class SupplierDetailScreen(Screen[None]):
+class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
     """Detail rekanan."""
 
-    CSS_PATH = "supplier_detail.tcss"
     HELP = N_(
         "Detail rekanan. [ dan ] berpindah tab; n menambah data di tab ini (kontrak, "
         "penilaian, insiden, SP atau denda, sanksi); u mengubah, d menghapus baris yang "
@@ -230,43 +223,29 @@ class SupplierDetailScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", N_("Kembali"), id="registers.back"),
-        Binding(
-            "left_square_bracket",
-            "previous_tab",
-            N_("Tab sebelumnya"),
-            id="detail.previous_tab",
-            group=TAB_KEYS,
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_tab",
-            N_("Tab berikutnya"),
-            id="detail.next_tab",
-            group=TAB_KEYS,
-        ),
-        Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("u", "edit", N_("Ubah"), id="registers.edit"),
-        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
         Binding("e", "export_scorecard", N_("Ekspor kartu"), id="detail.export_scorecard"),
         Binding("p", "new_penalty", N_("Denda baru"), id="detail.new_penalty", show=False),
-        Binding("f5", "reload", N_("Muat ulang"), id="detail.reload", show=False),
-        *QUIET_MAIN_KEYS,
+        *QUIET_DETAIL_KEYS,
     ]
 
     TABS = ("profile", "contracts", "performance", "incidents", "letters", "sanctions", "history")
+    RECORD_KIND = "supplier"
+    WORKER_GROUP = "supplier-detail"
 
     def __init__(self, supplier_id: int, *, tab: str = "profile") -> None:
-        super().__init__()
-        self.supplier_id = supplier_id
-        self.initial_tab = tab
-        self.view: SupplierView | None = None
+        super().__init__(supplier_id, tab=tab)
+
+    @property
+    def supplier_id(self) -> int:
+        """The supplier shown (the palette offers its scorecard)."""
+        return self.record_id
+
+    def read_view(
+        self, db: Any, record_id: int, today: date, thresholds: Thresholds, lang: str
+    ) -> SupplierView:
+        return load_supplier_view(db, record_id, today, thresholds, lang)
 
     # -- layout --------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No keys that write on a read-only database (they vanish from the footer)."""
-        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
@@ -380,20 +359,6 @@ class SupplierDetailScreen(Screen[None]):
         ]
 
     # -- data ----------------------------------------------------------------------------
-
-    def on_mount(self) -> None:
-        self.load()
-
-    def load(self) -> None:
-        """Read the supplier again and run the rules (after any save)."""
-        db, sid, today = db_of(self), self.supplier_id, as_of(self)
-        thresholds, lang = thresholds_of(self), language(self)
-        run_db(
-            self,
-            lambda: load_supplier_view(db, sid, today, thresholds, lang),
-            self._show,
-            group="supplier-detail",
-        )
 
     def _show(self, view: SupplierView) -> None:
         self.view = view
@@ -529,30 +494,6 @@ class SupplierDetailScreen(Screen[None]):
     # -- actions -------------------------------------------------------------------------
 
     @property
-    def tab(self) -> str:
-        """The short name of the open tab."""
-        active = self.query_one(TabbedContent).active or "tab-profile"
-        return active.removeprefix("tab-")
-
-    def _move_tab(self, step: int) -> None:
-        position = self.TABS.index(self.tab) if self.tab in self.TABS else 0
-        self.query_one(
-            TabbedContent
-        ).active = f"tab-{self.TABS[(position + step) % len(self.TABS)]}"
-
-    def action_next_tab(self) -> None:
-        self._move_tab(+1)
-
-    def action_previous_tab(self) -> None:
-        self._move_tab(-1)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def action_reload(self) -> None:
-        self.load()
-
-    @property
     def supplier_name(self) -> str:
         """The supplier's name once loaded (titles of dialogs opened from here)."""
         return self.view.supplier.name if self.view is not None else ""
@@ -573,9 +514,6 @@ class SupplierDetailScreen(Screen[None]):
         }
         selector = tables.get(self.tab)
         return self.query_one(selector, RecordTable) if selector else None
-
-    def _saved(self, _record_id: int) -> None:
-        self.load()
 
     def action_new(self) -> None:
         if self.view is None:
@@ -624,8 +562,7 @@ class SupplierDetailScreen(Screen[None]):
                 return current.contract.id
         return self.view.contracts[0].contract.id
 
-    def _edit_target(self) -> tuple[str, int, str, int] | None:
-        """(kind, id, description, version) of what e/d act on in this tab."""
+    def _target(self) -> Target | None:
         if self.view is None:
             return None
         if self.tab in ("profile", "history"):
@@ -649,31 +586,12 @@ class SupplierDetailScreen(Screen[None]):
             return "sanction", row.id, f"{label(self, row.kind)} {row.decree_number}", row.version
         return None
 
-    def action_edit(self) -> None:
-        target = self._edit_target()
-        if target is not None:
-            open_form(self, target[0], target[1], on_saved=self._saved, on_stale=self.load)
-
-    def action_delete(self) -> None:
-        target = self._edit_target()
-        if target is None:
-            return
-        kind, record_id, description, version = target
-        after: Callable[[], None] = self.load
-        if kind == "supplier":
-            after = self._gone
-        confirm_delete(self, kind, record_id, description, version, after)
-
-    def _gone(self) -> None:
-        """The supplier was deleted: back to where the person came from."""
-        self.dismiss(None)
-
     @on(RecordTable.RowChosen, "#contracts-table")
     def _open_contract(self, event: RecordTable.RowChosen) -> None:
         if isinstance(event.row, ContractLine):
             from rekanan.screens.contract_detail import ContractDetailScreen
 
-            self.app.push_screen(ContractDetailScreen(event.row.contract.id), lambda _: self.load())
+            self._open_detail(ContractDetailScreen(event.row.contract.id))
 
     @on(RecordTable.RowChosen)
     def _edit_row(self, event: RecordTable.RowChosen) -> None:

@@ -18,6 +18,7 @@ FILES = [
             "supplier_detail",
             "contract_detail",
             "service_detail",
+            "detail_base",
             "forms",
             "confirm",
             "audit_view",
