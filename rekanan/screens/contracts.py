@@ -12,18 +12,27 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Input, Select, Static
 
 from rekanan.io.export.csv_safe import DecimalMark
 from rekanan.io.export.registers import RegisterFormat, export_contracts
 from rekanan.models.enums import ContractStatus, SupplierCategory
 from rekanan.screens.export_dialog import ExportDialog
-from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.list_base import (
+    BACK_KEY,
+    CLEAR_FILTERS_KEY,
+    DELETE_KEY,
+    EDIT_KEY,
+    EXPORT_KEY,
+    FILTERS_KEY,
+    NEW_KEY,
+    SEARCH_KEY,
+    RegisterListScreen,
+)
 from rekanan.screens.register_support import (
     N_,
     QUIET_MAIN_KEYS,
@@ -39,7 +48,6 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
-    write_allowed,
 )
 from rekanan.store.lists import (
     OPEN_STATUSES,
@@ -50,7 +58,7 @@ from rekanan.store.lists import (
 )
 from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, PagedTable
-from rekanan.widgets.search_box import SearchBox, type_into_search
+from rekanan.widgets.search_box import SearchBox
 
 KIND_LABEL = {
     "decision": N_("keputusan"),
@@ -62,10 +70,9 @@ KIND_LABEL = {
 OPEN = "open"
 
 
-class ContractsScreen(Screen[None]):
+class ContractsScreen(RegisterListScreen[ContractQuery, ContractRow]):
     """Daftar kontrak."""
 
-    CSS_PATH = "suppliers.tcss"
     HELP = N_(
         "Daftar kontrak, tenggat terdekat di atas. Tenggat berikut adalah tanggal keputusan "
         "perpanjangan, batas pemberitahuan, atau tanggal berakhir, mana yang lebih dulu. "
@@ -75,16 +82,17 @@ class ContractsScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", N_("Cari"), id="registers.search", show=False),
-        Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
-        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
-        Binding("e", "export", N_("Ekspor"), id="registers.export"),
-        Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
-        Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
-        Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        SEARCH_KEY,
+        NEW_KEY,
+        EDIT_KEY,
+        DELETE_KEY,
+        EXPORT_KEY,
+        FILTERS_KEY,
+        CLEAR_FILTERS_KEY,
+        BACK_KEY,
         *QUIET_MAIN_KEYS,
     ]
+    RECORD_KIND = "contract"
 
     def __init__(
         self,
@@ -115,10 +123,6 @@ class ContractsScreen(Screen[None]):
             due_within_days=due_within_days,
             supplier_id=supplier_id,
         )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No keys that write on a read-only database (they vanish from the footer)."""
-        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Kontrak"), classes="screen-title")
@@ -208,14 +212,6 @@ class ContractsScreen(Screen[None]):
             shown.append(f" {tr(self, KIND_LABEL[row.deadline_kind])}", style="dim")
         return shown
 
-    def arrive(self) -> None:
-        """Reached with a number key or the palette: the table has the focus, always."""
-        self.query_one(PagedTable).focus()
-
-    def on_key(self, event: events.Key) -> None:
-        """A letter nobody binds, typed on the table, starts a search (F25)."""
-        type_into_search(self, event)
-
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()
 
@@ -226,38 +222,12 @@ class ContractsScreen(Screen[None]):
             index = deadline_cache(db).get(session, query.as_of, thresholds)
             return list_contracts(session, query, offset, limit, index=index)
 
-    def refresh_data(self) -> None:
-        """Fetch again, keeping the position."""
-        self.query_one(PagedTable).reload(keep_position=True)
-
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.refresh_data()
-
     # -- filters -------------------------------------------------------------------------
-
-    @on(Input.Changed, "#search")
-    def _search(self, event: Input.Changed) -> None:
-        self.query_state = replace(self.query_state, search=event.value)
-        self.query_one(PagedTable).reload()
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(PagedTable).focus()
 
     @on(Input.Changed, "#filter-due")
     def _due(self, event: Input.Changed) -> None:
         event.stop()
         self._apply_filters()
-
-    @on(Select.Changed)
-    def _filter(self, event: Select.Changed) -> None:
-        event.stop()
-        self._apply_filters()
-
-    def _select(self, selector: str) -> Any:
-        value = self.query_one(selector, Select).value
-        return None if value is Select.NULL else value
 
     def _apply_filters(self) -> None:
         status = self._select("#filter-status")
@@ -283,27 +253,12 @@ class ContractsScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    def action_focus_filters(self) -> None:
-        self.query_one("#filter-status", Select).focus()
-
-    def action_clear_filters(self) -> None:
-        for select in self.query(".filters Select").results(Select):
-            select.clear()
-        self.query_one("#filter-due", Input).value = ""
-        self.query_one("#search", Input).value = ""
-
-    def action_back(self) -> None:
-        if isinstance(self.focused, Input | Select):
-            self.query_one(PagedTable).focus()
-        elif len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-
     def _current(self) -> ContractRow | None:
         row = self.query_one(PagedTable).current
         return row if isinstance(row, ContractRow) else None
+
+    def _describe(self, row: ContractRow) -> str:
+        return f"{row.number} — {row.title} ({row.supplier_name})"
 
     @on(PagedTable.RowChosen)
     def _chosen(self, event: PagedTable.RowChosen) -> None:
@@ -343,29 +298,3 @@ class ContractsScreen(Screen[None]):
                 day=as_of(self),
             )
         )
-
-    def action_new(self) -> None:
-        open_form(self, "contract", None, on_saved=lambda _id: self.refresh_data())
-
-    def action_edit(self) -> None:
-        row = self._current()
-        if row is not None:
-            open_form(
-                self,
-                "contract",
-                row.id,
-                on_saved=lambda _id: self.refresh_data(),
-                on_stale=self.refresh_data,
-            )
-
-    def action_delete(self) -> None:
-        row = self._current()
-        if row is not None:
-            confirm_delete(
-                self,
-                "contract",
-                row.id,
-                f"{row.number} — {row.title} ({row.supplier_name})",
-                row.version,
-                self.refresh_data,
-            )

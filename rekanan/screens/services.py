@@ -14,12 +14,11 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
 from rekanan.domain import formatting
 from rekanan.domain.alert import Alert, Severity
@@ -30,7 +29,15 @@ from rekanan.domain.periods import month
 from rekanan.domain.service_levels import ServiceLevel, service_level
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import Criticality
-from rekanan.screens.forms import confirm_delete, open_form
+from rekanan.screens.list_base import (
+    BACK_KEY,
+    DELETE_KEY,
+    EDIT_KEY,
+    FILTERS_KEY,
+    NEW_KEY,
+    SEARCH_KEY,
+    RegisterListScreen,
+)
 from rekanan.screens.register_support import (
     N_,
     QUIET_MAIN_KEYS,
@@ -43,13 +50,12 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
-    write_allowed,
 )
 from rekanan.store.lists import Page, ServiceQuery, ServiceRow, data_stamp, list_services
 from rekanan.store.slices import services_slice
 from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, PagedTable
-from rekanan.widgets.search_box import SearchBox, type_into_search
+from rekanan.widgets.search_box import SearchBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,34 +155,30 @@ def level_cell(node: Any, row: ServiceRow, verdicts: Verdicts | None) -> Text:
     return Text(shown, style=style, justify="right")
 
 
-class ServicesScreen(Screen[None]):
+class ServicesScreen(RegisterListScreen[ServiceQuery, ServiceRow]):
     """Katalog layanan."""
 
-    CSS_PATH = "suppliers.tcss"
     HELP = N_(
         "Katalog layanan: SLA tiap layanan, kontrak pendukung (UC) di belakangnya, apakah "
         "target UC mendukung SLA, dan tingkat layanan bulan ini (tercapai / target)."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", N_("Cari"), id="registers.search", show=False),
-        Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
-        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
-        Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
-        Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        SEARCH_KEY,
+        NEW_KEY,
+        EDIT_KEY,
+        DELETE_KEY,
+        FILTERS_KEY,
+        BACK_KEY,
         *QUIET_MAIN_KEYS,
     ]
+    RECORD_KIND = "service"
 
     def __init__(self, *, search: str = "", gaps_only: bool = False) -> None:
         super().__init__()
         self.query_state = ServiceQuery(search=search)
         self.gaps_only = gaps_only
         self.verdicts: Verdicts | None = None
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No keys that write on a read-only database (they vanish from the footer)."""
-        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Layanan"), classes="screen-title")
@@ -224,14 +226,6 @@ class ServicesScreen(Screen[None]):
             ),
         ]
 
-    def arrive(self) -> None:
-        """Reached with a number key or the palette: the table has the focus, always."""
-        self.query_one(PagedTable).focus()
-
-    def on_key(self, event: events.Key) -> None:
-        """A letter nobody binds, typed on the table, starts a search (F25)."""
-        type_into_search(self, event)
-
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()
         self._load_verdicts()
@@ -255,27 +249,9 @@ class ServicesScreen(Screen[None]):
         self._apply_filters()
 
     def refresh_data(self) -> None:
-        """Fetch again, keeping the position."""
-        self.query_one(PagedTable).reload(keep_position=True)
+        """Fetch again, keeping the position, and the verdicts with it."""
+        super().refresh_data()
         self._load_verdicts()
-
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.refresh_data()
-
-    @on(Input.Changed, "#search")
-    def _search(self, event: Input.Changed) -> None:
-        self.query_state = replace(self.query_state, search=event.value)
-        self.query_one(PagedTable).reload()
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(PagedTable).focus()
-
-    @on(Select.Changed)
-    def _filter(self, event: Select.Changed) -> None:
-        event.stop()
-        self._apply_filters()
 
     def _apply_filters(self) -> None:
         criticality = self.query_one("#filter-criticality", Select).value
@@ -292,21 +268,12 @@ class ServicesScreen(Screen[None]):
         )
         self.query_one(PagedTable).reload()
 
-    def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    def action_focus_filters(self) -> None:
-        self.query_one("#filter-criticality", Select).focus()
-
-    def action_back(self) -> None:
-        if isinstance(self.focused, Input | Select):
-            self.query_one(PagedTable).focus()
-        elif len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-
     def _current(self) -> ServiceRow | None:
         row = self.query_one(PagedTable).current
         return row if isinstance(row, ServiceRow) else None
+
+    def _describe(self, row: ServiceRow) -> str:
+        return f"{row.code} — {row.name}"
 
     @on(PagedTable.RowChosen)
     def _chosen(self, event: PagedTable.RowChosen) -> None:
@@ -318,27 +285,6 @@ class ServicesScreen(Screen[None]):
         from rekanan.screens.service_detail import ServiceDetailScreen
 
         self.app.push_screen(ServiceDetailScreen(service_id))
-
-    def action_new(self) -> None:
-        open_form(self, "service", None, on_saved=lambda _id: self.refresh_data())
-
-    def action_edit(self) -> None:
-        row = self._current()
-        if row is not None:
-            open_form(
-                self,
-                "service",
-                row.id,
-                on_saved=lambda _id: self.refresh_data(),
-                on_stale=self.refresh_data,
-            )
-
-    def action_delete(self) -> None:
-        row = self._current()
-        if row is not None:
-            confirm_delete(
-                self, "service", row.id, f"{row.code} — {row.name}", row.version, self.refresh_data
-            )
 
 
 __all__ = ["ServicesScreen", "Verdicts", "catalogue_verdicts"]

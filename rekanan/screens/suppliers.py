@@ -10,20 +10,30 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import ClassVar, cast
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
 from rekanan.io.export.csv_safe import DecimalMark
 from rekanan.io.export.registers import RegisterFormat, export_suppliers
 from rekanan.models.enums import SupplierCategory
 from rekanan.screens.export_dialog import ExportDialog
+from rekanan.screens.list_base import (
+    BACK_KEY,
+    CLEAR_FILTERS_KEY,
+    DELETE_KEY,
+    EDIT_KEY,
+    EXPORT_KEY,
+    FILTERS_KEY,
+    NEW_KEY,
+    SEARCH_KEY,
+    RegisterListScreen,
+)
 from rekanan.screens.register_support import (
     N_,
     QUIET_MAIN_KEYS,
@@ -41,20 +51,18 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
-    write_allowed,
 )
 from rekanan.store.lists import Page, SupplierQuery, SupplierRow, list_suppliers
 from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, PagedTable
-from rekanan.widgets.search_box import SearchBox, type_into_search
+from rekanan.widgets.search_box import SearchBox
 
 ANY = "__any__"
 
 
-class SuppliersScreen(Screen[None]):
+class SuppliersScreen(RegisterListScreen[SupplierQuery, SupplierRow]):
     """Daftar rekanan."""
 
-    CSS_PATH = "suppliers.tcss"
     HELP = N_(
         "Daftar rekanan. Ketik untuk mencari nama, NPWP (tulisan apa pun) atau nomor "
         "kontrak; saring dengan kategori, status, risiko dan kontrak aktif; Enter membuka, "
@@ -62,17 +70,18 @@ class SuppliersScreen(Screen[None]):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", N_("Cari"), id="registers.search", show=False),
+        SEARCH_KEY,
         Binding("enter", "open", N_("Buka"), id="registers.open", show=True, priority=False),
-        Binding("n", "new", N_("Baru"), id="registers.new"),
-        Binding("u", "edit", N_("Ubah"), id="registers.list_edit"),
-        Binding("d", "delete", N_("Hapus"), id="registers.delete"),
-        Binding("e", "export", N_("Ekspor"), id="registers.export"),
-        Binding("f", "focus_filters", N_("Saring"), id="registers.filters"),
-        Binding("x", "clear_filters", N_("Hapus saringan"), id="registers.clear"),
-        Binding("escape", "back", N_("Kembali"), id="registers.back"),
+        NEW_KEY,
+        EDIT_KEY,
+        DELETE_KEY,
+        EXPORT_KEY,
+        FILTERS_KEY,
+        CLEAR_FILTERS_KEY,
+        BACK_KEY,
         *QUIET_MAIN_KEYS,
     ]
+    RECORD_KIND = "supplier"
 
     def __init__(self, *, search: str = "", risk: str | None = None) -> None:
         super().__init__()
@@ -80,10 +89,6 @@ class SuppliersScreen(Screen[None]):
         self.initial_risk = risk
         self.risks: RiskMap | None = None
         self._risks_loaded = threading.Event()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No keys that write on a read-only database (they vanish from the footer)."""
-        return write_allowed(self, action)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(self, "Rekanan"), classes="screen-title")
@@ -153,14 +158,6 @@ class SuppliersScreen(Screen[None]):
             ),
         ]
 
-    def arrive(self) -> None:
-        """Reached with a number key or the palette: the table has the focus, always."""
-        self.query_one(PagedTable).focus()
-
-    def on_key(self, event: events.Key) -> None:
-        """A letter nobody binds, typed on the table, starts a search (F25)."""
-        type_into_search(self, event)
-
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()
         self._load_risks()
@@ -201,33 +198,11 @@ class SuppliersScreen(Screen[None]):
         self._risks_loaded.set()
 
     def refresh_data(self) -> None:
-        """Fetch the list again, keeping the position (after a save elsewhere)."""
-        self.query_one(PagedTable).reload(keep_position=True)
+        """Fetch the list again, keeping the position, and the risk scores with it."""
+        super().refresh_data()
         self._load_risks()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.refresh_data()
-
     # -- filters -------------------------------------------------------------------------
-
-    @on(Input.Changed, "#search")
-    def _search(self, event: Input.Changed) -> None:
-        self.query_state = replace(self.query_state, search=event.value)
-        self.query_one(PagedTable).reload()
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(PagedTable).focus()
-
-    @on(Select.Changed)
-    def _filter(self, event: Select.Changed) -> None:
-        event.stop()
-        self._apply_filters()
-
-    def _select(self, selector: str) -> Any:
-        value = self.query_one(selector, Select).value
-        return None if value is Select.NULL else value
 
     def _apply_filters(self) -> None:
         category = self._select("#filter-category")
@@ -254,27 +229,12 @@ class SuppliersScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    def action_focus_filters(self) -> None:
-        self.query_one("#filter-category", Select).focus()
-
-    def action_clear_filters(self) -> None:
-        for select in self.query(".filters Select").results(Select):
-            select.clear()
-        self.query_one("#search", Input).value = ""
-
-    def action_back(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Input | Select):
-            self.query_one(PagedTable).focus()
-        elif len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-
     def _current(self) -> SupplierRow | None:
         row = self.query_one(PagedTable).current
         return row if isinstance(row, SupplierRow) else None
+
+    def _describe(self, row: SupplierRow) -> str:
+        return row.name
 
     @property
     def current_supplier(self) -> tuple[int, str] | None:
@@ -327,30 +287,3 @@ class SuppliersScreen(Screen[None]):
                 day=as_of(self),
             )
         )
-
-    def action_new(self) -> None:
-        from rekanan.screens.forms import open_form
-
-        open_form(self, "supplier", None, on_saved=lambda _id: self.refresh_data())
-
-    def action_edit(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        from rekanan.screens.forms import open_form
-
-        open_form(
-            self,
-            "supplier",
-            row.id,
-            on_saved=lambda _id: self.refresh_data(),
-            on_stale=self.refresh_data,
-        )
-
-    def action_delete(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        from rekanan.screens.forms import confirm_delete
-
-        confirm_delete(self, "supplier", row.id, row.name, row.version, self.refresh_data)

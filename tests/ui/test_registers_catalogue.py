@@ -19,6 +19,7 @@ FILES = [
             "contract_detail",
             "service_detail",
             "detail_base",
+            "list_base",
             "forms",
             "confirm",
             "audit_view",
