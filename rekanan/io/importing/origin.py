@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rekanan.config import Agency
 
@@ -111,6 +112,7 @@ def same_satker(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa
 
 
+@lru_cache(maxsize=4096)  # an export repeats a few satker names over thousands of rows
 def satker_chosen(wanted: str, satker: str, klpd: str = "") -> bool:
     """Whether a row of ``satker`` (of ``klpd``) is one a person picked with ``wanted``.
 
@@ -186,15 +188,25 @@ class Origins:
             lines.append(f"{head}{where}, {count}: " + ", ".join(parts) + ".")
         return lines
 
-    def warning(self, language: str = "id", *, app: bool = False) -> str | None:
-        """One sentence when rows to import are not the agency's, saying how to choose."""
+    def warning(self, language: str = "id", *, app: bool = False, done: bool = False) -> str | None:
+        """One sentence when rows to import are not the agency's, saying how to choose.
+
+        ``app`` names the Satker field instead of ``--satker``; ``done`` words it for rows
+        already written (a real run), which are to be checked rather than chosen.
+        """
         foreign, taken = self.foreign, self.taken
         if not foreign or not self.agency:
             return None
         en = language == "en"
         unit = _unit(self.row_label, en, taken)
         own = self.own_names
-        if self.filtered:
+        if done:
+            how = (
+                "check those contracts (each records its satker)"
+                if en
+                else "periksa kontrak-kontrak itu (satkernya tercatat di tiap kontrak)"
+            )
+        elif self.filtered:
             how = (
                 "check the satker chosen" + (" in the Satker field" if app else " (--satker)")
                 if en
@@ -203,10 +215,10 @@ class Origins:
         elif own:
             pick = " ".join(f'--satker "{name}"' for name in own)
             if en:
-                how = f'type "{own[0]}" in the Satker field' if app else f"add {pick}"
+                how = f'type "{"; ".join(own)}" in the Satker field' if app else f"add {pick}"
                 how = "to import only the agency's own rows, " + how
             else:
-                how = f'isi Satker dengan "{own[0]}"' if app else f"tambahkan {pick}"
+                how = f'isi Satker dengan "{"; ".join(own)}"' if app else f"tambahkan {pick}"
                 how = "untuk mengimpor baris instansi sendiri saja, " + how
         elif en:
             how = "do not import this file unless these contracts are meant to be here, or " + (
@@ -217,15 +229,17 @@ class Origins:
                 "pilih satkernya di isian Satker" if app else "pilih dengan --satker NAMA"
             )
         if en:
+            verb = "imported" if done else "to import"
             if foreign == taken:
-                share = f"none of the {taken} {unit} to import belong"
+                share = f"none of the {taken} {unit} {verb} belong"
             else:
-                share = f"{foreign} of the {taken} {unit} to import do not belong"
+                share = f"{foreign} of the {taken} {unit} {verb} do not belong"
             return f"Warning: {share} to this agency ({self.agency}); {how}."
+        verb = "diimpor" if done else "akan diimpor"
         if foreign == taken:
-            share = f"tidak satu pun dari {taken} {unit} yang akan diimpor milik"
+            share = f"tidak satu pun dari {taken} {unit} yang {verb} milik"
         else:
-            share = f"{foreign} dari {taken} {unit} yang akan diimpor bukan milik"
+            share = f"{foreign} dari {taken} {unit} yang {verb} bukan milik"
         return f"Perhatian: {share} instansi ini ({self.agency}); {how}."
 
 

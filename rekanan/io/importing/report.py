@@ -89,7 +89,7 @@ class ImportReport:
         import will do to the alerts: the lines a person must read before importing."""
         lines: list[str] = []
         if self.origins is not None:
-            warning = self.origins.warning(language, app=app)
+            warning = self.origins.warning(language, app=app, done=self.committed)
             if warning:
                 lines.append(warning)
             lines += self.origins.census_lines(language)
@@ -260,7 +260,7 @@ def summary_table(report: ImportReport) -> Table:
     rows += [(outcome_label(o).capitalize(), n) for o, n in report.counts.items()]
     rows += [("Ditandai", len(report.flagged)), ("Rekanan baru", len(report.new_suppliers))]
     if report.origins is not None:
-        warning = report.origins.warning()
+        warning = report.origins.warning(done=report.committed)
         rows += [("Asal data", line) for line in ([warning] if warning else [])]
         rows += [("Asal data", line) for line in report.origins.census_lines()]
     if report.forecast is not None:

@@ -282,3 +282,14 @@ def test_cli_names_the_satker_and_takes_several(
                  "--satker", "dinas kesehatan", "--satker", "sekretariat dprd"])  # fmt: skip
     out = capsys.readouterr().out
     assert "52 rekaman: 10 baru, 42 dilewati" in out
+
+
+@needs_lkpp
+def test_after_a_real_import_the_warning_asks_to_check_the_contracts(db: Database) -> None:
+    report = run_import(db, "lkpp", LKPP_JSON, ImportOptions(agency=SUKAMAJU, as_of=TODAY))
+    assert report.committed
+    line = report.text_lines(first=0)[1]
+    assert line.startswith("  Perhatian: tidak satu pun dari 52 rekaman yang diimpor milik ")
+    assert line.endswith("periksa kontrak-kontrak itu (satkernya tercatat di tiap kontrak).")
+    assert "--satker" not in line
+    assert "none of the 52 records imported belong" in report.text_lines("en", first=0)[1]
