@@ -55,6 +55,7 @@ from rekanan.models import (
     WarningLetter,
     WarningLevel,
 )
+from rekanan.screens.award_check import AwardQuestion, award_question, needs_asking
 from rekanan.screens.confirm import ConfirmScreen, MessageScreen
 from rekanan.screens.error import stale_sentence
 from rekanan.screens.incident_term import Sentence, stored_term_problem
@@ -670,6 +671,7 @@ class RecordForm(Screen[int | None]):
         self.saving = False
         self.saved_note: list[Sentence] = []
         self.stale_seen = False  # a newer version was found: the caller shows it on close
+        self.award_confirmed = False  # yes given to saving for a sanctioned supplier
 
     def compose(self) -> ComposeResult:
         noun = tr(self, self.kind.noun)
@@ -829,14 +831,58 @@ class RecordForm(Screen[int | None]):
         self.saved_note = []
         lang = language(self)
 
+        day, asked = as_of(self), self.award_confirmed
+
         def work() -> int:
             with db.writer() as writer:
+                if kind.key == "contract" and not asked:
+                    self._ask_before_award(writer.session, record_id, values, initial, day)
                 saved = save_record(writer, kind, record_id, values, initial, loaded, self)
                 if kind.key == "incident":
                     self.saved_note = incident_note(writer.session, saved, lang)
                 return saved
 
         run_db(self, work, self._saved, group="form-save", failed=self._save_failed)
+
+    def _ask_before_award(
+        self,
+        session: Session,
+        record_id: int | None,
+        values: Mapping[str, Any],
+        initial: Mapping[str, Any],
+        day: date,
+    ) -> None:
+        """Raise ``AwardQuestion`` when the contract goes to a sanctioned supplier (worker)."""
+        text_value = str(values.get("supplier_id") or "")
+        if not text_value:
+            return
+        try:
+            supplier_id, name = resolve_ref(session, "supplier", text_value, self)
+        except ValueError:
+            return  # save_record says what is wrong with the supplier field
+        if needs_asking(record_id, values, initial, supplier_id):
+            question = award_question(session, supplier_id, name, day, self)
+            if question is not None:
+                raise question
+
+    def _answer_award(self, question: AwardQuestion) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.award_confirmed = True
+                self.action_save()
+            else:
+                self._status(tr(self, "Belum tersimpan; isian Anda masih di formulir."), error=True)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                question.question,
+                detail=question.detail,
+                yes=N_("Tetap simpan"),
+                no=N_("Kembali ke formulir"),
+                danger=True,
+            ),
+            answered,
+        )
 
     def _initial_model_values(self, loaded: Loaded) -> dict[str, Any]:
         values = dict(loaded.values)
@@ -871,6 +917,10 @@ class RecordForm(Screen[int | None]):
             return True
         if isinstance(error, StaleEdit):
             self._stale(error)
+            return True
+        if isinstance(error, AwardQuestion):
+            self._status("")
+            self._answer_award(error)
             return True
         if isinstance(error, RekananError):
             self._status(str(error), error=True)
