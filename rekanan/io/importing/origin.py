@@ -92,11 +92,16 @@ def satker_key(text: str) -> tuple[str, ...]:
     ``Dinas Komunikasi dan Informatika Kabupaten Sukamaju``, ``DISKOMINFO`` and ``Dinas
     Komunikasi & Informatika`` all read ``('dinas', 'komunikasi', 'dan', 'informatika')``.
     """
-    words = [_REGION_WORDS.get(w, w) if w in ("kab", "pemkab") else w for w in _words(text)]
+    return _split_region(text)[0]
+
+
+def _split_region(satker: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A satker's name as words, and the kabupaten or kota written after it (may be empty)."""
+    words = [_REGION_WORDS.get(w, w) for w in _words(satker)]
     for index in range(len(words) - 2, 0, -1):
         if words[index] in _REGION_TYPES:
-            return tuple(words[:index])
-    return tuple(words)
+            return tuple(words[:index]), tuple(words[index:])
+    return tuple(words), ()
 
 
 def same_satker(a: str, b: str) -> bool:
@@ -275,17 +280,8 @@ def is_own(agency: Agency, klpd: str, satker: str) -> bool:
         return True
     if not same_satker(satker, agency.name):
         return False
-    tail = _written_region(satker)
+    tail = " ".join(_split_region(satker)[1])
     return not (tail and _has_government(agency) and not same_region(tail, agency.government))
-
-
-def _written_region(satker: str) -> str:
-    """The kabupaten or kota written after a satker's name (``Kabupaten Sukamaju``)."""
-    words = [_REGION_WORDS.get(w, w) if w in ("kab", "pemkab") else w for w in _words(satker)]
-    for index in range(len(words) - 2, 0, -1):
-        if words[index] in _REGION_TYPES:
-            return " ".join(words[index:])
-    return ""
 
 
 def cell_of(cells: Mapping[str, object], columns: Sequence[str]) -> str | None:

@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -293,3 +295,12 @@ def test_after_a_real_import_the_warning_asks_to_check_the_contracts(db: Databas
     assert line.endswith("periksa kontrak-kontrak itu (satkernya tercatat di tiap kontrak).")
     assert "--satker" not in line
     assert "none of the 52 records imported belong" in report.text_lines("en", first=0)[1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40), st.text(max_size=20))
+def test_name_comparisons_never_raise_and_are_symmetric(a: str, b: str, klpd: str) -> None:
+    assert same_satker(a, b) == same_satker(b, a)
+    assert same_region(a, b) == same_region(b, a)
+    satker_chosen(a, b, klpd)
+    is_own(SUKAMAJU, klpd, a)
