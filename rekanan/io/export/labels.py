@@ -125,6 +125,11 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Tidak ada dasar risiko daftar hitam yang ditemukan.",
         "No blacklist-risk ground found.",
     ),
+    "risk.sanctioned": (
+        "DALAM SANKSI: {kind} ({source}, SK {decree}), berlaku {start} s.d. {end}.",
+        "UNDER SANCTION: {kind} ({source}, decree {decree}), from {start} to {end}.",
+    ),
+    "sanction.open": ("tanpa batas waktu", "no end date"),
     "risk.note": (
         "Skor ini peringatan dini untuk bertindak lebih awal (Perpres 16/2018 Pasal 78), "
         "bukan sanksi.",

@@ -17,8 +17,9 @@ from decimal import Decimal
 from rekanan.domain.contract_dates import LIVE_STATUSES, contract_dates
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.periods import Period
-from rekanan.domain.records import AgencyData, ContractRecord, IncidentRecord
+from rekanan.domain.records import AgencyData, ContractRecord, IncidentRecord, SanctionRecord
 from rekanan.domain.risk import RiskAssessment, supplier_risk
+from rekanan.domain.sanctions import sanction_running
 from rekanan.domain.scorecard import Scorecard, supplier_scorecard
 from rekanan.domain.thresholds import Thresholds
 from rekanan.models.enums import WarningLevel
@@ -45,6 +46,9 @@ class ScorecardExport:
     service_names: dict[int, str]
     contract_numbers: dict[int, str]
     language: str
+    sanctions_running: tuple[SanctionRecord, ...] = ()
+    """Published sanctions covering the as-of day: the document must say the supplier is
+    blacklisted, not only show an early-warning score (finding G1)."""
 
     @property
     def value_in_force(self) -> Decimal:
@@ -114,6 +118,11 @@ def build_export(
         service_names=names,
         contract_numbers={c.id: c.number for c in contracts},
         language=language,
+        sanctions_running=tuple(
+            s
+            for s in index.sanctions_by_supplier.get(supplier_id, ())
+            if sanction_running(s, as_of)
+        ),
     )
 
 

@@ -31,6 +31,7 @@ from rekanan.io.export.wording import (
     category_text,
     period_span,
     period_text,
+    sanction_line,
     score_text,
     trend_text,
 )
@@ -559,6 +560,12 @@ def _risk(pdf: FPDF, item: ScorecardExport, context: PdfContext) -> None:
     band, level_key = _risk_band(score, context.thresholds)
     day = long_date(item.card.as_of, language)
     _section(pdf, label("sec.risk_as_of", language, day=day), needs=30)
+    for sanction in item.sanctions_running:
+        pdf.set_font(FAMILY, "B", 9.5)
+        pdf.set_text_color(*BAND_RGB[Band.RED])
+        line = sanction_line(sanction, language)
+        pdf.multi_cell(0, 5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(*_INK)
     pdf.set_font(FAMILY, "", 9.5)
     pdf.cell(42, 6, label("risk.score", language))
     pdf.cell(4, 6, ":")

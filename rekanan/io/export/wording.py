@@ -10,7 +10,9 @@ from babel.numbers import format_decimal
 
 from rekanan.domain.formatting import locale_for, long_date
 from rekanan.domain.periods import Period, PeriodKind
+from rekanan.domain.records import SanctionRecord
 from rekanan.domain.scorecard import Band, Scorecard, Trend
+from rekanan.domain.text import enum_label
 from rekanan.io.export.labels import code_label, label
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -75,3 +77,18 @@ def trend_text(card: Scorecard, language: str = "id") -> str:
 def day_text(day: date | None, language: str = "id") -> str:
     """``7 Maret 2025``."""
     return long_date(day, language)
+
+
+def sanction_line(sanction: SanctionRecord, language: str = "id") -> str:
+    """``DALAM SANKSI: daftar hitam 1 tahun (lokal, SK ...), berlaku ... s.d. ...``."""
+    return label(
+        "risk.sanctioned",
+        language,
+        kind=enum_label("sanction_kind", sanction.kind, language),
+        source=enum_label("sanction_source", sanction.source, language),
+        decree=sanction.decree_number or "-",
+        start=long_date(sanction.start_date, language),
+        end=long_date(sanction.end_date, language)
+        if sanction.end_date
+        else label("sanction.open", language),
+    )
