@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from rekanan.io.importing.applying import Applier
 from rekanan.io.importing.effects import forecast
+from rekanan.io.importing.origin import Census
 from rekanan.io.importing.planning import ImportOptions, Progress, known_columns, plan_rows
 from rekanan.io.importing.registry import KINDS, guess_kind, kind_spec
 from rekanan.io.importing.report import ImportReport, Outcome
@@ -43,6 +44,9 @@ from rekanan.models import Contract
 
 if TYPE_CHECKING:
     from rekanan.store.database import Database
+
+
+_NOT_TAKEN = (Outcome.SKIPPED, Outcome.REJECTED)
 
 
 class _Rollback(Exception):
@@ -67,7 +71,8 @@ def run_import(
     spec = kind_spec(kind) if kind is not None else kind_spec(guess_kind(rows.columns, path.name))
     report = ImportReport(spec.name, str(path), options.dry_run, row_label=rows.row_label)
     report.notes.extend(rows.notes)
-    planned = plan_rows(spec, rows, options, report)
+    census = Census()
+    planned = plan_rows(spec, rows, options, report, census)
     try:
         with db.writer(options.user) as writer:
             Applier(writer, spec, report, options).apply(planned)
@@ -78,6 +83,8 @@ def run_import(
         report.committed = False
     report.rows.sort(key=lambda r: r.row)
     complete(report)
+    taken = [r.row for r in report.rows if r.outcome not in _NOT_TAKEN]
+    report.origins = census.origins(options.agency, bool(options.satkers), taken, rows.row_label)
     if spec.model is Contract:
         new = {r.row for r in report.rows if r.outcome is Outcome.NEW}
         fields = (p.plan.fields for p in planned if p.row in new)

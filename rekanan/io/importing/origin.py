@@ -146,7 +146,7 @@ class OriginGroup:
     satker: str
     rows: int
     taken: int
-    """Rows not skipped by a satker filter."""
+    """Rows the import takes (not skipped by a satker filter, not rejected)."""
     own: bool | None
     """Whether this is the agency's own satker (None: no agency to compare with)."""
 
@@ -298,10 +298,11 @@ class Census:
 
     def __init__(self) -> None:
         self.rows: Counter[tuple[str, str]] = Counter()
-        self.taken: Counter[tuple[str, str]] = Counter()
+        self.of_row: dict[int, tuple[str, str]] = {}
         self.seen = False
 
-    def add(self, cells: Mapping[str, object], taken: bool) -> None:
+    def add(self, number: int, cells: Mapping[str, object]) -> None:
+        """Count row ``number`` under the KLPD and satker its cells name."""
         klpd = cell_of(cells, KLPD_COLUMNS)
         satker = cell_of(cells, SATKER_COLUMNS)
         if klpd is None and satker is None:
@@ -309,22 +310,30 @@ class Census:
         self.seen = True
         key = (klpd or "", satker or "")
         self.rows[key] += 1
-        if taken:
-            self.taken[key] += 1
+        self.of_row[number] = key
 
     def origins(
-        self, agency: Agency | None, filtered: bool, row_label: str = "baris"
+        self,
+        agency: Agency | None,
+        filtered: bool,
+        taken_rows: Iterable[int],
+        row_label: str = "baris",
     ) -> Origins | None:
-        """The census, most rows first; None when no row names a KLPD or satker."""
+        """The census, most rows first; None when no row names a KLPD or satker.
+
+        ``taken_rows`` are the rows the import takes (not skipped, not rejected): the
+        warning counts those.
+        """
         if not self.seen or not any(k or s for k, s in self.rows):
             return None
+        taken = Counter(self.of_row[n] for n in taken_rows if n in self.of_row)
         ordered = sorted(self.rows.items(), key=lambda item: (-item[1], item[0]))
         groups = tuple(
             OriginGroup(
                 klpd,
                 satker,
                 rows,
-                self.taken[(klpd, satker)],
+                taken[(klpd, satker)],
                 None if agency is None else is_own(agency, klpd, satker),
             )
             for (klpd, satker), rows in ordered

@@ -95,22 +95,29 @@ def _renamed(spec: KindSpec, cells: dict[str, v.Raw]) -> dict[str, v.Raw]:
 
 
 def plan_rows(
-    spec: KindSpec, rows: Rows, options: ImportOptions, report: ImportReport
+    spec: KindSpec,
+    rows: Rows,
+    options: ImportOptions,
+    report: ImportReport,
+    census: Census | None = None,
 ) -> list[Planned]:
-    """Plan every row; rejected and skipped rows go straight into ``report``."""
+    """Plan every row; rejected and skipped rows go straight into ``report``.
+
+    ``census`` counts the rows of each KLPD and satker, skipped ones included.
+    """
     report.notes.extend(check_header(spec, rows))
     wanted = options.satkers
-    census = Census()
+    census = census if census is not None else Census()
     planned: list[Planned] = []
     total = len(rows.rows)
     for index, source in enumerate(rows.rows):
         if options.progress and index % CHUNK == 0:
             options.progress("baca", index, total)
         cells = _renamed(spec, source.cells)
+        census.add(source.number, cells)
         if wanted:
             satker = cell_of(cells, SATKER_COLUMNS)
             if not chosen(wanted, satker, cell_of(cells, KLPD_COLUMNS)):
-                census.add(cells, taken=False)
                 names = " atau ".join(f"'{w}'" for w in wanted)
                 report.rows.append(
                     RowResult(
@@ -120,7 +127,6 @@ def plan_rows(
                     )
                 )
                 continue
-        census.add(cells, taken=True)
         if source.problem:
             key = row_key(spec, cells) if source.trusted else ""
             said = _sentence(source.problem)
@@ -149,7 +155,6 @@ def plan_rows(
             _reject(report, spec, source.number, cells, blind, collecting)
             continue
         planned.append(Planned(source.number, plan))
-    report.origins = census.origins(options.agency, bool(wanted), rows.row_label)
     return planned
 
 
