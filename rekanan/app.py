@@ -9,6 +9,9 @@ back to the dashboard and ``Esc`` on a detail lead back to its list.
 The screens ask the app for ``db``, ``settings``, ``as_of``, ``language`` and ``t``
 (``rekanan.screens.register_support``); ``make_app`` is what the CLI and the tests call.
 Nothing here reads the database on the UI thread: screens load in thread workers.
+
+A database opened with ``--read-only`` says so on every screen: a "hanya-baca" mark at
+the right end of the title line (G28), on a layer of its own so nothing moves.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.command import Provider
 from textual.dom import DOMNode
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
 
 from rekanan.config import LANGUAGES, Settings
 from rekanan.errors import RekananError
@@ -79,6 +83,25 @@ SCREEN_MODULES: tuple[str, ...] = tuple(
 """Screens imported lazily; a ``[keymap]`` naming their ids needs them loaded to check it."""
 BASE_DEPTH = 2
 """The blank default screen and the dashboard: what stays when switching screens."""
+
+
+READ_ONLY_MARK = N_("hanya-baca")
+"""The mark of a read-only session, top right of every screen."""
+
+
+class ReadOnlyMark(Static):
+    """The "hanya-baca" mark, drawn over the right end of a screen's title line.
+
+    Docked on a layer of its own, it takes no room from the screen's widgets: the screen
+    lays out exactly as in a session that can write, with the mark drawn over it.
+    """
+
+    DEFAULT_CSS = """
+    ReadOnlyMark {
+        layer: read-only-mark; dock: right; width: auto; height: 1; padding: 0 1;
+        background: $warning; color: $background; text-style: bold;
+    }
+    """
 
 
 def _record_search() -> type[Provider]:
@@ -149,9 +172,27 @@ class RekananApp(App[None]):
 
     # -- start -------------------------------------------------------------------------
 
+    @property
+    def read_only(self) -> bool:
+        """True when the database was opened read-only (``--read-only``)."""
+        return bool(getattr(self.db, "read_only", False))
+
+    def _sub_title(self) -> str:
+        if self.read_only:
+            return f"{self.t('rekanan')} · {self.t(READ_ONLY_MARK)}"
+        return self.t("rekanan")
+
+    def _mark_read_only(self, shown: Screen[Any]) -> None:
+        """Put the read-only mark on a screen as it is shown (dialogs show the one below)."""
+        if isinstance(shown, ModalScreen) or shown.query(ReadOnlyMark):
+            return
+        shown.mount(ReadOnlyMark(self.t(READ_ONLY_MARK), id="read-only-mark"))
+
     def on_mount(self) -> None:
         self.title = self.settings.agency.name
-        self.sub_title = self.t("rekanan")
+        self.sub_title = self._sub_title()
+        if self.read_only:
+            self.screen_change_signal.subscribe(self, self._mark_read_only)
         self._apply_theme()
         self._apply_keymap()
         self._dashboard = DashboardScreen()
@@ -335,7 +376,7 @@ class RekananApp(App[None]):
                 self.uninstall_screen(name)
         self._dashboard = DashboardScreen()
         await self.switch_screen(self._dashboard)
-        self.sub_title = self.t("rekanan")
+        self.sub_title = self._sub_title()
         if current != DASHBOARD:
             await self.show(current)
         self.notify(self.t("Bahasa: Indonesia"))

@@ -10,6 +10,7 @@ highlighted alert's reasons, the rule behind it and its snooze. A snooze is an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -42,6 +44,7 @@ from rekanan.screens.register_support import (
     text,
     thresholds_of,
     tr,
+    writable,
 )
 from rekanan.screens.service_detail import ServiceDetailScreen
 from rekanan.screens.snooze import SnoozeScreen
@@ -58,6 +61,10 @@ SEVERITY_LABELS = {
 }
 SEVERITY_STYLES = {Severity.CRITICAL: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 ACTIVE, SNOOZED, EVERY = "active", "snoozed", "all"
+WRITES = {  # the actions that write, and what a read-only session says instead (G28)
+    "snooze": N_("Basis data dibuka hanya-baca: penundaan tidak dapat disimpan."),
+    "unsnooze": N_("Basis data dibuka hanya-baca: penundaan tidak dapat diakhiri."),
+}
 SNOOZE_LINES = {  # (who is known, the day is known): the snooze line of the reasons panel
     (True, True): N_("Ditunda s.d. {day} — Alasan: {reason} (oleh {user}, {when})"),
     (True, False): N_("Ditunda s.d. {day} — Alasan: {reason} (oleh {user})"),
@@ -218,7 +225,46 @@ class AlertsScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """A letter nobody binds, typed on the table, starts a search (F25)."""
-        type_into_search(self, event)
+        if not self._refuse_write_key(event):
+            type_into_search(self, event)
+
+    # -- read-only (G28) -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """On a read-only database the snooze keys are not offered (gone from the footer)."""
+        return action not in WRITES or writable(self)
+
+    def _refuse_write_key(self, event: events.Key) -> bool:
+        """A snooze key pressed on a read-only database: one sentence, before any dialog.
+
+        ``check_action`` hides the binding, so the key would otherwise start a search for
+        "z"; the screen's own bindings (a ``[keymap]`` applied) say which keys those are.
+        """
+        if writable(self):
+            return False
+        for node, bindings in self._binding_chain:
+            if node is not self:
+                continue
+            for binding in bindings.key_to_bindings.get(event.key, ()):
+                if binding.action in WRITES:
+                    event.stop()
+                    event.prevent_default()
+                    self._say_read_only(binding.action)
+                    return True
+        return False
+
+    def _say_read_only(self, action: str) -> None:
+        self.app.notify(tr(self, WRITES[action]), severity="warning", markup=False)
+
+    async def run_action(
+        self, action: str, namespaces: Mapping[str, DOMNode] | None = None
+    ) -> None:
+        """The palette runs a screen's action by name: on a read-only database a snooze is
+        refused in the same sentence as the key (``check_action`` would skip it silently)."""
+        if action in WRITES and not writable(self):
+            self._say_read_only(action)
+            return
+        await super().run_action(action, namespaces)
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()
@@ -397,6 +443,9 @@ class AlertsScreen(Screen[None]):
         self.app.push_screen(screen)
 
     def action_snooze(self) -> None:
+        if not writable(self):
+            self._say_read_only("snooze")
+            return
         alert = self.current
         if alert is None:
             return
@@ -411,6 +460,9 @@ class AlertsScreen(Screen[None]):
             self.refresh_data()
 
     def action_unsnooze(self) -> None:
+        if not writable(self):
+            self._say_read_only("unsnooze")
+            return
         alert = self.current
         if alert is None or not alert.snoozed:
             self.app.notify(tr(self, "Pilih peringatan yang ditunda (t menampilkannya)."))
