@@ -74,6 +74,7 @@ from rekanan.screens.register_support import (
     writable,
 )
 from rekanan.store.errors import DeleteRefused, StaleEdit, ValidationFailed
+from rekanan.store.writes import dependents, refusal_sentence
 from rekanan.widgets.form import (
     FieldError,
     FieldSpec,
@@ -1231,17 +1232,33 @@ def confirm_delete(
 
         run_db(node, work, done, group="delete", failed=failed)
 
-    node.app.push_screen(
-        ConfirmScreen(
-            tr(node, "Hapus {noun} ini?", noun=noun),
-            detail=description,
-            yes=N_("Hapus"),
-            no=N_("Batal"),
-            danger=True,
-            yes_key=False,
-        ),
-        answer,
-    )
+    def refusal() -> str:
+        """Why the delete would be refused, said before asking (G25); '' when it can go."""
+        table: str = spec.model.__tablename__  # type: ignore[attr-defined]
+        with db_of(node).session() as session:
+            row = session.get(spec.model, record_id)
+            if row is None:
+                return ""
+            blocking, _owned = dependents(session, table, record_id)
+            return refusal_sentence(table, row, blocking) if blocking else ""
+
+    def ask(refused: str) -> None:
+        if refused:
+            node.app.push_screen(MessageScreen(tr(node, "Tidak dapat dihapus"), refused))
+            return
+        node.app.push_screen(
+            ConfirmScreen(
+                tr(node, "Hapus {noun} ini?", noun=noun),
+                detail=description,
+                yes=N_("Hapus"),
+                no=N_("Batal"),
+                danger=True,
+                yes_key=False,
+            ),
+            answer,
+        )
+
+    run_db(node, refusal, ask, group="delete-check")
 
 
 __all__ = ["KINDS", "FieldProblem", "RecordForm", "confirm_delete", "open_form", "show_error"]
