@@ -26,6 +26,7 @@ FILES = [
             "register_support",
             "export_dialog",
             "incident_term",
+            "award_check",
             "scorecard_dialog",
             "help",
         )
