@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
@@ -34,12 +33,10 @@ from rekanan.domain.penalties import PenaltyStatus, contract_penalty_status
 from rekanan.domain.records import (
     AuditRecord,
     ContractRecord,
-    PenaltyRecord,
     ReviewDecisionRecord,
     ServiceRecord,
     SLARecord,
     SupplierRecord,
-    WarningLetterRecord,
 )
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
@@ -48,8 +45,11 @@ from rekanan.screens.audit_view import audit_columns, load_audit
 from rekanan.screens.detail_base import (
     OLD_EDIT_KEY,
     QUIET_DETAIL_KEYS,
+    LetterOrPenalty,
     RecordDetailScreen,
     Target,
+    letter_kind_cell,
+    penalty_amount_cell,
 )
 from rekanan.screens.forms import open_form
 from rekanan.screens.register_support import (
@@ -58,7 +58,6 @@ from rekanan.screens.register_support import (
     day,
     label,
     language,
-    money,
     text,
     thresholds_of,
     tr,
@@ -81,17 +80,6 @@ class ServiceTargets:
     gaps: tuple[Alert, ...]
     link_id: int = 0
     link_version: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class LetterOrPenalty:
-    """A warning letter or a penalty of this contract."""
-
-    kind: str
-    on: date
-    what: str
-    amount: Decimal | None
-    record: WarningLetterRecord | PenaltyRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,19 +303,9 @@ class ContractDetailScreen(RecordDetailScreen[ContractView]):
     def _letter_columns(self) -> list[Column[LetterOrPenalty]]:
         return [
             Column("on", N_("Tgl."), lambda r: day(self, r.on)),
-            Column(
-                "kind",
-                N_("Jenis"),
-                lambda r: text(
-                    tr(self, "SP") if r.kind == "letter" else tr(self, "Denda keterlambatan")
-                ),
-            ),
+            Column("kind", N_("Jenis"), lambda r: letter_kind_cell(self, r)),
             Column("what", N_("Keterangan"), lambda r: text(r.what), width=50),
-            Column(
-                "amount",
-                N_("Nominal"),
-                lambda r: money(self, r.amount) if r.amount is not None else text(""),
-            ),
+            Column("amount", N_("Nominal"), lambda r: penalty_amount_cell(self, r)),
         ]
 
     def _review_columns(self) -> list[Column[ReviewDecisionRecord]]:
@@ -615,8 +593,7 @@ class ContractDetailScreen(RecordDetailScreen[ContractView]):
         if self.tab == "letters":
             row = self.query_one("#letters-table", RecordTable).current
             if isinstance(row, LetterOrPenalty):
-                kind = "warning_letter" if row.kind == "letter" else "penalty"
-                return kind, row.record.id, row.what, row.record.version
+                return row.form_kind, row.record.id, row.what, row.record.version
             return None
         if self.tab == "services":
             link = self.query_one("#links-table", RecordTable).current

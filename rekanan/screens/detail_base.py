@@ -3,18 +3,25 @@ shown in tabs, with the same keys to go back, switch tabs, add, change and delet
 
 A detail says which tabs it has, how to read its record (``read_view``) and what ``u`` and
 ``d`` act on in the open tab (``_target``); this base does the rest the same way for all
-three, so a key or a refusal behaves alike wherever the person meets it.
+three, so a key or a refusal behaves alike wherever the person meets it. The warning
+letters and penalties that the contract and the supplier details both list are one row
+type here too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import TabbedContent
 
+from rekanan.domain.records import PenaltyRecord, WarningLetterRecord
 from rekanan.domain.thresholds import Thresholds
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
@@ -24,8 +31,11 @@ from rekanan.screens.register_support import (
     as_of,
     db_of,
     language,
+    money,
     run_db,
+    text,
     thresholds_of,
+    tr,
     write_allowed,
 )
 
@@ -43,6 +53,36 @@ QUIET_DETAIL_KEYS: list[BindingType] = [
 ]
 """Keys every detail has but the footer leaves out; each detail declares them last, so
 help lists them after the detail's own keys."""
+
+
+@dataclass(frozen=True, slots=True)
+class LetterOrPenalty:
+    """A warning letter or a penalty: the contract's and the supplier's "SP & denda" tab
+    list both, newest first."""
+
+    kind: str
+    """``letter`` or ``penalty``."""
+    on: date
+    what: str
+    amount: Decimal | None
+    record: WarningLetterRecord | PenaltyRecord
+    contract_number: str = ""
+    """Its contract, where the letters of several contracts mix (the supplier's tab)."""
+
+    @property
+    def form_kind(self) -> str:
+        """The form that edits or deletes it."""
+        return "warning_letter" if self.kind == "letter" else "penalty"
+
+
+def letter_kind_cell(node: DOMNode, row: LetterOrPenalty) -> Text:
+    """``SP`` or ``Denda keterlambatan``, in the UI language."""
+    return text(tr(node, "SP") if row.kind == "letter" else tr(node, "Denda keterlambatan"))
+
+
+def penalty_amount_cell(node: DOMNode, row: LetterOrPenalty) -> Text:
+    """A penalty's amount; nothing for a letter."""
+    return money(node, row.amount) if row.amount is not None else text("")
 
 
 class RecordDetailScreen(Screen[None], Generic[ViewT]):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
@@ -31,17 +30,22 @@ from rekanan.domain.records import (
     ContractRecord,
     EvaluationRecord,
     IncidentRecord,
-    PenaltyRecord,
     SanctionRecord,
     SupplierRecord,
-    WarningLetterRecord,
 )
 from rekanan.domain.risk import RiskAssessment, supplier_risk
 from rekanan.domain.scorecard import Band, Scorecard, Trend, supplier_scorecard
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.screens.audit_view import audit_columns, load_audit
-from rekanan.screens.detail_base import QUIET_DETAIL_KEYS, RecordDetailScreen, Target
+from rekanan.screens.detail_base import (
+    QUIET_DETAIL_KEYS,
+    LetterOrPenalty,
+    RecordDetailScreen,
+    Target,
+    letter_kind_cell,
+    penalty_amount_cell,
+)
 from rekanan.screens.forms import open_form
 from rekanan.screens.incident_term import contract_for_incident
 from rekanan.screens.register_support import (
@@ -74,18 +78,6 @@ class ContractLine:
     contract: ContractRecord
     deadline: Deadline
     days_left: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class LetterOrPenalty:
-    """A warning letter or a penalty, in one list ordered by date."""
-
-    kind: str
-    on: date
-    contract_number: str
-    what: str
-    amount: Decimal | None
-    record: WarningLetterRecord | PenaltyRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +144,10 @@ def load_supplier_view(
                 LetterOrPenalty(
                     "letter",
                     letter.issued_on,
-                    numbers[letter.contract_id],
                     f"{letter.level.value} {letter.letter_number}".strip(),
                     None,
                     letter,
+                    contract_number=numbers[letter.contract_id],
                 )
             )
     for penalty in data.penalties:
@@ -164,10 +156,10 @@ def load_supplier_view(
                 LetterOrPenalty(
                     "penalty",
                     penalty.imposed_on,
-                    numbers[penalty.contract_id],
                     penalty.notes,
                     penalty.amount,
                     penalty,
+                    contract_number=numbers[penalty.contract_id],
                 )
             )
     mixed.sort(key=lambda item: item.on, reverse=True)
@@ -332,20 +324,10 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
     def _letter_columns(self) -> list[Column[LetterOrPenalty]]:
         return [
             Column("on", N_("Tgl."), lambda r: day(self, r.on)),
-            Column(
-                "kind",
-                N_("Jenis"),
-                lambda r: text(
-                    tr(self, "SP") if r.kind == "letter" else tr(self, "Denda keterlambatan")
-                ),
-            ),
+            Column("kind", N_("Jenis"), lambda r: letter_kind_cell(self, r)),
             Column("contract", N_("Nomor kontrak"), lambda r: text(r.contract_number), width=26),
             Column("what", N_("Keterangan"), lambda r: text(r.what), width=30),
-            Column(
-                "amount",
-                N_("Nominal"),
-                lambda r: money(self, r.amount) if r.amount is not None else text(""),
-            ),
+            Column("amount", N_("Nominal"), lambda r: penalty_amount_cell(self, r)),
         ]
 
     def _sanction_columns(self) -> list[Column[SanctionRecord]]:
@@ -580,8 +562,7 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
             return "incident", i.id, f"{row.service_code} {i.started_at:%d/%m/%Y %H:%M}", i.version
         if isinstance(row, LetterOrPenalty):
             record = row.record
-            kind = "warning_letter" if row.kind == "letter" else "penalty"
-            return kind, record.id, f"{row.contract_number} {row.what}", record.version
+            return row.form_kind, record.id, f"{row.contract_number} {row.what}", record.version
         if isinstance(row, SanctionRecord):
             return "sanction", row.id, f"{label(self, row.kind)} {row.decree_number}", row.version
         return None
