@@ -21,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static, TabPane
 
 from rekanan.domain import formatting
 from rekanan.domain.alert import Alert
@@ -41,7 +41,7 @@ from rekanan.domain.records import (
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.models import ContractService
-from rekanan.screens.audit_view import audit_columns, load_audit
+from rekanan.screens.audit_view import load_audit
 from rekanan.screens.detail_base import (
     OLD_EDIT_KEY,
     QUIET_DETAIL_KEYS,
@@ -64,7 +64,6 @@ from rekanan.screens.register_support import (
 )
 from rekanan.store.lists import working_calendar
 from rekanan.store.slices import contract_slice
-from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, RecordTable
 
 _CS: Any = ContractService
@@ -268,23 +267,18 @@ class ContractDetailScreen(RecordDetailScreen[ContractView]):
     ) -> ContractView:
         return load_contract_view(db, record_id, today, thresholds, lang)
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
-        with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
-            with TabPane(tr(self, "Ikhtisar"), id="tab-summary"), VerticalScroll():
-                yield Static(id="timeline")
-                yield Static(id="summary-body")
-            with TabPane(tr(self, "Layanan & SLA"), id="tab-services"):
-                yield RecordTable(self._link_columns(), id="links-table")
-                with VerticalScroll(id="services-scroll"):
-                    yield Static(id="services-body")
-            with TabPane(tr(self, "SP & denda"), id="tab-letters"):
-                yield RecordTable(self._letter_columns(), id="letters-table")
-            with TabPane(tr(self, "Keputusan tinjauan"), id="tab-reviews"):
-                yield RecordTable(self._review_columns(), id="reviews-table")
-            with TabPane(tr(self, "Riwayat"), id="tab-history"):
-                yield RecordTable(audit_columns(self), id="history-table")
-        yield CompactFooter()
+    def compose_tabs(self) -> ComposeResult:
+        with TabPane(tr(self, "Ikhtisar"), id="tab-summary"), VerticalScroll():
+            yield Static(id="timeline")
+            yield Static(id="summary-body")
+        with TabPane(tr(self, "Layanan & SLA"), id="tab-services"):
+            yield RecordTable(self._link_columns(), id="links-table")
+            with VerticalScroll(id="services-scroll"):
+                yield Static(id="services-body")
+        with TabPane(tr(self, "SP & denda"), id="tab-letters"):
+            yield RecordTable(self._letter_columns(), id="letters-table")
+        with TabPane(tr(self, "Keputusan tinjauan"), id="tab-reviews"):
+            yield RecordTable(self._review_columns(), id="reviews-table")
 
     def _link_columns(self) -> list[Column[ServiceTargets]]:
         return [
@@ -320,7 +314,6 @@ class ContractDetailScreen(RecordDetailScreen[ContractView]):
     # -- data ----------------------------------------------------------------------------
 
     def _show(self, view: ContractView) -> None:
-        self.view = view
         c = view.contract
         title = Text(tr(self, "Detail kontrak") + " · ", style="bold")
         title.append(c.number)
@@ -334,7 +327,6 @@ class ContractDetailScreen(RecordDetailScreen[ContractView]):
         self.query_one("#services-body", Static).update(self._services(view))
         self.query_one("#letters-table", RecordTable).show(view.letters_and_penalties)
         self.query_one("#reviews-table", RecordTable).show(view.reviews)
-        self.query_one("#history-table", RecordTable).show(view.audit)
 
     def _timeline(self, view: ContractView) -> Group:
         today = as_of(self)

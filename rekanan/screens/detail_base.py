@@ -1,11 +1,12 @@
 """What the supplier, contract and service details share: one record read in a worker and
 shown in tabs, with the same keys to go back, switch tabs, add, change and delete.
 
-A detail says which tabs it has, how to read its record (``read_view``) and what ``u`` and
-``d`` act on in the open tab (``_target``); this base does the rest the same way for all
-three, so a key or a refusal behaves alike wherever the person meets it. The warning
-letters and penalties that the contract and the supplier details both list are one row
-type here too.
+A detail says which tabs it has (``TABS``, ``compose_tabs``), how to read and show its
+record (``read_view``, ``_show``) and what ``u`` and ``d`` act on in the open tab
+(``_target``). This base does the rest the same way for all three: the title line, the
+history tab, the footer, the keys and what they do, so a key or a refusal behaves alike
+wherever the person meets it. The warning letters and penalties that the contract and the
+supplier details both list are one row type here too.
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import TabbedContent
+from textual.widgets import Static, TabbedContent, TabPane
 
-from rekanan.domain.records import PenaltyRecord, WarningLetterRecord
+from rekanan.domain.records import AuditRecord, PenaltyRecord, WarningLetterRecord
 from rekanan.domain.thresholds import Thresholds
+from rekanan.screens.audit_view import audit_columns
 from rekanan.screens.forms import confirm_delete, open_form
 from rekanan.screens.register_support import (
     N_,
@@ -38,8 +41,18 @@ from rekanan.screens.register_support import (
     tr,
     write_allowed,
 )
+from rekanan.widgets.footer import CompactFooter
+from rekanan.widgets.paged_table import RecordTable
 
-ViewT = TypeVar("ViewT")
+
+class DetailView(Protocol):
+    """What every detail's view has: the record's audit trail, for the history tab."""
+
+    @property
+    def audit(self) -> tuple[AuditRecord, ...]: ...
+
+
+ViewT = TypeVar("ViewT", bound=DetailView)
 
 Target = tuple[str, int, str, int]
 """What ``u`` and ``d`` act on: (form kind, record id, description, version)."""
@@ -133,8 +146,12 @@ class RecordDetailScreen(Screen[None], Generic[ViewT]):
         everything as arguments and never touches the screen."""
         raise NotImplementedError
 
+    def compose_tabs(self) -> ComposeResult:
+        """The detail's own tabs, in ``TABS`` order; the history tab follows them."""
+        raise NotImplementedError
+
     def _show(self, view: ViewT) -> None:
-        """Show what ``read_view`` found (on the UI thread)."""
+        """Fill the detail's own tabs with what ``read_view`` found (on the UI thread)."""
         raise NotImplementedError
 
     def _target(self) -> Target | None:
@@ -144,6 +161,14 @@ class RecordDetailScreen(Screen[None], Generic[ViewT]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No keys that write on a read-only database (they vanish from the footer)."""
         return write_allowed(self, action)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
+        with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
+            yield from self.compose_tabs()
+            with TabPane(tr(self, "Riwayat"), id="tab-history"):
+                yield RecordTable(audit_columns(self), id="history-table")
+        yield CompactFooter()
 
     # -- data ----------------------------------------------------------------------------
 
@@ -157,9 +182,14 @@ class RecordDetailScreen(Screen[None], Generic[ViewT]):
         run_db(
             self,
             lambda: read(db, record_id, today, thresholds, lang),
-            self._show,
+            self._loaded,
             group=self.WORKER_GROUP,
         )
+
+    def _loaded(self, view: ViewT) -> None:
+        self.view = view
+        self._show(view)
+        self.query_one("#history-table", RecordTable).show(view.audit)
 
     def _saved(self, _record_id: int) -> None:
         self.load()

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static, TabPane
 
 from rekanan.domain import formatting
 from rekanan.domain.alert import Alert, Severity
@@ -34,7 +34,7 @@ from rekanan.domain.records import (
 from rekanan.domain.service_levels import ServiceLevel, service_level
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
-from rekanan.screens.audit_view import audit_columns, load_audit
+from rekanan.screens.audit_view import load_audit
 from rekanan.screens.detail_base import (
     OLD_EDIT_KEY,
     QUIET_DETAIL_KEYS,
@@ -51,7 +51,6 @@ from rekanan.screens.register_support import (
     tr,
 )
 from rekanan.store.slices import services_slice
-from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, RecordTable
 
 
@@ -170,22 +169,17 @@ class ServiceDetailScreen(RecordDetailScreen[ServiceView]):
     ) -> ServiceView:
         return load_service_view(db, record_id, today, thresholds, lang)
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
-        with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
-            with TabPane(tr(self, "Ikhtisar"), id="tab-summary"), VerticalScroll():
-                yield Static(id="summary-body")
-                yield Static(id="gaps-body")
-                yield Static(id="level-body")
-            with TabPane(tr(self, "SLA"), id="tab-slas"):
-                yield RecordTable(self._sla_columns(), id="slas-table")
-            with TabPane(tr(self, "UC"), id="tab-ucs"):
-                yield RecordTable(self._uc_columns(), id="ucs-table")
-            with TabPane(tr(self, "Insiden"), id="tab-incidents"):
-                yield RecordTable(self._incident_columns(), id="incidents-table")
-            with TabPane(tr(self, "Riwayat"), id="tab-history"):
-                yield RecordTable(audit_columns(self), id="history-table")
-        yield CompactFooter()
+    def compose_tabs(self) -> ComposeResult:
+        with TabPane(tr(self, "Ikhtisar"), id="tab-summary"), VerticalScroll():
+            yield Static(id="summary-body")
+            yield Static(id="gaps-body")
+            yield Static(id="level-body")
+        with TabPane(tr(self, "SLA"), id="tab-slas"):
+            yield RecordTable(self._sla_columns(), id="slas-table")
+        with TabPane(tr(self, "UC"), id="tab-ucs"):
+            yield RecordTable(self._uc_columns(), id="ucs-table")
+        with TabPane(tr(self, "Insiden"), id="tab-incidents"):
+            yield RecordTable(self._incident_columns(), id="incidents-table")
 
     def _sla_columns(self) -> list[Column[SLARecord]]:
         lang = language
@@ -264,7 +258,6 @@ class ServiceDetailScreen(RecordDetailScreen[ServiceView]):
         return self.view.contract_numbers.get(contract_id, f"#{contract_id}")
 
     def _show(self, view: ServiceView) -> None:
-        self.view = view
         s = view.service
         title = Text(tr(self, "Detail layanan") + " · ", style="bold")
         title.append(f"{s.code} — {s.name}")
@@ -275,7 +268,6 @@ class ServiceDetailScreen(RecordDetailScreen[ServiceView]):
         self.query_one("#slas-table", RecordTable).show(view.slas)
         self.query_one("#ucs-table", RecordTable).show(view.ucs)
         self.query_one("#incidents-table", RecordTable).show(view.incidents)
-        self.query_one("#history-table", RecordTable).show(view.audit)
 
     def _summary(self, view: ServiceView) -> Table:
         s = view.service

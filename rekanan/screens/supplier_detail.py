@@ -19,7 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import Sparkline, Static, TabPane
 
 from rekanan.domain import formatting
 from rekanan.domain.identifiers import check_npwp, format_npwp
@@ -37,7 +37,7 @@ from rekanan.domain.risk import RiskAssessment, supplier_risk
 from rekanan.domain.scorecard import Band, Scorecard, Trend, supplier_scorecard
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
-from rekanan.screens.audit_view import audit_columns, load_audit
+from rekanan.screens.audit_view import load_audit
 from rekanan.screens.detail_base import (
     QUIET_DETAIL_KEYS,
     LetterOrPenalty,
@@ -62,7 +62,6 @@ from rekanan.screens.register_support import (
 )
 from rekanan.store.lists import Deadline, deadline_for, working_calendar
 from rekanan.store.slices import supplier_slice
-from rekanan.widgets.footer import CompactFooter
 from rekanan.widgets.paged_table import Column, RecordTable
 
 
@@ -239,32 +238,27 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
 
     # -- layout --------------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(tr(self, "Memuat…")), classes="screen-title", id="detail-title")
-        with TabbedContent(initial=f"tab-{self.initial_tab}", id="detail-tabs"):
-            with TabPane(tr(self, "Profil"), id="tab-profile"), VerticalScroll():
-                yield Static(id="profile-body")
-                yield Static(id="risk-body")
-            with TabPane(tr(self, "Kontrak"), id="tab-contracts"):
-                yield RecordTable(self._contract_columns(), id="contracts-table")
-            with TabPane(tr(self, "Kinerja"), id="tab-performance"), VerticalScroll():
-                with Horizontal(id="score-row"):
-                    yield Static(id="score-current", classes="score-box")
-                    yield Static(id="score-previous", classes="score-box")
-                with Vertical(id="trend-box"):
-                    yield Static(id="trend-label")
-                    yield Sparkline([], id="score-sparkline")
-                yield Static(id="score-reasons")
-                yield RecordTable(self._evaluation_columns(), id="evaluations-table")
-            with TabPane(tr(self, "Insiden"), id="tab-incidents"):
-                yield RecordTable(self._incident_columns(), id="incidents-table")
-            with TabPane(tr(self, "SP & denda"), id="tab-letters"):
-                yield RecordTable(self._letter_columns(), id="letters-table")
-            with TabPane(tr(self, "Sanksi"), id="tab-sanctions"):
-                yield RecordTable(self._sanction_columns(), id="sanctions-table")
-            with TabPane(tr(self, "Riwayat"), id="tab-history"):
-                yield RecordTable(audit_columns(self), id="history-table")
-        yield CompactFooter()
+    def compose_tabs(self) -> ComposeResult:
+        with TabPane(tr(self, "Profil"), id="tab-profile"), VerticalScroll():
+            yield Static(id="profile-body")
+            yield Static(id="risk-body")
+        with TabPane(tr(self, "Kontrak"), id="tab-contracts"):
+            yield RecordTable(self._contract_columns(), id="contracts-table")
+        with TabPane(tr(self, "Kinerja"), id="tab-performance"), VerticalScroll():
+            with Horizontal(id="score-row"):
+                yield Static(id="score-current", classes="score-box")
+                yield Static(id="score-previous", classes="score-box")
+            with Vertical(id="trend-box"):
+                yield Static(id="trend-label")
+                yield Sparkline([], id="score-sparkline")
+            yield Static(id="score-reasons")
+            yield RecordTable(self._evaluation_columns(), id="evaluations-table")
+        with TabPane(tr(self, "Insiden"), id="tab-incidents"):
+            yield RecordTable(self._incident_columns(), id="incidents-table")
+        with TabPane(tr(self, "SP & denda"), id="tab-letters"):
+            yield RecordTable(self._letter_columns(), id="letters-table")
+        with TabPane(tr(self, "Sanksi"), id="tab-sanctions"):
+            yield RecordTable(self._sanction_columns(), id="sanctions-table")
 
     def _contract_columns(self) -> list[Column[ContractLine]]:
         return [
@@ -343,7 +337,6 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
     # -- data ----------------------------------------------------------------------------
 
     def _show(self, view: SupplierView) -> None:
-        self.view = view
         supplier = view.supplier
         title = Text(tr(self, "Detail rekanan") + " · ", style="bold")
         title.append(supplier.name)
@@ -358,7 +351,6 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
         self.query_one("#incidents-table", RecordTable).show(view.incidents)
         self.query_one("#letters-table", RecordTable).show(view.letters_and_penalties)
         self.query_one("#sanctions-table", RecordTable).show(view.sanctions)
-        self.query_one("#history-table", RecordTable).show(view.audit)
 
     def _profile(self, view: SupplierView) -> Table:
         s = view.supplier
