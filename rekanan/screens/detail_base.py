@@ -173,6 +173,7 @@ class RecordDetailScreen(Screen[None], Generic[ViewT]):
     # -- data ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # Textual runs every class's on_mount, a subclass's too: add to it, never call super.
         self.load()
 
     def load(self) -> None:

@@ -81,6 +81,9 @@ class RegisterListScreen(Screen[None], Generic[QueryT, RowT]):
         """Reached with a number key or the palette: the table has the focus, always."""
         self.query_one(PagedTable).focus()
 
+    # Textual runs the handlers (on_key, on_screen_resume, @on) of every class in the MRO:
+    # a list must not define them again, or they run twice.
+
     def on_key(self, event: events.Key) -> None:
         """A letter nobody binds, typed on the table, starts a search (F25)."""
         type_into_search(self, event)
