@@ -26,6 +26,7 @@ last day of the month after renewal too (28 Feb 2027 + 12 months = 29 Feb 2028).
 from __future__ import annotations
 
 import calendar as _calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -230,8 +231,9 @@ class Deadline:
     """The next key date of a contract, as the alerts see it.
 
     ``kind`` is ``"decision"`` (renewal decision due), ``"notice"`` (last working day to give
-    notice), ``"end"`` (the end, or the termination date of a contract being terminated), or
-    ``""`` for a contract without an end date. A decision or notice deadline that has passed
+    notice), ``"end"`` (the end, or the termination date of a contract being terminated),
+    ``"grace"`` (the last day of a grace extension after the end), or ``""`` for a contract
+    without an end date. A decision or notice deadline that has passed
     while the contract still runs stays the next deadline (its alert is overdue); once the
     end has passed, the end is given (negative days left).
     """
@@ -243,13 +245,33 @@ class Deadline:
 NO_DEADLINE = Deadline(None, "")
 
 
-def next_deadline(contract: ContractRecord, dates: ContractDates) -> Deadline:
+def grace_end(
+    contract: ContractRecord, granted_days: Iterable[tuple[date, int]], as_of: date
+) -> date | None:
+    """The last day of the grace extensions (pemberian kesempatan) granted by ``as_of``:
+    the end date plus their days (SSUK LKPP 12/2021); None without any."""
+    days = sum(count for granted_on, count in granted_days if granted_on <= as_of)
+    if contract.end_date is None or not days:
+        return None
+    return contract.end_date + timedelta(days=days)
+
+
+def next_deadline(
+    contract: ContractRecord, dates: ContractDates, grace_until: date | None = None
+) -> Deadline:
     """The one next deadline shown by the dashboard, the contract list, its export and the
     review: the same rules as the renewal, notice and expiry alerts (``needs_decision``,
-    ``needs_notice``, the termination date through ``contract_dates``)."""
+    ``needs_notice``, the termination date through ``contract_dates``).
+
+    A contract past its end whose work runs on in a grace extension (``grace_until``, see
+    ``grace_end``) has the grace's last day next: the day the PPK must have the work
+    finished or terminate (finding G29: the most urgent contract was missing from "due").
+    """
     if dates.end is None:
         return NO_DEADLINE
     end = dates.end
+    if end < dates.as_of and grace_until is not None and grace_until >= dates.as_of:
+        return Deadline(grace_until, "grace")
     found: list[tuple[date, int, str]] = [(end, 2, "end")]
     if end >= dates.as_of:
         if needs_decision(contract) and dates.decision_date is not None:

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from rekanan.domain.alert import Alert, AlertKind, Severity
-from rekanan.domain.contract_dates import LIVE_STATUSES
+from rekanan.domain.contract_dates import LIVE_STATUSES, grace_end
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.records import ContractRecord, GraceRecord, PenaltyRecord
 from rekanan.domain.text import day, money, num, pct, t
@@ -106,11 +106,7 @@ def penalty_status(
         more = ((cap - total) / daily).to_integral_value(ROUND_CEILING)
         if more <= _FAR_DAYS:  # further than that is "never" for a person
             cap_day = as_of + timedelta(days=int(more))
-    grace_end = (
-        contract.end_date + timedelta(days=grace_days)
-        if contract.end_date is not None and grace_days
-        else None
-    )
+    grace_until = grace_end(contract, ((g.granted_on, g.days) for g in granted), as_of)
     return PenaltyStatus(
         contract_id=contract.id,
         base=base,
@@ -125,7 +121,7 @@ def penalty_status(
         share=share,
         cap_day=cap_day,
         grace_days=grace_days,
-        grace_end=grace_end,
+        grace_end=grace_until,
         finished=finished,
     )
 

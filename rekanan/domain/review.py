@@ -21,6 +21,7 @@ Nothing here writes: ``rekanan.store.review`` records decisions and their effect
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -33,6 +34,7 @@ from rekanan.domain.contract_dates import (
     LIVE_STATUSES,
     ContractDates,
     contract_dates,
+    grace_end,
     needs_decision,
     needs_notice,
     next_deadline,
@@ -43,6 +45,7 @@ from rekanan.domain.periods import Period, PeriodKind, month, quarter
 from rekanan.domain.records import (
     AgencyData,
     ContractRecord,
+    GraceRecord,
     ReviewDecisionRecord,
     SanctionRecord,
     SupplierRecord,
@@ -282,9 +285,12 @@ def key_dates(contract: ContractRecord, dates: ContractDates) -> list[tuple[str,
     return found
 
 
-def next_date(contract: ContractRecord, dates: ContractDates) -> date | None:
+def next_date(
+    contract: ContractRecord, dates: ContractDates, graces: Iterable[GraceRecord] = ()
+) -> date | None:
     """The nearest date that matters, as the dashboard and the contract list show it."""
-    return next_deadline(contract, dates).day
+    until = grace_end(contract, ((g.granted_on, g.days) for g in graces), dates.as_of)
+    return next_deadline(contract, dates, until).day
 
 
 _DEALT_WITH = ACTING_DECISIONS | PENDING_DECISIONS
@@ -450,7 +456,7 @@ def queue_item(context: ReviewContext, contract_id: int, why: list[str] | None =
     contract = context.index.contracts[contract_id]
     supplier = context.index.supplier_of(contract)
     dates = context.dates(contract)
-    due = next_date(contract, dates)
+    due = next_date(contract, dates, context.index.graces_by_contract.get(contract.id, ()))
     live_alerts = [a for a in context.contract_alerts(contract) if not a.snoozed]
     severity = min((a.severity for a in live_alerts), key=SEVERITY_ORDER.__getitem__, default=None)
     return QueueItem(

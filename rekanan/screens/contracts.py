@@ -64,6 +64,7 @@ KIND_LABEL = {
     "decision": N_("keputusan"),
     "notice": N_("pemberitahuan"),
     "end": N_("berakhir"),
+    "grace": N_("kesempatan"),
     "": "",
 }
 

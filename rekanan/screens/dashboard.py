@@ -56,6 +56,7 @@ KIND_LABELS = {
     "decision": N_("Keputusan"),
     "notice": N_("Pemberitahuan"),
     "end": N_("Berakhir"),
+    "grace": N_("Kesempatan"),
 }
 
 

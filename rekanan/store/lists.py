@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,6 +50,7 @@ from rekanan.domain.contract_dates import (
 )
 from rekanan.domain.contract_dates import (
     contract_dates,
+    grace_end,
     next_deadline,
 )
 from rekanan.domain.identifiers import npwp_search_key
@@ -63,6 +64,7 @@ from rekanan.models import (
     ContractService,
     ContractStatus,
     Criticality,
+    GraceExtension,
     LegalForm,
     RenewalKind,
     Service,
@@ -591,12 +593,30 @@ def deadline_for(
     as_of: date,
     thresholds: Thresholds,
     calendar: WorkingCalendar,
+    graces: Iterable[tuple[date, int]] = (),
 ) -> Deadline:
-    """The next deadline of one contract; a closed contract has none."""
+    """The next deadline of one contract (``graces``: its grace extensions as
+    (granted on, days)); a closed contract has none."""
     if record.status not in OPEN_STATUSES:
         return NO_DEADLINE
     supplier = SupplierRecord(id=record.supplier_id, name="", category=category)
-    return next_deadline(record, contract_dates(record, supplier, as_of, thresholds, calendar))
+    dates = contract_dates(record, supplier, as_of, thresholds, calendar)
+    return next_deadline(record, dates, grace_end(record, graces, as_of))
+
+
+def grace_days_of(
+    session: Session, as_of: date, contract_ids: Collection[int] | None = None
+) -> dict[int, list[tuple[date, int]]]:
+    """Grace extensions granted by ``as_of`` per contract (of ``contract_ids``, or all):
+    few rows, read once for a deadline index or a page of the list."""
+    grace: Any = GraceExtension
+    stmt = select(grace.contract_id, grace.granted_on, grace.days).where(grace.granted_on <= as_of)
+    if contract_ids is not None:
+        stmt = stmt.where(grace.contract_id.in_(sorted(contract_ids)))
+    found: dict[int, list[tuple[date, int]]] = {}
+    for contract_id, granted_on, days in session.connection().execute(stmt):
+        found.setdefault(int(contract_id), []).append((granted_on, int(days)))
+    return found
 
 
 _ID_BITS = 40
@@ -662,15 +682,18 @@ def build_deadline_index(
     # Contracts with the same end and terms share a deadline: compute each shape once (the
     # start date plays no part in the deadline rules; a test compares with the per-row path).
     memo: dict[tuple[Any, ...], Deadline] = {}
+    graces = grace_days_of(session, as_of)
     open_rows = conn.execute(select(*_RULE_COLUMNS).where(_C.status.in_(OPEN_STATUSES)))
     for row in open_rows:
         cid, sid, state, uc, _start, end, notice, renewal, months, cap, used, lead, stop = row
         category_of = categories.get(sid, SupplierCategory.OPERATIONAL)
+        granted = tuple(graces.get(cid, ()))
         shape = (state, uc, end, notice, renewal, months, cap, used, lead, stop, category_of)
-        found = memo.get(shape)
+        found = memo.get((shape, granted))
         if found is None:
-            found = deadline_for(_rule_record(row), category_of, as_of, thresholds, calendar)
-            memo[shape] = found
+            record = _rule_record(row)
+            found = deadline_for(record, category_of, as_of, thresholds, calendar, granted)
+            memo[(shape, granted)] = found
         deadline.set(cid, found)
         keys.append(_sort_key(0, found.day, cid))
     del memo
@@ -981,8 +1004,12 @@ def list_contracts(
             )
         rows, total, offset = _window(session, stmt, count_stmt.where(*filters), offset, limit)
     calendar = None if index is not None else working_calendar(session)
+    graces = {} if index is not None else grace_days_of(session, query.as_of, [r.id for r in rows])
     return Page(
-        rows=tuple(_contract_row(row, query.as_of, index, thresholds, calendar) for row in rows),
+        rows=tuple(
+            _contract_row(row, query.as_of, index, thresholds, calendar, graces.get(row.id, ()))
+            for row in rows
+        ),
         offset=offset,
         total=total,
     )
@@ -994,12 +1021,13 @@ def _contract_row(
     index: DeadlineIndex | None,
     thresholds: Thresholds,
     calendar: WorkingCalendar | None,
+    graces: Iterable[tuple[date, int]] = (),
 ) -> ContractRow:
     category = SupplierCategory(row.supplier_category)
     found = index.deadline.get(row.id) if index is not None else None
     if found is None:
         found = deadline_for(
-            _rule_record(row), category, as_of, thresholds, calendar or WorkingCalendar()
+            _rule_record(row), category, as_of, thresholds, calendar or WorkingCalendar(), graces
         )
     return ContractRow(
         id=row.id,

@@ -85,3 +85,24 @@ def test_an_overdue_decision_is_the_next_deadline() -> None:
 def test_a_contract_without_renewal_or_services_only_has_its_end() -> None:
     record = contract(end_date=date(2027, 3, 31), renewal_kind=RenewalKind.NONE)
     assert deadline(record).kind == "end"
+
+
+def test_a_contract_past_its_end_in_a_grace_extension_is_due_at_the_grace_end() -> None:
+    """G29/G3: the late work must be done by the grace's last day; that is the deadline."""
+    from rekanan.domain.contract_dates import grace_end
+
+    record = contract(end_date=date(2026, 10, 12), renewal_kind=RenewalKind.NONE)
+    dates = contract_dates(record, supplier(), AS_OF, Thresholds(), WorkingCalendar.for_agency(()))
+    granted = [(date(2026, 10, 10), 30), (date(2026, 11, 1), 20), (date(2026, 12, 1), 10)]
+    until = grace_end(record, granted, AS_OF)
+    assert until == date(2026, 12, 1)  # 12 Oct + 50 days; the grant of 1 Dec is not yet given
+    found = next_deadline(record, dates, until)
+    assert (found.day, found.kind) == (date(2026, 12, 1), "grace")
+    # once the grace has run out too, the passed end is the deadline again
+    assert next_deadline(record, dates, date(2026, 11, 20)).kind == "end"
+    # before the end, a grace changes nothing
+    early = contract(end_date=AS_OF + timedelta(days=5), renewal_kind=RenewalKind.NONE)
+    early_dates = contract_dates(
+        early, supplier(), AS_OF, Thresholds(), WorkingCalendar.for_agency(())
+    )
+    assert next_deadline(early, early_dates, AS_OF + timedelta(days=40)).kind == "end"

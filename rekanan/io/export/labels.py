@@ -283,6 +283,7 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "deadline.decision": ("keputusan", "decision"),
     "deadline.notice": ("pemberitahuan", "notice"),
     "deadline.end": ("berakhir", "end"),
+    "deadline.grace": ("akhir kesempatan", "grace ends"),
     "severity.critical": ("kritis", "critical"),
     "severity.warning": ("waspada", "warning"),  # the app's word; "peringatan" is any alert
     "severity.info": ("info", "info"),
