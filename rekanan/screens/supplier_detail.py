@@ -34,7 +34,9 @@ from rekanan.domain.records import (
     SupplierRecord,
 )
 from rekanan.domain.risk import RiskAssessment, supplier_risk
+from rekanan.domain.sanctions import sanction_running
 from rekanan.domain.scorecard import Band, Scorecard, Trend, supplier_scorecard
+from rekanan.domain.text import enum_label
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.screens.audit_view import load_audit
@@ -126,7 +128,8 @@ def load_supplier_view(
     )
     lines = []
     for contract in own:
-        found = deadline_for(contract, supplier.category, today, thresholds, calendar)
+        graces = [(g.granted_on, g.days) for g in index.graces_by_contract.get(contract.id, ())]
+        found = deadline_for(contract, supplier.category, today, thresholds, calendar, graces)
         left = None if found.day is None else (found.day - today).days
         lines.append(ContractLine(contract, found, left))
     numbers = {c.id: c.number for c in own}
@@ -366,7 +369,7 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
             (N_("NIB"), Text(s.nib or "-")),
             (N_("Bentuk usaha"), Text(label(self, s.legal_form))),
             (N_("Kategori"), Text(label(self, s.category))),
-            (N_("Status"), Text(tr(self, "Aktif") if s.active else tr(self, "Nonaktif"))),
+            (N_("Status"), self._status_text(view)),
             (N_("Alamat"), Text(s.address or "-")),
             (N_("Narahubung"), Text(s.contact_person or "-")),
             (N_("Surel"), Text(s.email or "-")),
@@ -376,6 +379,25 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
         for name, value in rows:
             table.add_row(tr(self, name), value)
         return table
+
+    def _status_text(self, view: SupplierView) -> Text:
+        """Active or not, and under which running sanction (G1: a blacklisted supplier
+        must not read as an ordinary active one)."""
+        shown = Text(tr(self, "Aktif") if view.supplier.active else tr(self, "Nonaktif"))
+        day, lang = as_of(self), language(self)
+        for sanction in (s for s in view.sanctions if sanction_running(s, day)):
+            until = formatting.medium_date(sanction.end_date, lang) if sanction.end_date else "-"
+            shown.append(
+                "  "
+                + tr(
+                    self,
+                    "dalam sanksi {kind} s.d. {until}",
+                    kind=enum_label("sanction_kind", sanction.kind, lang),
+                    until=until,
+                ),
+                style="bold red",
+            )
+        return shown
 
     def _risk(self, risk: RiskAssessment) -> Group:
         thresholds = thresholds_of(self)
