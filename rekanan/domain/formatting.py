@@ -65,3 +65,49 @@ def short_date(day: date | None, language: str = "id") -> str:
     if day is None:
         return "-"
     return format_date(day, format="dd/MM/yy", locale=locale_for(language))
+
+
+def short_number(number: str, width: int) -> str:
+    """A contract number that fits ``width`` and still tells contracts apart.
+
+    Numbers such as ``000.3.3/162/KTR/Diskominfo/2026`` differ in their sequence and year
+    while the agency code repeats, so an ellipsis at the end (``000.3.3/162/KTR/…``) loses
+    what matters. Parts without digits go first (longest first), then the first part, then
+    other middle parts; parts dropped on the way are put back when they fit
+    (``…/162/KTR/…/2026``). Only a number without such parts is cut at the end.
+    """
+    if len(number) <= width:
+        return number
+    parts: list[str | None] = list(number.split("/"))
+    if len(parts) < 3:
+        return number[: max(width - 1, 0)] + "…"
+    middle = range(1, len(parts) - 1)
+    words = sorted(
+        (i for i in middle if not any(c.isdigit() for c in parts[i] or "")),
+        key=lambda i: -len(parts[i] or ""),
+    )
+    numbers = sorted((i for i in middle if i not in words), key=lambda i: -len(parts[i] or ""))
+    original = list(parts)
+    dropped: list[int] = []
+    for index in [*words, 0, *numbers]:
+        parts[index] = None
+        dropped.append(index)
+        if len(_joined(parts)) <= width:
+            for back in reversed(dropped[:-1]):
+                parts[back] = original[back]
+                if len(_joined(parts)) > width:
+                    parts[back] = None
+            return _joined(parts)
+    return number[: max(width - 1, 0)] + "…"
+
+
+def _joined(parts: list[str | None]) -> str:
+    """Parts joined by ``/``, each run of dropped parts shown as one ``…``."""
+    out: list[str] = []
+    for part in parts:
+        if part is None:
+            if not out or out[-1] != "…":
+                out.append("…")
+        else:
+            out.append(part)
+    return "/".join(out)

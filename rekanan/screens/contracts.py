@@ -18,6 +18,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
+from rekanan.domain.formatting import short_number
 from rekanan.io.export.csv_safe import DecimalMark
 from rekanan.io.export.registers import RegisterFormat, export_contracts
 from rekanan.models.enums import ContractStatus, SupplierCategory
@@ -171,7 +172,13 @@ class ContractsScreen(RegisterListScreen[ContractQuery, ContractRow]):
 
     def _columns(self) -> list[Column[ContractRow]]:
         return [
-            Column("number", N_("Nomor"), lambda r: text(r.number), sort="number", width=17),
+            Column(
+                "number",
+                N_("Nomor"),
+                lambda r: text(short_number(r.number, 17)),
+                sort="number",
+                width=17,
+            ),
             Column("title", N_("Pekerjaan"), lambda r: text(r.title), sort="title", width=11),
             Column(
                 "supplier",

@@ -22,6 +22,7 @@ from rekanan.domain.alert import Alert, Severity
 from rekanan.domain.alignment import alignment_alerts
 from rekanan.domain.contract_dates import coverage_end
 from rekanan.domain.coverage import coverage_alerts
+from rekanan.domain.formatting import short_number
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.periods import month
 from rekanan.domain.records import (
@@ -208,7 +209,12 @@ class ServiceDetailScreen(RecordDetailScreen[ServiceView]):
     def _uc_columns(self) -> list[Column[UCLine]]:
         lang = language
         return [
-            Column("number", N_("Nomor kontrak"), lambda u: text(u.contract.number), width=24),
+            Column(
+                "number",
+                N_("Nomor kontrak"),
+                lambda u: text(short_number(u.contract.number, 24)),
+                width=24,
+            ),
             Column("supplier", N_("Nama rekanan"), lambda u: text(u.supplier_name), width=24),
             Column("component", N_("Komponen"), lambda u: text(u.component or "-")),
             Column(

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static, TabPane
 
 from rekanan.domain import formatting
+from rekanan.domain.formatting import short_number
 from rekanan.domain.identifiers import check_npwp, format_npwp
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.periods import Period, quarter
@@ -265,7 +266,9 @@ class SupplierDetailScreen(RecordDetailScreen[SupplierView]):
 
     def _contract_columns(self) -> list[Column[ContractLine]]:
         return [
-            Column("number", N_("Nomor"), lambda r: text(r.contract.number), width=22),
+            Column(
+                "number", N_("Nomor"), lambda r: text(short_number(r.contract.number, 22)), width=22
+            ),
             Column("title", N_("Pekerjaan"), lambda r: text(r.contract.title), width=24),
             Column("status", N_("Status"), lambda r: text(label(self, r.contract.status))),
             Column("value", N_("Nilai"), lambda r: money(self, r.contract.value)),

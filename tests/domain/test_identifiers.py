@@ -63,3 +63,18 @@ def test_failed_check_digit_is_a_warning_not_a_refusal() -> None:
 
 def test_name_key_folds_legal_form_case_and_punctuation() -> None:
     assert name_key("PT. Maju Jaya") == name_key("pt maju jaya") == name_key("MAJU  JAYA")
+
+
+def test_short_contract_numbers_keep_the_sequence_and_the_year() -> None:
+    from rekanan.domain.formatting import short_number
+
+    cases = {
+        "000.3.3/162/KTR/Diskominfo/2026": "…/162/KTR/…/2026",
+        "027/021835/KTR/DISKOMINFO/2025": "027/021835/…/2025",
+        "602.1/09/KTR/Pws.Gd.Diskop.UKM/DPUTR/2025": "602.1/09/…/2025",
+        "SPK-2026-0001-ABCDEFGHIJKLMNOP": "SPK-2026-0001-AB…",
+        "602.1/09/KTR/2026": "602.1/09/KTR/2026",
+    }
+    for number, shown in cases.items():
+        assert short_number(number, 17) == shown
+        assert len(short_number(number, 17)) <= 17
