@@ -729,6 +729,12 @@ class RecordForm(Screen[int | None]):
             for control in self.query(f"#record-form #field-{self.focus_field}"):
                 control.focus()
                 return
+        if self.record_id is None:  # a new record: start on the first required field to fill
+            for spec in self.form.specs:  # (G8: typing replaced a prefilled service code)
+                if spec.required and self.form.raw(spec.name) in ("", None, Select.BLANK):
+                    for control in self.query(f"#record-form #field-{spec.name}"):
+                        control.focus()
+                        return
         for control in self.query("#record-form Input, #record-form Select"):
             control.focus()
             return

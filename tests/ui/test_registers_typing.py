@@ -119,3 +119,17 @@ async def test_list_keys_work_while_a_filter_has_the_focus(tmp_path) -> None:
         await pilot.press("u")
         await settle(pilot)
         assert isinstance(app.screen, RecordForm) and app.screen.record_id is not None
+
+
+async def test_a_new_record_starts_on_the_first_required_field_left_empty(tmp_path) -> None:
+    """G8: an incident opened from a contract has its service filled in; typing the start
+    must not replace the service code."""
+    from rekanan.screens.forms import RecordForm
+
+    db = open_test_database(tmp_path / "focus.db")
+    seed_small(db)
+    form = RecordForm("incident", None, {"service_id": "NET"})
+    app = RegistersHost(db, form)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "field-started_at"
