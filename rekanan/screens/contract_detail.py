@@ -420,6 +420,17 @@ class ContractDetailScreen(RecordDetailScreen[ContractView]):
                 ),
                 style="dim",
             )
+        if p.accrued and p.recorded:  # G14: say which figure the SP & denda tab shows
+            penalty.append(
+                "  "
+                + tr(
+                    self,
+                    "({recorded} tercatat + {accrued} berjalan, belum dicatat)",
+                    recorded=formatting.rupiah(p.recorded, lang),
+                    accrued=formatting.rupiah(p.accrued, lang),
+                ),
+                style="dim",
+            )
         grace = (
             tr(
                 self,
