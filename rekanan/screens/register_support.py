@@ -26,9 +26,12 @@ from rekanan.config import Settings
 from rekanan.domain import formatting
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.index import AgencyIndex
+from rekanan.domain.records import SanctionRecord
 from rekanan.domain.risk import supplier_risk
+from rekanan.domain.sanctions import sanction_running
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
+from rekanan.models import Sanction
 from rekanan.models.enums import (
     ContractStatus,
     Criticality,
@@ -44,7 +47,7 @@ from rekanan.models.enums import (
     WarningLevel,
 )
 from rekanan.store.lists import DeadlineCache, data_stamp
-from rekanan.store.slices import risk_candidates_slice
+from rekanan.store.slices import risk_candidates_slice, to_record
 
 T = TypeVar("T")
 
@@ -375,6 +378,8 @@ class RiskMap:
     scores: dict[int, int]
     warning: int
     critical: int
+    sanctioned: frozenset[int] = frozenset()
+    """Suppliers under a sanction running on ``as_of`` (G1: shown as such in the list)."""
 
     def band(self, supplier_id: int) -> str:
         """``critical``, ``warning`` or ``low``."""
@@ -405,13 +410,23 @@ def risk_map(db: Any, day: date, thresholds: Thresholds) -> RiskMap:
             if known is not None and known.stamp == stamp and known.as_of == day:
                 return known
         data = risk_candidates_slice(session)
+        sanctioned = frozenset(
+            record.supplier_id
+            for record in (to_record(SanctionRecord, row) for row in session.query(Sanction))
+            if sanction_running(record, day)
+        )
     index = AgencyIndex.build(data)
     scores = {
         supplier.id: supplier_risk(index, supplier.id, day, thresholds).score
         for supplier in data.suppliers
     }
     found = RiskMap(
-        stamp, day, scores, thresholds.blacklist_risk_warning, thresholds.blacklist_risk_critical
+        stamp,
+        day,
+        scores,
+        thresholds.blacklist_risk_warning,
+        thresholds.blacklist_risk_critical,
+        sanctioned,
     )
     with _RISK_LOCK:
         _RISKS[id(db)] = found

@@ -141,7 +141,7 @@ class SuppliersScreen(RegisterListScreen[SupplierQuery, SupplierRow]):
             Column(
                 "active",
                 N_("Status"),
-                lambda r: text(tr(self, "Aktif") if r.active else tr(self, "Nonaktif")),
+                self._status_cell,
                 sort="active",
             ),
             Column(
@@ -157,6 +157,12 @@ class SuppliersScreen(RegisterListScreen[SupplierQuery, SupplierRow]):
                 sort="active_value",
             ),
         ]
+
+    def _status_cell(self, row: SupplierRow) -> Text:
+        """Active or not; "Daftar hitam" in red while a sanction runs (G1)."""
+        if self.risks is not None and row.id in self.risks.sanctioned:
+            return Text(tr(self, "Daftar hitam"), style="bold red")
+        return text(tr(self, "Aktif") if row.active else tr(self, "Nonaktif"))
 
     def on_mount(self) -> None:
         self.query_one(PagedTable).focus()

@@ -95,3 +95,18 @@ async def test_an_edit_that_keeps_supplier_and_status_does_not_ask(sanctioned) -
         assert not isinstance(app.screen, ConfirmScreen)
     with db.session() as session:
         assert session.get(Contract, contract_id).title == title + " (ubah)"
+
+
+async def test_the_supplier_list_says_blacklisted(sanctioned) -> None:
+    from rekanan.domain.thresholds import Thresholds
+    from rekanan.screens.register_support import risk_map
+    from rekanan.screens.suppliers import SuppliersScreen
+
+    db, ids = sanctioned
+    assert ids["telkom"] in risk_map(db, TODAY, Thresholds()).sanctioned
+    app = RegistersHost(db, SuppliersScreen())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        row = next(r for r in screen.query_one("PagedTable").rows if r.id == ids["telkom"])
+        assert screen._status_cell(row).plain == "Daftar hitam"
