@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from rich.text import Text
+from sqlmodel import select
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
@@ -412,7 +413,10 @@ def risk_map(db: Any, day: date, thresholds: Thresholds) -> RiskMap:
         data = risk_candidates_slice(session)
         sanctioned = frozenset(
             record.supplier_id
-            for record in (to_record(SanctionRecord, row) for row in session.query(Sanction))
+            for record in (
+                to_record(SanctionRecord, row)
+                for row in session.execute(select(Sanction)).scalars()
+            )
             if sanction_running(record, day)
         )
     index = AgencyIndex.build(data)
