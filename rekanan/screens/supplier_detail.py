@@ -25,7 +25,7 @@ from rekanan.domain import formatting
 from rekanan.domain.formatting import short_number
 from rekanan.domain.identifiers import check_npwp, format_npwp
 from rekanan.domain.index import AgencyIndex
-from rekanan.domain.periods import Period, quarter
+from rekanan.domain.periods import current_quarter
 from rekanan.domain.records import (
     AuditRecord,
     ContractRecord,
@@ -66,11 +66,6 @@ from rekanan.screens.register_support import (
 from rekanan.store.lists import Deadline, deadline_for, working_calendar
 from rekanan.store.slices import supplier_slice
 from rekanan.widgets.paged_table import Column, RecordTable
-
-
-def current_quarter(day_: date) -> Period:
-    """The quarter ``day_`` falls in."""
-    return quarter(day_.year, (day_.month - 1) // 3 + 1)
 
 
 @dataclass(frozen=True, slots=True)
