@@ -14,18 +14,14 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
-from sqlmodel import col, select
 from textual.dom import DOMNode
 
 from rekanan.domain.formatting import medium_date
-from rekanan.domain.records import SanctionRecord
-from rekanan.domain.sanctions import sanction_running
 from rekanan.domain.text import enum_label
 from rekanan.errors import RekananError
-from rekanan.models import Sanction
 from rekanan.models.enums import ContractStatus
 from rekanan.screens.register_support import language, tr
-from rekanan.store.slices import to_record
+from rekanan.store.slices import running_sanctions
 
 AWARDING = frozenset({ContractStatus.DRAFT, ContractStatus.ACTIVE, ContractStatus.RENEWED})
 """Statuses in which a contract is being given to, or held by, the supplier."""
@@ -59,26 +55,14 @@ def needs_asking(
     return _code(initial.get("status")) != status or initial.get("supplier_id") != supplier_id
 
 
-def running_sanction(session: Session, supplier_id: int, day: date) -> SanctionRecord | None:
-    """The supplier's sanction running on ``day`` that ends last (None: none runs)."""
-    rows = session.execute(
-        select(Sanction).where(col(Sanction.supplier_id) == supplier_id)
-    ).scalars()
-    running = [
-        record
-        for record in (to_record(SanctionRecord, row) for row in rows)
-        if sanction_running(record, day)
-    ]
-    return max(running, key=lambda s: s.end_date or date.max, default=None)
-
-
 def award_question(
     session: Session, supplier_id: int, supplier_name: str, day: date, node: DOMNode
 ) -> AwardQuestion | None:
     """The question to ask when ``supplier_id`` is under a running sanction on ``day``."""
-    sanction = running_sanction(session, supplier_id, day)
-    if sanction is None:
+    running = running_sanctions(session, day, supplier_id)
+    if not running:
         return None
+    sanction = max(running, key=lambda s: s.end_date or date.max)
     lang = language(node)
     until = medium_date(sanction.end_date, lang) if sanction.end_date else tr(node, "tanpa batas")
     question = tr(

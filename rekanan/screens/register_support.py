@@ -18,7 +18,6 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from rich.text import Text
-from sqlmodel import select
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
@@ -27,12 +26,9 @@ from rekanan.config import Settings
 from rekanan.domain import formatting
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.index import AgencyIndex
-from rekanan.domain.records import SanctionRecord
 from rekanan.domain.risk import supplier_risk
-from rekanan.domain.sanctions import sanction_running
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
-from rekanan.models import Sanction
 from rekanan.models.enums import (
     ContractStatus,
     Criticality,
@@ -48,7 +44,7 @@ from rekanan.models.enums import (
     WarningLevel,
 )
 from rekanan.store.lists import DeadlineCache, data_stamp
-from rekanan.store.slices import risk_candidates_slice, to_record
+from rekanan.store.slices import risk_candidates_slice, running_sanctions
 
 T = TypeVar("T")
 
@@ -411,14 +407,7 @@ def risk_map(db: Any, day: date, thresholds: Thresholds) -> RiskMap:
             if known is not None and known.stamp == stamp and known.as_of == day:
                 return known
         data = risk_candidates_slice(session)
-        sanctioned = frozenset(
-            record.supplier_id
-            for record in (
-                to_record(SanctionRecord, row)
-                for row in session.execute(select(Sanction)).scalars()
-            )
-            if sanction_running(record, day)
-        )
+        sanctioned = frozenset(s.supplier_id for s in running_sanctions(session, day))
     index = AgencyIndex.build(data)
     scores = {
         supplier.id: supplier_risk(index, supplier.id, day, thresholds).score

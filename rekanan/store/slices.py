@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import fields
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import and_, or_, select
@@ -31,6 +32,7 @@ from rekanan.domain.records import (
     SupplierRecord,
     WarningLetterRecord,
 )
+from rekanan.domain.sanctions import sanction_running
 from rekanan.models import (
     SLA,
     AgencyHoliday,
@@ -228,3 +230,14 @@ def risk_candidates_slice(session: Session) -> AgencyData:
     suppliers = _run(session, _fetch(SupplierRecord, Supplier, _in(_S.id, ids)))
     contracts = _contracts(session, _in(_C.supplier_id, ids))
     return _around_contracts(session, suppliers, contracts)
+
+
+def running_sanctions(
+    session: Session, day: date, supplier_id: int | None = None
+) -> list[SanctionRecord]:
+    """Sanctions (of one supplier, or all) running on ``day``: published and covering it."""
+    stmt = select(_SN)
+    if supplier_id is not None:
+        stmt = stmt.where(_SN.supplier_id == supplier_id)
+    records = _records(SanctionRecord, session.execute(stmt).scalars())
+    return [record for record in records if sanction_running(record, day)]
