@@ -114,13 +114,7 @@ def supplier_risks(
         return {s: supplier_risk(index, s, as_of, thresholds) for s in supplier_ids}
     wanted = set(supplier_ids)
     evaluations = _latest_evaluations(index, wanted, as_of, thresholds)
-    uc_ids = {
-        c.id
-        for supplier_id in wanted
-        for c in index.contracts_by_supplier.get(supplier_id, ())
-        if c.is_underpinning
-    }
-    incidents = index.incidents_for(uc_ids, since=_streak_start(as_of))
+    incidents = _streak_incidents(index, wanted, as_of)
     found = {}
     for supplier_id in wanted:
         contracts = index.contracts_by_supplier.get(supplier_id, [])
@@ -131,6 +125,20 @@ def supplier_risks(
         ]
         found[supplier_id] = _finish(supplier_id, as_of, reasons)
     return found
+
+
+def _streak_incidents(
+    index: AgencyIndex, supplier_ids: set[int], as_of: date
+) -> Mapping[int, list[IncidentRecord]]:
+    """Incidents blamed on these suppliers' UCs that a breach streak up to ``as_of`` can
+    count (those resolved before its first month cannot)."""
+    uc_ids = {
+        c.id
+        for supplier_id in supplier_ids
+        for c in index.contracts_by_supplier.get(supplier_id, ())
+        if c.is_underpinning
+    }
+    return index.incidents_for(uc_ids, since=_streak_start(as_of))
 
 
 def _streak_start(as_of: date) -> datetime:
@@ -439,13 +447,7 @@ def risk_alerts(
     for supplier_id, partial in found.items():
         partial.append(_evaluation_streak(evaluations.get(supplier_id, ()), as_of, thresholds))
     found = {k: v for k, v in found.items() if _points(v) + max_breaches >= warning}
-    uc_ids = {
-        c.id
-        for supplier_id in found
-        for c in index.contracts_by_supplier.get(supplier_id, ())
-        if c.is_underpinning
-    }
-    incidents = index.incidents_for(uc_ids, since=_streak_start(as_of))
+    incidents = _streak_incidents(index, set(found), as_of)
     assessments = []
     for supplier_id, partial in found.items():
         contracts = index.contracts_by_supplier.get(supplier_id, [])
