@@ -187,8 +187,11 @@ class Mark:
     style: str
 
 
-def timeline_marks(dates: ContractDates, start: date) -> list[Mark]:
-    """The key dates worth a mark, in order."""
+def timeline_marks(
+    dates: ContractDates, start: date, grace_until: date | None = None
+) -> list[Mark]:
+    """The key dates worth a mark, in order; ``grace_until`` is the last day of the grace
+    extensions granted (late work after the end, G3)."""
     marks = [Mark(start, "M", N_("Mulai"), "cyan")]
     if dates.decision_date is not None:
         marks.append(Mark(dates.decision_date, "K", N_("Keputusan perpanjangan"), "magenta"))
@@ -198,6 +201,8 @@ def timeline_marks(dates: ContractDates, start: date) -> list[Mark]:
         marks.append(Mark(dates.end, "B", N_("Berakhir"), "red"))
     if dates.next_renewal is not None:
         marks.append(Mark(dates.next_renewal, "R", N_("Perpanjangan otomatis"), "green"))
+    if grace_until is not None:
+        marks.append(Mark(grace_until, "S", N_("Akhir pemberian kesempatan"), "red"))
     if dates.final_end is not None and dates.final_end != dates.end:
         marks.append(Mark(dates.final_end, "A", N_("Akhir semua perpanjangan"), "green"))
     return sorted(marks, key=lambda m: m.day)
@@ -330,7 +335,7 @@ class ContractDetailScreen(RecordDetailScreen[ContractView]):
 
     def _timeline(self, view: ContractView) -> Group:
         today = as_of(self)
-        marks = timeline_marks(view.dates, view.contract.start_date)
+        marks = timeline_marks(view.dates, view.contract.start_date, view.penalty.grace_end)
         width = max(40, min(100, self.app.size.width - 6))  # the terminal, known from start
         legend = Table.grid(padding=(0, 2))
         legend.add_column()
