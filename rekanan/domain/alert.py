@@ -93,6 +93,28 @@ class Alert:
         days = self.days_left if self.days_left is not None else 10**6
         return (SEVERITY_ORDER[self.severity], days, self.title, self.key)
 
+    @property
+    def owner(self) -> str | None:
+        """The record the alert belongs to: ``contract:12``, ``service:3`` or ``supplier:7``.
+
+        Each rule reads one record and what hangs from it (a contract and its supplier;
+        a service, its SLAs and the UCs behind it; a supplier and its contracts), so an
+        alert changes only when that record or something it reads changes. The alert
+        register (``rekanan.store.alert_register``) recomputes by owner. None when the
+        kind is unknown: then nothing but a full recompute may replace it.
+        """
+        scope = _OWNER_SCOPE.get(self.kind)
+        if scope is None and self.kind is AlertKind.DATA_INCOMPLETE:
+            named = self.key.split(":", 2)[1]
+            scope = "service" if named == "sla" else named
+        ids = {
+            "contract": self.contract_id,
+            "service": self.service_id,
+            "supplier": self.supplier_id,
+        }
+        found = ids.get(scope or "")
+        return None if found is None else f"{scope}:{found}"
+
     def with_snooze(self, until: date, reason: str) -> Alert:
         """The same alert marked as snoozed."""
         return replace(self, snoozed_until=until, snooze_reason=reason)
@@ -123,6 +145,20 @@ class Alert:
             "key": self.key,
             "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
         }
+
+
+_OWNER_SCOPE = {
+    AlertKind.RENEWAL_DECISION: "contract",
+    AlertKind.NOTICE_DEADLINE: "contract",
+    AlertKind.CONTRACT_EXPIRING: "contract",
+    AlertKind.PENALTY_CAP: "contract",
+    AlertKind.GRACE_PERIOD: "contract",
+    AlertKind.COVERAGE_GAP: "service",
+    AlertKind.SLA_UNBACKED: "service",
+    AlertKind.SLA_TARGET_GAP: "service",
+    AlertKind.BLACKLIST_RISK: "supplier",
+    AlertKind.SANCTIONED_SUPPLIER: "supplier",
+}
 
 
 def horizon_severity(days_left: int, horizons: tuple[int, ...]) -> Severity | None:

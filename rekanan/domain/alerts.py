@@ -9,7 +9,7 @@ same way until its date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from rekanan.domain.alert import Alert, AlertKind, Severity, Subject
@@ -17,9 +17,9 @@ from rekanan.domain.alignment import alignment_alerts
 from rekanan.domain.calendar import WorkingCalendar
 from rekanan.domain.coverage import coverage_alerts
 from rekanan.domain.data_quality import data_quality_alerts
-from rekanan.domain.index import AgencyIndex
+from rekanan.domain.index import AgencyIndex, longest_snoozes
 from rekanan.domain.penalties import penalty_alerts
-from rekanan.domain.records import AgencyData
+from rekanan.domain.records import AgencyData, SnoozeRecord
 from rekanan.domain.renewal import Deferral, contract_alerts
 from rekanan.domain.retender import retender_alerts
 from rekanan.domain.risk import _slow_ground_points, risk_alerts
@@ -33,7 +33,9 @@ __all__ = [
     "Subject",
     "compute_alerts",
     "filter_alerts",
+    "longest_snoozes",
     "risk_reads_all_history",
+    "snoozed",
 ]
 
 
@@ -94,16 +96,20 @@ def _keep(
     include_snoozed: bool,
     language: str,
 ) -> None:
-    snooze = index.snoozes.get(alert.key)
-    if snooze is not None and snooze.until >= as_of:
-        if include_snoozed:
-            alerts.append(alert.with_snooze(snooze.until, snooze.reason))
-        return
     if deferral is not None:
-        if include_snoozed:
-            alerts.append(alert.with_snooze(deferral.until, deferral.reason))
-        return
-    alerts.append(alert)
+        alert = alert.with_snooze(deferral.until, deferral.reason)
+    alert = snoozed(alert, index.snoozes, as_of)
+    if include_snoozed or not alert.snoozed:
+        alerts.append(alert)
+
+
+def snoozed(alert: Alert, snoozes: Mapping[str, SnoozeRecord], as_of: date) -> Alert:
+    """``alert`` marked with its snooze when one runs on ``as_of`` (a snooze outranks a
+    review's deferral, which the alert may already carry)."""
+    snooze = snoozes.get(alert.key)
+    if snooze is not None and snooze.until >= as_of:
+        return alert.with_snooze(snooze.until, snooze.reason)
+    return alert
 
 
 def filter_alerts(

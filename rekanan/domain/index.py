@@ -7,7 +7,7 @@ these dictionaries is one pass over each table.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cached_property
 from operator import attrgetter
@@ -127,12 +127,7 @@ class AgencyIndex:
         index.penalties_by_contract = _group(data.penalties, attrgetter("contract_id"))
         index.sanctions_by_supplier = _group(data.sanctions, attrgetter("supplier_id"))
         index.reviews_by_contract = _group(data.reviews, attrgetter("contract_id"))
-        snoozes: dict[str, SnoozeRecord] = {}
-        for snooze in data.snoozes:
-            known = snoozes.get(snooze.alert_key)
-            if known is None or snooze.until > known.until:
-                snoozes[snooze.alert_key] = snooze
-        index.snoozes = snoozes
+        index.snoozes = longest_snoozes(data.snoozes)
         return index
 
     @cached_property
@@ -273,6 +268,16 @@ class AgencyIndex:
             for sla in self.slas_by_service.get(service_id, ())
             if sla.valid_from <= on and (sla.valid_until is None or sla.valid_until >= on)
         ]
+
+
+def longest_snoozes(rows: Iterable[SnoozeRecord]) -> dict[str, SnoozeRecord]:
+    """The snooze each alert key obeys: of several, the one that runs longest."""
+    snoozes: dict[str, SnoozeRecord] = {}
+    for snooze in rows:
+        known = snoozes.get(snooze.alert_key)
+        if known is None or snooze.until > known.until:
+            snoozes[snooze.alert_key] = snooze
+    return snoozes
 
 
 def _group(rows: Sequence[T], key: Callable[[T], int]) -> dict[int, list[T]]:

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from rekanan.models.alert_register import AlertRegisterDay, AlertRegisterEntry
 from rekanan.models.audit import AuditEntry
 from rekanan.models.contract import Contract, ContractService, GraceExtension
 from rekanan.models.enums import (
@@ -34,6 +35,8 @@ metadata = SQLModel.metadata
 __all__ = [
     "SLA",
     "AgencyHoliday",
+    "AlertRegisterDay",
+    "AlertRegisterEntry",
     "AlertSnooze",
     "AuditAction",
     "AuditEntry",

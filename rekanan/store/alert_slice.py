@@ -208,12 +208,15 @@ def alert_index(
     calendar: WorkingCalendar | None = None,
     as_of: date | None = None,
     history: History | None = None,
+    *,
+    snoozes: bool = True,
 ) -> AgencyIndex:
     """An index over the rows the alert rules read; it reads history from ``session``
     (keep it open while the alerts are computed) unless given another ``history``.
 
     With ``as_of`` it holds only the contracts the rules can raise something for on that
-    day; without, every contract any day could need.
+    day; without, every contract any day could need. Without ``snoozes`` it leaves the
+    snoozes out (the alert register applies them as it reads).
     """
     limits = thresholds or Thresholds()
     data = AgencyData(
@@ -228,7 +231,7 @@ def alert_index(
         penalties=records(session, PenaltyRecord, Penalty),
         sanctions=records(session, SanctionRecord, Sanction),
         reviews=records(session, ReviewDecisionRecord, ReviewDecision),
-        snoozes=records(session, SnoozeRecord, AlertSnooze),
+        snoozes=records(session, SnoozeRecord, AlertSnooze) if snoozes else (),
         agency_holidays=holidays(session),
     )
     return AgencyIndex.build(data, calendar, history or SessionHistory(session))

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from rekanan.store.writes import Writer
 
 BUSY_TIMEOUT_MS = 5000
+
+WRITE_LOCK = 0x72656B62
+"""PostgreSQL advisory lock: every write transaction holds it shared, the alert register
+takes it exclusive to read a watermark no uncommitted change lies below."""
 """How long SQLite waits for another writer before giving up with ``DatabaseBusy``."""
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -121,6 +125,9 @@ class Database:
         session = Session(self.write_engine, expire_on_commit=False, autoflush=False)
         writer = Writer(session, user or self.user)
         try:
+            if self.dialect == "postgresql":
+                # the alert register reads its watermark under the exclusive lock
+                session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WRITE_LOCK})
             yield writer
             writer.finish()
             session.commit()
@@ -138,6 +145,22 @@ class Database:
                     raise translated from error
             raise
         session.close()
+
+    @contextmanager
+    def derived_writes(self) -> Iterator[Session]:
+        """One transaction for rows derived from the others (the alert register): no
+        checks and no audit, as nobody edits them; commit on exit, roll back on error."""
+        if self.read_only:
+            raise ReadOnly("Basis data dibuka hanya-baca.")
+        session = Session(self.write_engine, expire_on_commit=False, autoflush=False)
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
 
     def close(self) -> None:
         """Close every pooled connection (SQLite then checkpoints its WAL)."""

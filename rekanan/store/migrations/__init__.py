@@ -6,7 +6,7 @@ a migration is needed, without importing Alembic; a test keeps them equal to the
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_alert_register")
 """Every revision this code can read, oldest first."""
 
 HEAD_REVISION: str = KNOWN_REVISIONS[-1]

@@ -1,0 +1,580 @@
+"""The alert register: the alerts of a day, stored, and brought up to date from the audit trail.
+
+Why: the rules word every alert afresh, and a national agency has some 23 000 of them on a
+given day (three seconds through ``alert_slice``). Staff, the dashboard and cron ask many
+times a day while only a few records change in between. So the alerts of a day are stored
+with the newest audit row they include (the *watermark*); when asked again:
+
+* nothing written since: the stored alerts are read back (a fraction of a second);
+* a few records changed: the audit rows after the watermark name them; only the alerts
+  those records own (``Alert.owner``: a contract, a service or a supplier) are computed
+  again, from an index over just the rows they read, and swapped in;
+* a new day, other thresholds, language, rules or schema (``register_fingerprint``), a
+  change the audit trail cannot place (an agency day off), or many changed records: every
+  alert is computed through the alert slice and stored.
+
+Snoozes are applied as the alerts are read, so snoozing writes nothing here. Every write of
+rekanan goes through ``Database.writer`` and leaves audit rows; a change made outside
+rekanan (SQL by hand) is seen when the contract count moves, or with ``recompute``.
+
+On PostgreSQL an audit id can be handed out before an earlier one commits; writers hold a
+shared advisory lock (``WRITE_LOCK``) for their transaction and the watermark is read under
+the exclusive one, so no change below it can still be on its way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from rekanan.domain.alert import Alert, AlertKind, Severity
+from rekanan.domain.alerts import compute_alerts, snoozed
+from rekanan.domain.index import AgencyIndex, longest_snoozes
+from rekanan.domain.records import (
+    AgencyData,
+    GraceRecord,
+    PenaltyRecord,
+    ReviewDecisionRecord,
+    SanctionRecord,
+    ServiceRecord,
+    SLARecord,
+    SnoozeRecord,
+    SupplierRecord,
+    WarningLetterRecord,
+)
+from rekanan.domain.thresholds import Thresholds
+from rekanan.errors import RekananError
+from rekanan.models import (
+    SLA,
+    AlertRegisterDay,
+    AlertRegisterEntry,
+    AlertSnooze,
+    AuditEntry,
+    Contract,
+    ContractService,
+    Evaluation,
+    GraceExtension,
+    Incident,
+    Penalty,
+    ReviewDecision,
+    Sanction,
+    Service,
+    Supplier,
+    WarningLetter,
+)
+from rekanan.store.alert_slice import CHUNK, SessionHistory, alert_index
+from rekanan.store.database import WRITE_LOCK, Database
+from rekanan.store.loaders import holidays, records, table_of
+
+DAYS_KEPT = 3
+"""Stored days per database (today, tomorrow, one other): a day is 10 to 15 MB at size L."""
+
+FULL_ABOVE = 1_500
+"""Changed records beyond which computing every alert is quicker than by owner."""
+
+_RULES = Path(__file__).resolve().parents[1] / "domain"
+
+_IGNORED = frozenset({"alert_snooze", "review_session", "audit_log"})
+"""Changes no alert reads: snoozes are applied on reading, sessions hold no facts."""
+
+_CHILDREN: dict[str, tuple[str, ...]] = {
+    "contract_service": ("contract_id", "service_id"),
+    "grace_extension": ("contract_id",),
+    "warning_letter": ("contract_id",),
+    "penalty": ("contract_id",),
+    "review_decision": ("contract_id",),
+    "evaluation": ("supplier_id", "contract_id"),
+    "incident": ("service_id", "contract_id"),
+    "sanction": ("supplier_id",),
+    "sla": ("service_id",),
+}
+"""Tables whose rows belong to a contract, service or supplier, with the columns naming it."""
+
+
+@dataclass
+class Owners:
+    """The records whose alerts must be computed again."""
+
+    contracts: set[int] = field(default_factory=set)
+    services: set[int] = field(default_factory=set)
+    suppliers: set[int] = field(default_factory=set)
+
+    def __len__(self) -> int:
+        return len(self.contracts) + len(self.services) + len(self.suppliers)
+
+    def labels(self) -> set[str]:
+        """As ``Alert.owner`` writes them."""
+        return (
+            {f"contract:{i}" for i in self.contracts}
+            | {f"service:{i}" for i in self.services}
+            | {f"supplier:{i}" for i in self.suppliers}
+        )
+
+
+def register_alerts(
+    database: Database,
+    as_of: date,
+    thresholds: Thresholds | None = None,
+    language: str = "id",
+    *,
+    include_snoozed: bool = False,
+    recompute: bool = False,
+) -> list[Alert]:
+    """Every alert as of ``as_of``, most urgent first: what ``compute_alerts`` over the
+    whole agency gives, read from the register and brought up to date first.
+
+    A read-only database (or role) cannot keep a register: its alerts are computed.
+    ``recompute`` computes every alert again even when the register looks current.
+    """
+    limits = thresholds or Thresholds()
+    fingerprint = register_fingerprint(database, limits, language)
+    found = None
+    if not recompute:
+        with database.session() as session:
+            found = _current(session, as_of, fingerprint)
+    if found is None:
+        found = _refreshed(database, as_of, limits, language, fingerprint, recompute)
+    with database.session() as session:
+        snoozes = longest_snoozes(
+            records(session, SnoozeRecord, AlertSnooze, table_of(AlertSnooze).c.until >= as_of)
+        )
+    marked = (snoozed(alert, snoozes, as_of) for alert in found)
+    return [alert for alert in marked if include_snoozed or not alert.snoozed]
+
+
+def register_fingerprint(database: Database, thresholds: Thresholds, language: str) -> str:
+    """What the stored alerts were worded under: thresholds, language, the rules' source,
+    the ``holidays`` calendar and the schema. Any of them changing makes a new day."""
+    digest = hashlib.sha256()
+    digest.update(repr(thresholds).encode())
+    digest.update(language.encode())
+    digest.update(str(database.revision).encode())
+    digest.update(metadata.version("holidays").encode())
+    for path in sorted(_RULES.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def _current(session: Session, as_of: date, fingerprint: str) -> list[Alert] | None:
+    """The stored alerts of the day when nothing was written since, else None."""
+    day = _day(session, as_of, fingerprint)
+    if day is None or _state(session) != (day.watermark, day.contracts):
+        return None
+    return _stored(session, day.id)
+
+
+def _day(session: Session, as_of: date, fingerprint: str) -> Any:
+    d = table_of(AlertRegisterDay).c
+    return session.execute(
+        select(d.id, d.watermark, d.contracts).where(d.as_of == as_of, d.fingerprint == fingerprint)
+    ).first()
+
+
+def _state(session: Session) -> tuple[int, int]:
+    """The newest audit row and the number of contracts."""
+    newest = session.execute(select(func.max(table_of(AuditEntry).c.id))).scalar_one()
+    count = session.execute(select(func.count()).select_from(table_of(Contract))).scalar_one()
+    return int(newest or 0), int(count)
+
+
+def _stored(session: Session, day_id: int) -> list[Alert]:
+    e = table_of(AlertRegisterEntry).c
+    payloads = session.execute(select(e.payload).where(e.day_id == day_id)).scalars()
+    found = [unpack(payload) for payload in payloads]
+    found.sort(key=Alert.sort_key)
+    return found
+
+
+# ---------------------------------------------------------------------------- refreshing
+
+
+def _refreshed(
+    database: Database,
+    as_of: date,
+    thresholds: Thresholds,
+    language: str,
+    fingerprint: str,
+    recompute: bool,
+) -> list[Alert]:
+    """Bring the day up to date (or compute it whole) and store it; the alerts, sorted."""
+    if database.read_only:
+        return _computed(database, as_of, thresholds, language)
+    try:
+        mark = _watermark(database)
+        with database.session() as session:
+            day = _day(session, as_of, fingerprint)
+            count = _state(session)[1]
+            owners = None
+            if day is not None and not recompute and day.watermark <= mark:
+                owners = _changed_owners(session, day.watermark, mark)
+                if day.watermark == mark and day.contracts != count:
+                    owners = None  # contracts came or went without an audit row
+            if owners is None or len(owners) > FULL_ABOVE:
+                fresh = _compute(session, as_of, thresholds, language)
+                owners = None
+            else:
+                fresh = _owned_alerts(session, owners, as_of, thresholds, language)
+        with database.derived_writes() as writes:
+            if owners is None:
+                _store_day(writes, as_of, fingerprint, mark, count, fresh)
+                return sorted(fresh, key=Alert.sort_key)
+            if not _patch_day(writes, day, mark, count, owners, fresh):
+                raise _Raced()
+            return _stored(writes, day.id)
+    except (SQLAlchemyError, RekananError, _Raced):
+        # Another process refreshed the same day at the same moment, or the register
+        # cannot be written here: the alerts are still owed, computed whole.
+        return _computed(database, as_of, thresholds, language)
+
+
+class _Raced(Exception):
+    """Another process moved the day's watermark while this one computed."""
+
+
+def _computed(
+    database: Database, as_of: date, thresholds: Thresholds, language: str
+) -> list[Alert]:
+    with database.session() as session:
+        return sorted(_compute(session, as_of, thresholds, language), key=Alert.sort_key)
+
+
+def _compute(session: Session, as_of: date, thresholds: Thresholds, language: str) -> list[Alert]:
+    """Every alert, deferrals marked, snoozes not applied (they are, on reading)."""
+    index = alert_index(session, thresholds, as_of=as_of, snoozes=False)
+    return compute_alerts(index, as_of, thresholds, language, include_snoozed=True)
+
+
+def _watermark(database: Database) -> int:
+    """The newest audit row below which every change is committed.
+
+    On PostgreSQL the exclusive ``WRITE_LOCK`` waits for the writers in flight (each holds
+    it shared); on SQLite writers take turns, so the newest committed row is the mark.
+    """
+    if database.dialect != "postgresql":
+        with database.session() as session:
+            return _state(session)[0]
+    with database.derived_writes() as session:
+        session.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": WRITE_LOCK})
+        return _state(session)[0]
+
+
+def _changed_owners(session: Session, after: int, upto: int) -> Owners | None:
+    """The records whose alerts the audit rows ``after < id <= upto`` may change, or None
+    when one of them may change every alert (an agency day off, an unknown table)."""
+    a = table_of(AuditEntry).c
+    rows = session.execute(
+        select(a.entity, a.entity_id, a.before_json, a.after_json).where(a.id > after, a.id <= upto)
+    )
+    owners = Owners()
+    whole_suppliers: set[int] = set()
+    whole_services: set[int] = set()
+    children: defaultdict[str, set[int]] = defaultdict(set)
+    for entity, entity_id, before, after_json in rows:
+        if entity in _IGNORED:
+            continue
+        if entity == "supplier":
+            whole_suppliers.add(entity_id)
+        elif entity == "service":
+            whole_services.add(entity_id)
+        elif entity == "contract":
+            owners.contracts.add(entity_id)
+            for values in (before, after_json):
+                supplier = json.loads(values or "{}").get("supplier_id")
+                if isinstance(supplier, int):
+                    owners.suppliers.add(supplier)
+        elif entity in _CHILDREN:
+            children[entity].add(entity_id)
+            for values in (before, after_json):
+                _add_named(owners, json.loads(values or "{}"), _CHILDREN[entity])
+        else:
+            return None
+    for entity, ids in children.items():
+        _add_current(session, owners, entity, ids)
+    _spread(session, owners, whole_suppliers, whole_services)
+    return owners
+
+
+def _add_named(owners: Owners, values: dict[str, Any], columns: Sequence[str]) -> None:
+    buckets = {
+        "contract_id": owners.contracts,
+        "service_id": owners.services,
+        "supplier_id": owners.suppliers,
+    }
+    for column in columns:
+        found = values.get(column)
+        if isinstance(found, int):
+            buckets[column].add(found)
+
+
+def _add_current(session: Session, owners: Owners, entity: str, ids: Iterable[int]) -> None:
+    """The records the rows (still there) belong to now: an update's audit row holds only
+    the columns it changed."""
+    columns = _CHILDREN[entity]
+    c = _CHILD_TABLES[entity].c
+    for chunk in _chunks(ids):
+        for row in session.execute(select(*(c[n] for n in columns)).where(c.id.in_(chunk))):
+            _add_named(owners, dict(zip(columns, row, strict=True)), columns)
+
+
+def _spread(
+    session: Session, owners: Owners, whole_suppliers: set[int], whole_services: set[int]
+) -> None:
+    """A supplier's change reaches its contracts (their alerts name it, its category sets
+    the lead time); a service's reaches the contracts behind it (they name it); a
+    contract's reaches its supplier (risk, sanctions) and the services it backs."""
+    c = table_of(Contract).c
+    link = table_of(ContractService).c
+    owners.suppliers |= whole_suppliers
+    owners.services |= whole_services
+    for chunk in _chunks(whole_suppliers):
+        owners.contracts.update(
+            session.execute(select(c.id).where(c.supplier_id.in_(chunk))).scalars()
+        )
+    for chunk in _chunks(whole_services):
+        owners.contracts.update(
+            session.execute(select(link.contract_id).where(link.service_id.in_(chunk))).scalars()
+        )
+    for chunk in _chunks(owners.contracts):
+        owners.suppliers.update(
+            session.execute(select(c.supplier_id).where(c.id.in_(chunk))).scalars()
+        )
+        owners.services.update(
+            session.execute(select(link.service_id).where(link.contract_id.in_(chunk))).scalars()
+        )
+
+
+def _owned_alerts(
+    session: Session, owners: Owners, as_of: date, thresholds: Thresholds, language: str
+) -> list[Alert]:
+    """The alerts the ``owners`` own, from an index over just the rows they read.
+
+    The index holds the owners' contracts, every contract of an owning supplier and every
+    contract linked to an owning service; other records in it are partial, so their
+    alerts are dropped.
+    """
+    index = _owners_index(session, owners)
+    wanted = owners.labels()
+    computed = compute_alerts(index, as_of, thresholds, language, include_snoozed=True)
+    return [alert for alert in computed if alert.owner in wanted]
+
+
+def _owners_index(session: Session, owners: Owners) -> AgencyIndex:
+    c = table_of(Contract).c
+    link = table_of(ContractService).c
+    contract_ids = set(owners.contracts)
+    for chunk in _chunks(owners.suppliers):
+        contract_ids.update(session.execute(select(c.id).where(c.supplier_id.in_(chunk))).scalars())
+    for chunk in _chunks(owners.services):
+        contract_ids.update(
+            session.execute(select(link.contract_id).where(link.service_id.in_(chunk))).scalars()
+        )
+    history = SessionHistory(session)
+    contracts = history.contracts(contract_ids)
+    supplier_ids = owners.suppliers | {x.supplier_id for x in contracts}
+    service_ids = owners.services | {s.service_id for x in contracts for s in x.services}
+    data = AgencyData(
+        suppliers=_by_ids(session, SupplierRecord, Supplier, "id", supplier_ids),
+        services=_by_ids(session, ServiceRecord, Service, "id", service_ids),
+        slas=_by_ids(session, SLARecord, SLA, "service_id", service_ids),
+        contracts=tuple(contracts),
+        graces=_by_ids(session, GraceRecord, GraceExtension, "contract_id", contract_ids),
+        warning_letters=_by_ids(
+            session, WarningLetterRecord, WarningLetter, "contract_id", contract_ids
+        ),
+        penalties=_by_ids(session, PenaltyRecord, Penalty, "contract_id", contract_ids),
+        sanctions=_by_ids(session, SanctionRecord, Sanction, "supplier_id", supplier_ids),
+        reviews=_by_ids(session, ReviewDecisionRecord, ReviewDecision, "contract_id", contract_ids),
+        snoozes=(),
+        agency_holidays=holidays(session),
+    )
+    return AgencyIndex.build(data, None, history)
+
+
+def _by_ids(
+    session: Session, cls: type[Any], model: type[Any], column: str, ids: set[int]
+) -> tuple[Any, ...]:
+    """Rows of ``model`` whose ``column`` is one of ``ids``, as records, by id."""
+    found: list[Any] = []
+    for chunk in _chunks(ids):
+        found.extend(records(session, cls, model, table_of(model).c[column].in_(chunk)))
+    found.sort(key=lambda row: row.id)
+    return tuple(found)
+
+
+def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), CHUNK):
+        yield wanted[start : start + CHUNK]
+
+
+_CHILD_MODELS: tuple[Any, ...] = (
+    ContractService,
+    GraceExtension,
+    WarningLetter,
+    Penalty,
+    ReviewDecision,
+    Evaluation,
+    Incident,
+    Sanction,
+    SLA,
+)
+_CHILD_TABLES = {table_of(model).name: table_of(model) for model in _CHILD_MODELS}
+
+
+# ------------------------------------------------------------------------------ writing
+
+
+def _store_day(
+    session: Session,
+    as_of: date,
+    fingerprint: str,
+    mark: int,
+    count: int,
+    alerts: Sequence[Alert],
+) -> None:
+    """Replace the day with ``alerts``; keep the ``DAYS_KEPT`` most recently computed."""
+    d = table_of(AlertRegisterDay).c
+    e = table_of(AlertRegisterEntry).c
+    old = session.execute(
+        select(d.id).where(d.as_of == as_of, d.fingerprint == fingerprint)
+    ).scalars()
+    stale = list(old)
+    kept = session.execute(select(d.id).order_by(d.computed_at.desc(), d.id.desc())).scalars()
+    stale += [day_id for day_id in list(kept)[DAYS_KEPT - 1 :] if day_id not in stale]
+    if stale:
+        session.execute(delete(table_of(AlertRegisterEntry)).where(e.day_id.in_(stale)))
+        session.execute(delete(table_of(AlertRegisterDay)).where(d.id.in_(stale)))
+    day_id = session.execute(
+        insert(table_of(AlertRegisterDay))
+        .values(as_of=as_of, fingerprint=fingerprint, watermark=mark, contracts=count)
+        .returning(d.id)
+    ).scalar_one()
+    _insert(session, day_id, alerts)
+
+
+def _patch_day(
+    session: Session, day: Any, mark: int, count: int, owners: Owners, alerts: Sequence[Alert]
+) -> bool:
+    """Swap the owners' alerts of the day; False when another process moved it first."""
+    d = table_of(AlertRegisterDay).c
+    e = table_of(AlertRegisterEntry).c
+    moved = session.execute(
+        update(table_of(AlertRegisterDay))
+        .where(d.id == day.id, d.watermark == day.watermark)
+        .values(watermark=mark, contracts=count)
+    )
+    if moved.rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    for chunk in _label_chunks(owners.labels()):
+        session.execute(
+            delete(table_of(AlertRegisterEntry)).where(e.day_id == day.id, e.owner.in_(chunk))
+        )
+    _insert(session, day.id, alerts)
+    return True
+
+
+def _label_chunks(labels: set[str]) -> Iterable[list[str]]:
+    wanted = sorted(labels)
+    for start in range(0, len(wanted), CHUNK):
+        yield wanted[start : start + CHUNK]
+
+
+def _insert(session: Session, day_id: int, alerts: Sequence[Alert]) -> None:
+    rows = [
+        {"day_id": day_id, "owner": alert.owner or "agency", "payload": pack(alert)}
+        for alert in alerts
+    ]
+    for start in range(0, len(rows), CHUNK):
+        session.execute(insert(table_of(AlertRegisterEntry)), rows[start : start + CHUNK])
+
+
+# --------------------------------------------------------------------------- the payload
+
+
+def pack(alert: Alert) -> str:
+    """An alert as one JSON array (what the register stores)."""
+    return json.dumps(
+        [
+            alert.kind.value,
+            alert.severity.value,
+            alert.title,
+            alert.key,
+            alert.rule,
+            alert.due.isoformat() if alert.due else None,
+            alert.days_left,
+            alert.reasons,
+            alert.supplier_id,
+            alert.supplier_name,
+            alert.supplier_npwp,
+            alert.contract_id,
+            alert.contract_number,
+            alert.service_id,
+            alert.service_code,
+            alert.service_name,
+            alert.snoozed_until.isoformat() if alert.snoozed_until else None,
+            alert.snooze_reason,
+        ],
+        ensure_ascii=False,
+    )
+
+
+_KINDS = {kind.value: kind for kind in AlertKind}
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def unpack(payload: str) -> Alert:
+    """The alert ``pack`` stored."""
+    (
+        kind,
+        severity,
+        title,
+        key,
+        rule,
+        due,
+        days_left,
+        reasons,
+        supplier_id,
+        supplier_name,
+        supplier_npwp,
+        contract_id,
+        contract_number,
+        service_id,
+        service_code,
+        service_name,
+        snoozed_until,
+        snooze_reason,
+    ) = json.loads(payload)
+    return Alert(
+        _KINDS[kind],
+        _SEVERITIES[severity],
+        title,
+        key,
+        rule,
+        date.fromisoformat(due) if due else None,
+        days_left,
+        tuple(reasons),
+        supplier_id,
+        supplier_name,
+        supplier_npwp,
+        contract_id,
+        contract_number,
+        service_id,
+        service_code,
+        service_name,
+        date.fromisoformat(snoozed_until) if snoozed_until else None,
+        snooze_reason,
+    )
