@@ -8,10 +8,11 @@ someone changes those facts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypedDict
+from typing import Any, Protocol, TypedDict, TypeVar
 
 
 class Severity(StrEnum):
@@ -90,8 +91,7 @@ class Alert:
 
     def sort_key(self) -> tuple[int, int, str, str]:
         """Most urgent first: severity, then days left (undated last), then title."""
-        days = self.days_left if self.days_left is not None else 10**6
-        return (SEVERITY_ORDER[self.severity], days, self.title, self.key)
+        return urgency(self)
 
     @property
     def owner(self) -> str | None:
@@ -144,7 +144,34 @@ class Alert:
             "rule": self.rule,
             "key": self.key,
             "snoozed_until": self.snoozed_until.isoformat() if self.snoozed_until else None,
+            "snooze_reason": self.snooze_reason,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Alert:
+        """The alert ``to_dict`` gave (``extra`` aside, which no reader keeps)."""
+        supplier, contract, service = data["supplier"], data["contract"], data["service"]
+        due, until = data["due"], data["snoozed_until"]
+        return cls(
+            kind=AlertKind(data["kind"]),
+            severity=Severity(data["severity"]),
+            title=data["title"],
+            key=data["key"],
+            rule=data["rule"],
+            due=date.fromisoformat(due) if due else None,
+            days_left=data["days_left"],
+            reasons=tuple(data["reasons"]),
+            supplier_id=supplier["id"],
+            supplier_name=supplier["name"],
+            supplier_npwp=supplier["npwp"],
+            contract_id=contract["id"],
+            contract_number=contract["number"],
+            service_id=service["id"],
+            service_code=service["code"],
+            service_name=service["name"],
+            snoozed_until=date.fromisoformat(until) if until else None,
+            snooze_reason=data.get("snooze_reason", ""),
+        )
 
 
 _OWNER_SCOPE = {
@@ -159,6 +186,44 @@ _OWNER_SCOPE = {
     AlertKind.BLACKLIST_RISK: "supplier",
     AlertKind.SANCTIONED_SUPPLIER: "supplier",
 }
+
+
+class Listed(Protocol):
+    """What lists, filters and sorts an alert: an ``Alert``, or the register's row of one
+    (``rekanan.store.alert_register.StoredAlert``), which decodes the rest only on demand."""
+
+    @property
+    def kind(self) -> AlertKind: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def due(self) -> date | None: ...
+    @property
+    def days_left(self) -> int | None: ...
+    @property
+    def supplier_name(self) -> str: ...
+    @property
+    def contract_number(self) -> str: ...
+    @property
+    def service_code(self) -> str: ...
+    @property
+    def snoozed_until(self) -> date | None: ...
+    @property
+    def snoozed(self) -> bool: ...
+    @property
+    def reasons(self) -> tuple[str, ...]: ...
+    @property
+    def rule(self) -> str: ...
+
+
+def urgency(alert: Listed) -> tuple[int, int, str, str]:
+    """Most urgent first: severity, then days left (undated last), then title."""
+    days = alert.days_left if alert.days_left is not None else 10**6
+    return (SEVERITY_ORDER[alert.severity], days, alert.title, alert.key)
 
 
 def horizon_severity(days_left: int, horizons: tuple[int, ...]) -> Severity | None:
@@ -183,3 +248,33 @@ def horizon_stage(days_left: int, horizons: tuple[int, ...]) -> int | None:
         return None
     crossed = [h for h in horizons if days_left <= h]
     return min(crossed) if crossed else None
+
+
+L = TypeVar("L", bound=Listed)
+
+
+def filter_alerts(
+    alerts: Iterable[L],
+    *,
+    within_days: int | None = None,
+    severity: Severity | None = None,
+    kinds: Iterable[AlertKind] | None = None,
+) -> list[L]:
+    """Alerts due within ``within_days`` (undated and overdue ones always pass), of at
+    least ``severity`` (critical > warning > info), of the given ``kinds``."""
+    wanted = set(kinds) if kinds is not None else None
+    limit = SEVERITY_ORDER[severity] if severity is not None else None
+    kept = []
+    for alert in alerts:
+        if (
+            within_days is not None
+            and alert.days_left is not None
+            and (alert.days_left > within_days)
+        ):
+            continue
+        if limit is not None and SEVERITY_ORDER[alert.severity] > limit:
+            continue
+        if wanted is not None and alert.kind not in wanted:
+            continue
+        kept.append(alert)
+    return kept

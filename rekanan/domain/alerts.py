@@ -9,21 +9,22 @@ same way until its date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 
-from rekanan.domain.alert import Alert, AlertKind, Severity, Subject
+from rekanan.domain.alert import Alert, AlertKind, Severity, Subject, filter_alerts
 from rekanan.domain.alignment import alignment_alerts
 from rekanan.domain.calendar import WorkingCalendar
 from rekanan.domain.coverage import coverage_alerts
 from rekanan.domain.data_quality import data_quality_alerts
-from rekanan.domain.index import AgencyIndex, longest_snoozes
+from rekanan.domain.index import AgencyIndex
 from rekanan.domain.penalties import penalty_alerts
-from rekanan.domain.records import AgencyData, SnoozeRecord
+from rekanan.domain.records import AgencyData
 from rekanan.domain.renewal import Deferral, contract_alerts
 from rekanan.domain.retender import retender_alerts
 from rekanan.domain.risk import _slow_ground_points, risk_alerts
 from rekanan.domain.sanctions import sanction_alerts
+from rekanan.domain.snoozes import snoozed
 from rekanan.domain.thresholds import Thresholds
 
 __all__ = [
@@ -33,9 +34,7 @@ __all__ = [
     "Subject",
     "compute_alerts",
     "filter_alerts",
-    "longest_snoozes",
     "risk_reads_all_history",
-    "snoozed",
 ]
 
 
@@ -101,41 +100,3 @@ def _keep(
     alert = snoozed(alert, index.snoozes, as_of)
     if include_snoozed or not alert.snoozed:
         alerts.append(alert)
-
-
-def snoozed(alert: Alert, snoozes: Mapping[str, SnoozeRecord], as_of: date) -> Alert:
-    """``alert`` marked with its snooze when one runs on ``as_of`` (a snooze outranks a
-    review's deferral, which the alert may already carry)."""
-    snooze = snoozes.get(alert.key)
-    if snooze is not None and snooze.until >= as_of:
-        return alert.with_snooze(snooze.until, snooze.reason)
-    return alert
-
-
-def filter_alerts(
-    alerts: Iterable[Alert],
-    *,
-    within_days: int | None = None,
-    severity: Severity | None = None,
-    kinds: Iterable[AlertKind] | None = None,
-) -> list[Alert]:
-    """Alerts due within ``within_days`` (undated and overdue ones always pass), of at
-    least ``severity`` (critical > warning > info), of the given ``kinds``."""
-    from rekanan.domain.alert import SEVERITY_ORDER
-
-    wanted = set(kinds) if kinds is not None else None
-    limit = SEVERITY_ORDER[severity] if severity is not None else None
-    kept = []
-    for alert in alerts:
-        if (
-            within_days is not None
-            and alert.days_left is not None
-            and (alert.days_left > within_days)
-        ):
-            continue
-        if limit is not None and SEVERITY_ORDER[alert.severity] > limit:
-            continue
-        if wanted is not None and alert.kind not in wanted:
-            continue
-        kept.append(alert)
-    return kept

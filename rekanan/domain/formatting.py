@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -46,6 +47,7 @@ def percent(value: Decimal | float | None, language: str = "id", digits: int = 2
     return f"{text} %" if language == "id" else f"{text}%"
 
 
+@lru_cache(maxsize=4096)
 def long_date(day: date | None, language: str = "id") -> str:
     """``7 Maret 2025``."""
     if day is None:
@@ -53,6 +55,7 @@ def long_date(day: date | None, language: str = "id") -> str:
     return format_date(day, format="d MMMM y", locale=locale_for(language))
 
 
+@lru_cache(maxsize=4096)
 def medium_date(day: date | None, language: str = "id") -> str:
     """``7 Mar 2025``."""
     if day is None:
@@ -60,6 +63,7 @@ def medium_date(day: date | None, language: str = "id") -> str:
     return format_date(day, format="d MMM y", locale=locale_for(language))
 
 
+@lru_cache(maxsize=4096)
 def short_date(day: date | None, language: str = "id") -> str:
     """``07/03/25``."""
     if day is None:

@@ -7,7 +7,7 @@ these dictionaries is one pass over each table.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from functools import cached_property
 from operator import attrgetter
@@ -31,6 +31,7 @@ from rekanan.domain.records import (
     SupplierRecord,
     WarningLetterRecord,
 )
+from rekanan.domain.snoozes import longest_snoozes
 
 T = TypeVar("T")
 
@@ -268,16 +269,6 @@ class AgencyIndex:
             for sla in self.slas_by_service.get(service_id, ())
             if sla.valid_from <= on and (sla.valid_until is None or sla.valid_until >= on)
         ]
-
-
-def longest_snoozes(rows: Iterable[SnoozeRecord]) -> dict[str, SnoozeRecord]:
-    """The snooze each alert key obeys: of several, the one that runs longest."""
-    snoozes: dict[str, SnoozeRecord] = {}
-    for snooze in rows:
-        known = snoozes.get(snooze.alert_key)
-        if known is None or snooze.until > known.until:
-            snoozes[snooze.alert_key] = snooze
-    return snoozes
 
 
 def _group(rows: Sequence[T], key: Callable[[T], int]) -> dict[int, list[T]]:

@@ -34,7 +34,8 @@ class AlertRegisterDay(SQLModel, table=True):
 
 
 class AlertRegisterEntry(SQLModel, table=True):
-    """One stored alert: the record it belongs to (``contract:12``) and its fields."""
+    """One stored alert: the record it belongs to (``contract:12``), what lists, filters
+    and sorts it, and the whole alert as the JSON of ``Alert.to_dict``."""
 
     __tablename__ = "alert_register_entry"
     __table_args__ = (Index("ix_alert_register_entry_day_owner", "day_id", "owner"),)
@@ -42,4 +43,14 @@ class AlertRegisterEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     day_id: int = Field(foreign_key="alert_register_day.id", ondelete="CASCADE")
     owner: str = Field(max_length=40)
+    kind: str = Field(max_length=40)
+    severity: str = Field(max_length=10)
+    title: str
+    key: str = Field(max_length=300)
+    due: date | None = None
+    days_left: int | None = None
+    supplier_name: str = ""
+    contract_number: str = ""
+    service_code: str = ""
+    snoozed_until: date | None = None
     payload: str

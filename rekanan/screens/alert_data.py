@@ -81,10 +81,11 @@ _LOCK = threading.Lock()
 
 
 def _compute(db: Any, as_of: date, thresholds: Thresholds, language: str) -> list[Alert]:
-    """Through the store's alert slice: only the rows the rules read (same alerts)."""
-    from rekanan.store.alert_slice import agency_alerts as slice_alerts
+    """From the store's alert register: the day's stored alerts, patched for what changed
+    since (the same alerts as computing them all)."""
+    from rekanan.store.alert_register import register_alerts
 
-    return slice_alerts(db, as_of, thresholds, language, include_snoozed=True)
+    return register_alerts(db, as_of, thresholds, language, include_snoozed=True)
 
 
 def agency_alerts(db: Any, as_of: date, thresholds: Thresholds, language: str) -> AlertSet:

@@ -32,15 +32,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import String, delete, func, insert, select, text, type_coerce, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from rekanan.domain.alert import Alert, AlertKind, Severity
-from rekanan.domain.alerts import compute_alerts, snoozed
-from rekanan.domain.index import AgencyIndex, longest_snoozes
+from rekanan.domain.alert import Alert, AlertKind, Severity, urgency
 from rekanan.domain.records import (
     AgencyData,
     GraceRecord,
@@ -53,6 +51,7 @@ from rekanan.domain.records import (
     SupplierRecord,
     WarningLetterRecord,
 )
+from rekanan.domain.snoozes import longest_snoozes, snoozed
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
 from rekanan.models import (
@@ -73,9 +72,17 @@ from rekanan.models import (
     Supplier,
     WarningLetter,
 )
-from rekanan.store.alert_slice import CHUNK, SessionHistory, alert_index
 from rekanan.store.database import WRITE_LOCK, Database
 from rekanan.store.loaders import holidays, records, table_of
+
+if TYPE_CHECKING:
+    from rekanan.domain.index import AgencyIndex
+
+# The rules (``rekanan.domain.alerts`` and the alert slice) are imported where alerts are
+# computed: reading a current register, the common case, does without them.
+
+CHUNK = 5_000
+"""Ids per ``IN (...)`` list: well under SQLite's limit of bound parameters."""
 
 DAYS_KEPT = 3
 """Stored days per database (today, tomorrow, one other): a day is 10 to 15 MB at size L."""
@@ -137,6 +144,28 @@ def register_alerts(
     A read-only database (or role) cannot keep a register: its alerts are computed.
     ``recompute`` computes every alert again even when the register looks current.
     """
+    rows = register_rows(
+        database,
+        as_of,
+        thresholds,
+        language,
+        include_snoozed=include_snoozed,
+        recompute=recompute,
+    )
+    return [row.alert for row in rows]
+
+
+def register_rows(
+    database: Database,
+    as_of: date,
+    thresholds: Thresholds | None = None,
+    language: str = "id",
+    *,
+    include_snoozed: bool = False,
+    recompute: bool = False,
+) -> list[StoredAlert]:
+    """``register_alerts`` as the register's rows, each alert decoded only when asked:
+    a list or ``--format json`` of 23 000 alerts needs none of them decoded."""
     limits = thresholds or Thresholds()
     fingerprint = register_fingerprint(database, limits, language)
     found = None
@@ -149,8 +178,73 @@ def register_alerts(
         snoozes = longest_snoozes(
             records(session, SnoozeRecord, AlertSnooze, table_of(AlertSnooze).c.until >= as_of)
         )
-    marked = (snoozed(alert, snoozes, as_of) for alert in found)
-    return [alert for alert in marked if include_snoozed or not alert.snoozed]
+    shown: list[StoredAlert] = []
+    for row in found:
+        if row.key in snoozes:
+            marked = snoozed(row.alert, snoozes, as_of)
+            row = StoredAlert.of(marked) if marked.snoozed_until != row.snoozed_until else row
+        if include_snoozed or not row.snoozed:
+            shown.append(row)
+    return shown
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAlert:
+    """One alert as the register keeps it: what lists, filters and sorts it (the fields of
+    ``rekanan.domain.alert.Listed``), and the whole alert as the JSON of ``to_dict``."""
+
+    kind: AlertKind
+    severity: Severity
+    title: str
+    key: str
+    due: date | None
+    days_left: int | None
+    supplier_name: str
+    contract_number: str
+    service_code: str
+    snoozed_until: date | None
+    payload: str
+
+    @classmethod
+    def of(cls, alert: Alert) -> StoredAlert:
+        """The row of ``alert``."""
+        return cls(
+            alert.kind,
+            alert.severity,
+            alert.title,
+            alert.key,
+            alert.due,
+            alert.days_left,
+            alert.supplier_name,
+            alert.contract_number,
+            alert.service_code,
+            alert.snoozed_until,
+            _ENCODER.encode(alert.to_dict()),
+        )
+
+    @property
+    def alert(self) -> Alert:
+        """The whole alert, decoded."""
+        return Alert.from_dict(json.loads(self.payload))
+
+    @property
+    def snoozed(self) -> bool:
+        return self.snoozed_until is not None
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return self.alert.reasons
+
+    @property
+    def rule(self) -> str:
+        return self.alert.rule
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return urgency(self)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""The encoder of ``rekanan alerts --format json``: a stored payload is its line as is."""
 
 
 def register_fingerprint(database: Database, thresholds: Thresholds, language: str) -> str:
@@ -169,7 +263,7 @@ def register_fingerprint(database: Database, thresholds: Thresholds, language: s
 # ------------------------------------------------------------------------------ reading
 
 
-def _current(session: Session, as_of: date, fingerprint: str) -> list[Alert] | None:
+def _current(session: Session, as_of: date, fingerprint: str) -> list[StoredAlert] | None:
     """The stored alerts of the day when nothing was written since, else None."""
     day = _day(session, as_of, fingerprint)
     if day is None or _state(session) != (day.watermark, day.contracts):
@@ -191,12 +285,73 @@ def _state(session: Session) -> tuple[int, int]:
     return int(newest or 0), int(count)
 
 
-def _stored(session: Session, day_id: int) -> list[Alert]:
+def _stored(session: Session, day_id: int) -> list[StoredAlert]:
+    """The day's rows, most urgent first.
+
+    Dates are read as text on SQLite and parsed by ``date.fromisoformat``: SQLAlchemy's
+    own parsing of SQLite dates costs more than the rest of the read.
+    """
     e = table_of(AlertRegisterEntry).c
-    payloads = session.execute(select(e.payload).where(e.day_id == day_id)).scalars()
-    found = [unpack(payload) for payload in payloads]
-    found.sort(key=Alert.sort_key)
+    columns = [type_coerce(e[name], String) if name in _DATES else e[name] for name in _COLUMNS]
+    rows = session.execute(select(*columns, e.payload).where(e.day_id == day_id))
+    kinds, severities = _KINDS, _SEVERITIES
+    found = [
+        StoredAlert(
+            kinds[kind],
+            severities[severity],
+            title,
+            key,
+            _day_of(due),
+            days_left,
+            supplier,
+            contract,
+            service,
+            _day_of(until),
+            payload,
+        )
+        for (
+            kind,
+            severity,
+            title,
+            key,
+            due,
+            days_left,
+            supplier,
+            contract,
+            service,
+            until,
+            payload,
+        ) in rows
+    ]
+    found.sort(key=urgency)
     return found
+
+
+def _day_of(value: str | date | None) -> date | None:
+    """A date read as text (SQLite) or as a date (PostgreSQL)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+_DATES = frozenset({"due", "snoozed_until"})
+
+_COLUMNS = (
+    "kind",
+    "severity",
+    "title",
+    "key",
+    "due",
+    "days_left",
+    "supplier_name",
+    "contract_number",
+    "service_code",
+    "snoozed_until",
+)
+"""The columns of ``StoredAlert`` before its payload, in order."""
+
+_KINDS = {kind.value: kind for kind in AlertKind}
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 # ---------------------------------------------------------------------------- refreshing
@@ -209,36 +364,51 @@ def _refreshed(
     language: str,
     fingerprint: str,
     recompute: bool,
-) -> list[Alert]:
+) -> list[StoredAlert]:
     """Bring the day up to date (or compute it whole) and store it; the alerts, sorted."""
     if database.read_only:
         return _computed(database, as_of, thresholds, language)
-    try:
-        mark = _watermark(database)
-        with database.session() as session:
-            day = _day(session, as_of, fingerprint)
-            count = _state(session)[1]
+    mark = _watermark(database)
+    with database.session() as session:
+        day = _day(session, as_of, fingerprint)
+        count = _state(session)[1]
+        owners = None
+        if day is not None and not recompute and day.watermark <= mark:
+            owners = _changed_owners(session, day.watermark, mark)
+            if (day.watermark == mark and day.contracts != count) or _unowned(session, day.id):
+                owners = None  # a change without audit rows, or an alert nobody owns
+        if owners is None or len(owners) > FULL_ABOVE:
+            fresh = _compute(session, as_of, thresholds, language)
             owners = None
-            if day is not None and not recompute and day.watermark <= mark:
-                owners = _changed_owners(session, day.watermark, mark)
-                if day.watermark == mark and day.contracts != count:
-                    owners = None  # contracts came or went without an audit row
-            if owners is None or len(owners) > FULL_ABOVE:
-                fresh = _compute(session, as_of, thresholds, language)
-                owners = None
-            else:
-                fresh = _owned_alerts(session, owners, as_of, thresholds, language)
+        else:
+            fresh = _owned_alerts(session, owners, as_of, thresholds, language)
+    owned = [(alert.owner or _UNOWNED, StoredAlert.of(alert)) for alert in fresh]
+    try:
         with database.derived_writes() as writes:
             if owners is None:
-                _store_day(writes, as_of, fingerprint, mark, count, fresh)
-                return sorted(fresh, key=Alert.sort_key)
-            if not _patch_day(writes, day, mark, count, owners, fresh):
+                _store_day(writes, as_of, fingerprint, mark, count, owned)
+                return sorted((row for _, row in owned), key=urgency)
+            if not _patch_day(writes, day, mark, count, owners, owned):
                 raise _Raced()
             return _stored(writes, day.id)
     except (SQLAlchemyError, RekananError, _Raced):
-        # Another process refreshed the same day at the same moment, or the register
-        # cannot be written here: the alerts are still owed, computed whole.
+        # Another process moved the day at the same moment, or the register cannot be
+        # written here: the alerts are still owed.
+        if owners is None:
+            return sorted((row for _, row in owned), key=urgency)
         return _computed(database, as_of, thresholds, language)
+
+
+_UNOWNED = "agency"
+"""The owner of an alert ``Alert.owner`` cannot place: a day holding one is computed whole."""
+
+
+def _unowned(session: Session, day_id: int) -> bool:
+    e = table_of(AlertRegisterEntry).c
+    found = session.execute(
+        select(e.id).where(e.day_id == day_id, e.owner == _UNOWNED).limit(1)
+    ).first()
+    return found is not None
 
 
 class _Raced(Exception):
@@ -247,13 +417,17 @@ class _Raced(Exception):
 
 def _computed(
     database: Database, as_of: date, thresholds: Thresholds, language: str
-) -> list[Alert]:
+) -> list[StoredAlert]:
     with database.session() as session:
-        return sorted(_compute(session, as_of, thresholds, language), key=Alert.sort_key)
+        fresh = _compute(session, as_of, thresholds, language)
+    return sorted(map(StoredAlert.of, fresh), key=urgency)
 
 
 def _compute(session: Session, as_of: date, thresholds: Thresholds, language: str) -> list[Alert]:
     """Every alert, deferrals marked, snoozes not applied (they are, on reading)."""
+    from rekanan.domain.alerts import compute_alerts
+    from rekanan.store.alert_slice import alert_index
+
     index = alert_index(session, thresholds, as_of=as_of, snoozes=False)
     return compute_alerts(index, as_of, thresholds, language, include_snoozed=True)
 
@@ -366,6 +540,8 @@ def _owned_alerts(
     contract linked to an owning service; other records in it are partial, so their
     alerts are dropped.
     """
+    from rekanan.domain.alerts import compute_alerts
+
     index = _owners_index(session, owners)
     wanted = owners.labels()
     computed = compute_alerts(index, as_of, thresholds, language, include_snoozed=True)
@@ -373,6 +549,9 @@ def _owned_alerts(
 
 
 def _owners_index(session: Session, owners: Owners) -> AgencyIndex:
+    from rekanan.domain.index import AgencyIndex
+    from rekanan.store.alert_slice import SessionHistory
+
     c = table_of(Contract).c
     link = table_of(ContractService).c
     contract_ids = set(owners.contracts)
@@ -444,9 +623,10 @@ def _store_day(
     fingerprint: str,
     mark: int,
     count: int,
-    alerts: Sequence[Alert],
+    alerts: Sequence[tuple[str, StoredAlert]],
 ) -> None:
-    """Replace the day with ``alerts``; keep the ``DAYS_KEPT`` most recently computed."""
+    """Replace the day with ``alerts`` (with their owners); keep the ``DAYS_KEPT`` days
+    computed last."""
     d = table_of(AlertRegisterDay).c
     e = table_of(AlertRegisterEntry).c
     old = session.execute(
@@ -467,7 +647,12 @@ def _store_day(
 
 
 def _patch_day(
-    session: Session, day: Any, mark: int, count: int, owners: Owners, alerts: Sequence[Alert]
+    session: Session,
+    day: Any,
+    mark: int,
+    count: int,
+    owners: Owners,
+    alerts: Sequence[tuple[str, StoredAlert]],
 ) -> bool:
     """Swap the owners' alerts of the day; False when another process moved it first."""
     d = table_of(AlertRegisterDay).c
@@ -493,88 +678,18 @@ def _label_chunks(labels: set[str]) -> Iterable[list[str]]:
         yield wanted[start : start + CHUNK]
 
 
-def _insert(session: Session, day_id: int, alerts: Sequence[Alert]) -> None:
+def _insert(session: Session, day_id: int, alerts: Sequence[tuple[str, StoredAlert]]) -> None:
+    """Rows of the day for ``alerts``, each with its owner."""
     rows = [
-        {"day_id": day_id, "owner": alert.owner or "agency", "payload": pack(alert)}
-        for alert in alerts
+        {
+            "day_id": day_id,
+            "owner": owner,
+            **{name: getattr(alert, name) for name in _COLUMNS},
+            "kind": alert.kind.value,
+            "severity": alert.severity.value,
+            "payload": alert.payload,
+        }
+        for owner, alert in alerts
     ]
     for start in range(0, len(rows), CHUNK):
         session.execute(insert(table_of(AlertRegisterEntry)), rows[start : start + CHUNK])
-
-
-# --------------------------------------------------------------------------- the payload
-
-
-def pack(alert: Alert) -> str:
-    """An alert as one JSON array (what the register stores)."""
-    return json.dumps(
-        [
-            alert.kind.value,
-            alert.severity.value,
-            alert.title,
-            alert.key,
-            alert.rule,
-            alert.due.isoformat() if alert.due else None,
-            alert.days_left,
-            alert.reasons,
-            alert.supplier_id,
-            alert.supplier_name,
-            alert.supplier_npwp,
-            alert.contract_id,
-            alert.contract_number,
-            alert.service_id,
-            alert.service_code,
-            alert.service_name,
-            alert.snoozed_until.isoformat() if alert.snoozed_until else None,
-            alert.snooze_reason,
-        ],
-        ensure_ascii=False,
-    )
-
-
-_KINDS = {kind.value: kind for kind in AlertKind}
-_SEVERITIES = {severity.value: severity for severity in Severity}
-
-
-def unpack(payload: str) -> Alert:
-    """The alert ``pack`` stored."""
-    (
-        kind,
-        severity,
-        title,
-        key,
-        rule,
-        due,
-        days_left,
-        reasons,
-        supplier_id,
-        supplier_name,
-        supplier_npwp,
-        contract_id,
-        contract_number,
-        service_id,
-        service_code,
-        service_name,
-        snoozed_until,
-        snooze_reason,
-    ) = json.loads(payload)
-    return Alert(
-        _KINDS[kind],
-        _SEVERITIES[severity],
-        title,
-        key,
-        rule,
-        date.fromisoformat(due) if due else None,
-        days_left,
-        tuple(reasons),
-        supplier_id,
-        supplier_name,
-        supplier_npwp,
-        contract_id,
-        contract_number,
-        service_id,
-        service_code,
-        service_name,
-        date.fromisoformat(snoozed_until) if snoozed_until else None,
-        snooze_reason,
-    )

@@ -23,6 +23,7 @@ from rekanan.domain.records import (
     WarningLetterRecord,
 )
 from rekanan.models.enums import RenewalKind, WarningLevel
+from rekanan.store.alert_register import StoredAlert
 
 AS_OF = "2026-11-23"
 
@@ -94,7 +95,7 @@ def _fake_store(monkeypatch, tmp_path):
 
     monkeypatch.setattr(export_commands, "scorecard_source", scorecard_source)
 
-    def alerts(settings, as_of, include_snoozed):
+    def alerts(settings, as_of, include_snoozed, *, recompute=False):
         return compute_alerts(
             _agency(),
             as_of,
@@ -104,6 +105,11 @@ def _fake_store(monkeypatch, tmp_path):
         )
 
     monkeypatch.setattr(alerts_commands, "agency_alerts", alerts)
+
+    def rows(settings, as_of, include_snoozed, *, recompute=False):
+        return [StoredAlert.of(a) for a in alerts(settings, as_of, include_snoozed)]
+
+    monkeypatch.setattr(alerts_commands, "alert_rows", rows)
 
 
 def test_json_lists_objects_with_the_agreed_fields(capsys) -> None:

@@ -39,7 +39,7 @@ from rekanan.models import (
 )
 from rekanan.models.enums import ContractStatus
 from rekanan.store import alert_register
-from rekanan.store.alert_register import pack, register_alerts, unpack
+from rekanan.store.alert_register import StoredAlert, register_alerts, register_rows
 from rekanan.store.alert_slice import agency_alerts
 from rekanan.store.database import Database, open_database
 
@@ -100,10 +100,18 @@ def test_every_alert_has_an_owner(seeded_db: Database) -> None:
     assert all(a.owner is not None for a in alerts)
 
 
-def test_pack_and_unpack_give_the_same_alert(seeded_db: Database) -> None:
+def test_a_stored_alert_decodes_to_the_same_alert(seeded_db: Database) -> None:
     for alert in register_alerts(seeded_db, SEED_TODAY, include_snoozed=True):
-        again = unpack(pack(alert))
-        assert again == alert and again.snooze_reason == alert.snooze_reason
+        row = StoredAlert.of(alert)
+        assert row.alert == alert and row.alert.snooze_reason == alert.snooze_reason
+        assert row.sort_key() == alert.sort_key() and row.snoozed == alert.snoozed
+
+
+def test_rows_list_what_the_alerts_list(seeded_db: Database) -> None:
+    rows = register_rows(seeded_db, SEED_TODAY, include_snoozed=True)
+    alerts = agency_alerts(seeded_db, SEED_TODAY, include_snoozed=True)
+    assert [row.alert for row in rows] == alerts
+    assert [row.payload for row in rows] == [StoredAlert.of(a).payload for a in alerts]
 
 
 def _rename_supplier(db: Database) -> None:

@@ -167,7 +167,7 @@ def test_migration_backs_up_the_old_file_first(
     monkeypatch.setattr(sqlite_db, "refresh_state", lambda: next(states))
     made = database_module.upgrade(sqlite_db)
     assert made is not None and ran
-    assert verify_sqlite(Path(made)).revision == "0001_initial"
+    assert verify_sqlite(Path(made)).revision == HEAD_REVISION  # the file as it was
 
 
 def test_cli_backup_check_and_restore(sqlite_db: Database, tmp_path: Path, capsys) -> None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0002_alert_register
 Revises: 0001_initial
-Create Date: 2026-11-23 16:18:01.545046
+Create Date: 2026-11-23 16:25:12.924756
 """
 
 from __future__ import annotations
@@ -35,6 +35,16 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('day_id', sa.Integer(), nullable=False),
     sa.Column('owner', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+    sa.Column('severity', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('title', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+    sa.Column('due', sa.Date(), nullable=True),
+    sa.Column('days_left', sa.Integer(), nullable=True),
+    sa.Column('supplier_name', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('contract_number', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('service_code', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('snoozed_until', sa.Date(), nullable=True),
     sa.Column('payload', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.ForeignKeyConstraint(['day_id'], ['alert_register_day.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
