@@ -168,12 +168,17 @@ def register_rows(
     a list or ``--format json`` of 23 000 alerts needs none of them decoded."""
     limits = thresholds or Thresholds()
     fingerprint = register_fingerprint(database, limits, language)
-    found = None
-    if not recompute:
-        with database.session() as session:
-            found = _current(session, as_of, fingerprint)
-    if found is None:
-        found = _refreshed(database, as_of, limits, language, fingerprint, recompute)
+    try:
+        found = None
+        if not recompute:
+            with database.session() as session:
+                found = _current(session, as_of, fingerprint)
+        if found is None:
+            found = _refreshed(database, as_of, limits, language, fingerprint, recompute)
+    except (SQLAlchemyError, RekananError):
+        # A role not yet granted the register's tables (the roles script not run again
+        # after the upgrade): the alerts are still owed, computed whole.
+        found = _computed(database, as_of, limits, language)
     with database.session() as session:
         snoozes = longest_snoozes(
             records(session, SnoozeRecord, AlertSnooze, table_of(AlertSnooze).c.until >= as_of)
@@ -248,16 +253,25 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def register_fingerprint(database: Database, thresholds: Thresholds, language: str) -> str:
-    """What the stored alerts were worded under: thresholds, language, the rules' source,
-    the ``holidays`` calendar and the schema. Any of them changing makes a new day."""
+    """What the stored alerts were worded under: thresholds, language, the rules' source
+    (and rekanan's version, for installs without it), the ``holidays`` calendar and the
+    schema. Any of them changing makes a new day."""
     digest = hashlib.sha256()
     digest.update(repr(thresholds).encode())
     digest.update(language.encode())
     digest.update(str(database.revision).encode())
     digest.update(metadata.version("holidays").encode())
+    digest.update(_version("rekanan").encode())
     for path in sorted(_RULES.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 # ------------------------------------------------------------------------------ reading

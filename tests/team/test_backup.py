@@ -296,7 +296,7 @@ def test_postgresql_migration_dumps_first(
     dump = Path(made)
     assert dump.parent == tmp_path / "data" / "backups"
     assert dump.name.startswith(f"{pg_database}.before-0001_initial-")
-    assert verify_backup(dump).revision == "0001_initial"
+    assert verify_backup(dump).revision == HEAD_REVISION  # the database as it was
 
 
 def test_cli_backup_never_replaces_a_file_unasked(

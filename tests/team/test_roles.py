@@ -161,3 +161,56 @@ def test_a_role_without_any_grant_gets_a_sentence(shared_pg: Database, pg_databa
         assert "Traceback" not in str(refused.value)
     finally:
         admin_execute(f"DROP ROLE IF EXISTS {stranger}")
+
+
+# ---------------------------------------------------------------------------- alert register
+
+
+def test_app_role_keeps_the_alert_register_and_the_reader_still_gets_alerts(
+    shared_pg: Database, pg_database: str, pg_login: Callable[[str], str]
+) -> None:
+    from sqlmodel import select
+
+    from rekanan.models import AlertRegisterDay
+    from rekanan.store.alert_register import register_alerts
+    from rekanan.store.alert_slice import agency_alerts
+
+    with shared_pg.writer() as w:
+        w.create(Supplier(name="PT Tanpa NPWP"))  # an alert: a supplier without NPWP
+    today = date(2026, 11, 23)
+    expected = agency_alerts(shared_pg, today)
+    assert expected
+    staff = pg_login("rekanan_app")
+    app = open_database(url_for(pg_database, staff), user=staff)
+    reader_role = pg_login("rekanan_reader")
+    reader = open_database(url_for(pg_database, reader_role), user=reader_role)
+    try:
+        assert register_alerts(app, today) == expected
+        with app.session() as s:
+            assert len(s.exec(select(AlertRegisterDay)).all()) == 1
+        assert register_alerts(reader, today) == expected
+    finally:
+        app.close()
+        reader.close()
+
+
+def test_a_role_not_yet_granted_the_register_still_gets_alerts(
+    shared_pg: Database, pg_database: str, pg_login: Callable[[str], str]
+) -> None:
+    """After an upgrade adds the register's tables and before the roles script runs again."""
+    from rekanan.store.alert_register import register_alerts
+    from rekanan.store.alert_slice import agency_alerts
+
+    with shared_pg.writer() as w:
+        w.create(Supplier(name="PT Tanpa NPWP"))
+    admin_execute(
+        "REVOKE ALL ON alert_register_day, alert_register_entry FROM rekanan_app",
+        database=pg_database,
+    )
+    staff = pg_login("rekanan_app")
+    app = open_database(url_for(pg_database, staff), user=staff)
+    try:
+        today = date(2026, 11, 23)
+        assert register_alerts(app, today) == agency_alerts(shared_pg, today)
+    finally:
+        app.close()
