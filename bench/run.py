@@ -219,7 +219,12 @@ def env_for(tmp: Path, db: Path) -> dict[str, str]:
 
 
 def bench_startup(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
-    """Whole process in a pty until the dashboard shows, beside a bare Textual app."""
+    """Whole process in a pty until the dashboard shows, beside a bare Textual app.
+
+    On a copy of the dataset with an empty alert register: the first start of the day
+    computes and stores the day's alerts, the later ones read them back.
+    """
+    db = register_copy(db, tmp)
     floor_runs: list[Any] = []
     app_runs: list[Any] = []
     app_error: str | None = None
@@ -271,7 +276,8 @@ def bench_startup(db: Path, runs: int, tmp: Path, rows: list[Row]) -> None:
                 Measure(complete) if len(complete) == len(app_runs) else None,
                 floor_t,
                 "bare Textual app, one line",
-                note=""
+                note=f"the first start of the day (alerts computed, stored): {complete[0]:.2f} s; "
+                "later starts read them from the alert register"
                 if len(complete) == len(app_runs)
                 else f"alert counts ({COMPLETE_MARKER!r}) not seen within 120 s in every run",
             )
@@ -576,6 +582,10 @@ def register_copy(db: Path, tmp: Path) -> Path:
     copy = tmp / "register.db"
     if not copy.exists():
         shutil.copyfile(db, copy)
+        with sqlite_con(copy) as con, suppress(sqlite3.OperationalError):
+            con.execute("DELETE FROM alert_register_entry")
+            con.execute("DELETE FROM alert_register_day")
+            con.commit()
     return copy
 
 

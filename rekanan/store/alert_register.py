@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ from rekanan.models import (
     AlertRegisterDay,
     AlertRegisterEntry,
     AlertSnooze,
+    AuditAction,
     AuditEntry,
     Contract,
     ContractService,
@@ -72,6 +74,7 @@ from rekanan.models import (
     Supplier,
     WarningLetter,
 )
+from rekanan.models.base import utcnow
 from rekanan.store.database import WRITE_LOCK, Database
 from rekanan.store.loaders import holidays, records, table_of
 
@@ -116,6 +119,8 @@ class Owners:
     contracts: set[int] = field(default_factory=set)
     services: set[int] = field(default_factory=set)
     suppliers: set[int] = field(default_factory=set)
+    contracts_added: int = 0
+    """Contracts created less contracts deleted: the count must move by as much."""
 
     def __len__(self) -> int:
         return len(self.contracts) + len(self.services) + len(self.suppliers)
@@ -186,8 +191,10 @@ def register_rows(
     shown: list[StoredAlert] = []
     for row in found:
         if row.key in snoozes:
-            marked = snoozed(row.alert, snoozes, as_of)
-            row = StoredAlert.of(marked) if marked.snoozed_until != row.snoozed_until else row
+            alert = row.alert
+            marked = snoozed(alert, snoozes, as_of)
+            if marked is not alert:  # the snooze runs: it outranks a stored deferral
+                row = StoredAlert.of(marked)
         if include_snoozed or not row.snoozed:
             shown.append(row)
     return shown
@@ -380,16 +387,18 @@ def _refreshed(
     recompute: bool,
 ) -> list[StoredAlert]:
     """Bring the day up to date (or compute it whole) and store it; the alerts, sorted."""
-    if database.read_only:
+    state = None if database.read_only else _watermark(database)
+    if state is None:
         return _computed(database, as_of, thresholds, language)
-    mark = _watermark(database)
+    mark, count = state
     with database.session() as session:
         day = _day(session, as_of, fingerprint)
-        count = _state(session)[1]
         owners = None
         if day is not None and not recompute and day.watermark <= mark:
             owners = _changed_owners(session, day.watermark, mark)
-            if (day.watermark == mark and day.contracts != count) or _unowned(session, day.id):
+            if owners is not None and (
+                day.contracts + owners.contracts_added != count or _unowned(session, day.id)
+            ):
                 owners = None  # a change without audit rows, or an alert nobody owns
         if owners is None or len(owners) > FULL_ABOVE:
             fresh = _compute(session, as_of, thresholds, language)
@@ -446,18 +455,31 @@ def _compute(session: Session, as_of: date, thresholds: Thresholds, language: st
     return compute_alerts(index, as_of, thresholds, language, include_snoozed=True)
 
 
-def _watermark(database: Database) -> int:
-    """The newest audit row below which every change is committed.
+def _watermark(database: Database) -> tuple[int, int] | None:
+    """The newest audit row below which every change is committed, and the contracts then.
 
-    On PostgreSQL the exclusive ``WRITE_LOCK`` waits for the writers in flight (each holds
-    it shared); on SQLite writers take turns, so the newest committed row is the mark.
+    On PostgreSQL the exclusive ``WRITE_LOCK`` is free only when no writer is in flight
+    (each holds it shared). It is tried, not waited for: a waiting exclusive lock would
+    hold up every writer behind it. None when writers stayed busy (a long import): the
+    alerts are then computed and nothing is stored. SQLite writers take turns, so the
+    newest committed row is the mark.
     """
     if database.dialect != "postgresql":
         with database.session() as session:
-            return _state(session)[0]
-    with database.derived_writes() as session:
-        session.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": WRITE_LOCK})
-        return _state(session)[0]
+            return _state(session)
+    for _ in range(_LOCK_TRIES):
+        with database.derived_writes() as session:
+            free = session.execute(
+                text("SELECT pg_try_advisory_xact_lock(:lock)"), {"lock": WRITE_LOCK}
+            ).scalar_one()
+            if free:
+                return _state(session)
+        time.sleep(0.05)
+    return None
+
+
+_LOCK_TRIES = 20
+"""Tries of the write lock, 50 ms apart: about a second."""
 
 
 def _changed_owners(session: Session, after: int, upto: int) -> Owners | None:
@@ -465,13 +487,15 @@ def _changed_owners(session: Session, after: int, upto: int) -> Owners | None:
     when one of them may change every alert (an agency day off, an unknown table)."""
     a = table_of(AuditEntry).c
     rows = session.execute(
-        select(a.entity, a.entity_id, a.before_json, a.after_json).where(a.id > after, a.id <= upto)
+        select(a.entity, a.entity_id, a.action, a.before_json, a.after_json).where(
+            a.id > after, a.id <= upto
+        )
     )
     owners = Owners()
     whole_suppliers: set[int] = set()
     whole_services: set[int] = set()
     children: defaultdict[str, set[int]] = defaultdict(set)
-    for entity, entity_id, before, after_json in rows:
+    for entity, entity_id, action, before, after_json in rows:
         if entity in _IGNORED:
             continue
         if entity == "supplier":
@@ -480,6 +504,7 @@ def _changed_owners(session: Session, after: int, upto: int) -> Owners | None:
             whole_services.add(entity_id)
         elif entity == "contract":
             owners.contracts.add(entity_id)
+            owners.contracts_added += _COUNTED.get(action, 0)
             for values in (before, after_json):
                 supplier = json.loads(values or "{}").get("supplier_id")
                 if isinstance(supplier, int):
@@ -494,6 +519,9 @@ def _changed_owners(session: Session, after: int, upto: int) -> Owners | None:
         _add_current(session, owners, entity, ids)
     _spread(session, owners, whole_suppliers, whole_services)
     return owners
+
+
+_COUNTED = {AuditAction.CREATE: 1, AuditAction.DELETE: -1}
 
 
 def _add_named(owners: Owners, values: dict[str, Any], columns: Sequence[str]) -> None:
@@ -523,7 +551,8 @@ def _spread(
 ) -> None:
     """A supplier's change reaches its contracts (their alerts name it, its category sets
     the lead time); a service's reaches the contracts behind it (they name it); a
-    contract's reaches its supplier (risk, sanctions) and the services it backs."""
+    contract's reaches its supplier (risk, sanctions), the services it backs, and the
+    suppliers whose evaluations name it."""
     c = table_of(Contract).c
     link = table_of(ContractService).c
     owners.suppliers |= whole_suppliers
@@ -536,12 +565,20 @@ def _spread(
         owners.contracts.update(
             session.execute(select(link.contract_id).where(link.service_id.in_(chunk))).scalars()
         )
+    evaluation = table_of(Evaluation).c
     for chunk in _chunks(owners.contracts):
         owners.suppliers.update(
             session.execute(select(c.supplier_id).where(c.id.in_(chunk))).scalars()
         )
         owners.services.update(
             session.execute(select(link.service_id).where(link.contract_id.in_(chunk))).scalars()
+        )
+        # a blacklist-risk alert names the contract of its supplier's evaluation streak,
+        # which may be another supplier's contract
+        owners.suppliers.update(
+            session.execute(
+                select(evaluation.supplier_id).where(evaluation.contract_id.in_(chunk)).distinct()
+            ).scalars()
         )
 
 
@@ -674,7 +711,7 @@ def _patch_day(
     moved = session.execute(
         update(table_of(AlertRegisterDay))
         .where(d.id == day.id, d.watermark == day.watermark)
-        .values(watermark=mark, contracts=count)
+        .values(watermark=mark, contracts=count, computed_at=utcnow())
     )
     if moved.rowcount != 1:  # type: ignore[attr-defined]
         return False

@@ -29,11 +29,11 @@ if TYPE_CHECKING:
     from rekanan.store.writes import Writer
 
 BUSY_TIMEOUT_MS = 5000
+"""How long SQLite waits for another writer before giving up with ``DatabaseBusy``."""
 
 WRITE_LOCK = 0x72656B62
 """PostgreSQL advisory lock: every write transaction holds it shared, the alert register
 takes it exclusive to read a watermark no uncommitted change lies below."""
-"""How long SQLite waits for another writer before giving up with ``DatabaseBusy``."""
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -334,3 +334,112 @@ def test_random_edits_on_generated_data(
                     w.update(Supplier, supplier_id, {"name": f"Penyedia Uji {supplier_id}"})
         _same(db, as_of)
     assert full_computations == [as_of]
+
+
+# ----------------------------------------------------------- cases found in review (helper)
+
+
+def test_a_risk_alert_naming_another_suppliers_contract_follows_that_contract(
+    seeded_db: Database,
+) -> None:
+    """The evaluation streak may name a contract of another supplier: renaming it must
+    reach the alert of the evaluated supplier."""
+    from rekanan.models import Evaluation, WarningLetter
+    from rekanan.models.enums import WarningLevel
+
+    db = seeded_db
+    with db.session() as session:
+        stranger = (
+            session.execute(
+                select(Contract).where(Contract.supplier_id != 6).order_by(Contract.id)  # type: ignore[arg-type]
+            )
+            .scalars()
+            .first()
+        )
+        letters = (
+            session.execute(
+                select(WarningLetter.id)  # type: ignore[call-overload]
+                .join(Contract, Contract.id == WarningLetter.contract_id)
+                .where(Contract.supplier_id == 6)
+            )
+            .scalars()
+            .all()
+        )
+    assert stranger is not None
+    with db.writer() as w:
+        for letter_id in letters:
+            w.update(WarningLetter, letter_id, {"level": WarningLevel.SP1})
+        w.create(
+            Evaluation(
+                supplier_id=6,
+                contract_id=stranger.id,
+                period_start=date(2026, 10, 1),
+                period_end=date(2026, 10, 31),
+                quality=1,
+                cost=1,
+                timeliness=1,
+                service=1,
+                evaluated_on=date(2026, 11, 5),
+            )
+        )
+    _same(db, SEED_TODAY)
+    with db.writer() as w:
+        w.update(Contract, stranger.id, {"number": "RENAMED/003"})
+    _same(db, SEED_TODAY)
+
+
+def test_a_snooze_outranks_a_deferral_ending_the_same_day(seeded_db: Database) -> None:
+    from rekanan.models import ReviewDecision
+    from rekanan.models.enums import ReviewDecisionKind
+
+    db = seeded_db
+    until = SEED_TODAY + timedelta(days=10)
+    contract = register_alerts(db, SEED_TODAY)[0].contract_id
+    assert contract is not None
+    with db.writer() as w:
+        w.create(
+            ReviewDecision(
+                contract_id=contract,
+                decided_on=SEED_TODAY,
+                decision=ReviewDecisionKind.DEFER,
+                defer_until=until,
+                notes="ditunda rapat",
+            )
+        )
+    _same(db, SEED_TODAY)
+    key = next(
+        a.key
+        for a in register_alerts(db, SEED_TODAY, include_snoozed=True)
+        if a.contract_id == contract and a.snoozed
+    )
+    with db.writer() as w:
+        w.create(AlertSnooze(alert_key=key, until=until, reason="ditunda oleh snooze"))
+    marked = [a for a in register_alerts(db, SEED_TODAY, include_snoozed=True) if a.key == key]
+    assert [a.snooze_reason for a in marked] == ["ditunda oleh snooze"]
+    _same(db, SEED_TODAY)
+
+
+def test_a_change_by_hand_is_seen_beside_audited_writes(seeded_db: Database) -> None:
+    """Contracts deleted by SQL, then a supplier renamed through rekanan: the count no
+    longer adds up, so the day is computed again."""
+    db = seeded_db
+    _same(db, SEED_TODAY)
+    with db.derived_writes() as session:
+        table: Any = Contract.__table__  # type: ignore[attr-defined]
+        session.execute(table.delete().where(table.c.status == ContractStatus.DRAFT.value))
+    _rename_supplier(db)
+    _same(db, SEED_TODAY)
+
+
+def test_postgresql_writer_in_flight_does_not_hold_up_the_alerts(seeded_db: Database) -> None:
+    """A long write (an import) holds the write lock shared: the alerts are computed
+    without waiting for it, and nothing is stored."""
+    if seeded_db.dialect != "postgresql":
+        pytest.skip("PostgreSQL's advisory lock")
+    with seeded_db.writer() as w:
+        w.create(AgencyHoliday(day=SEED_TODAY + timedelta(days=40), name="Sedang diimpor"))
+        found = register_alerts(seeded_db, SEED_TODAY)
+        with seeded_db.session() as session:
+            stored = session.execute(select(func.count()).select_from(AlertRegisterDay))
+            assert stored.scalar_one() == 0
+        assert found == agency_alerts(seeded_db, SEED_TODAY)
