@@ -308,9 +308,10 @@ def _wrap_parts(parts: Iterable[str], width: int, indent: str) -> list[str]:
     name or a contract number unless one alone is wider than the line."""
     lines: list[str] = []
     line = ""
-    for part in (" ".join(p.split()) for p in parts):
+    room = width - len(indent)
+    for part in (p if _tidy(p) else " ".join(p.split()) for p in parts):
         candidate = f"{line} · {part}" if line else part
-        if len(indent) + len(candidate) <= width or not line:
+        if len(candidate) <= room or not line:
             line = candidate
         else:
             lines.append(line)
@@ -319,7 +320,10 @@ def _wrap_parts(parts: Iterable[str], width: int, indent: str) -> list[str]:
         lines.append(line)
     wrapped: list[str] = []
     for each in lines:
-        wrapped.extend(_wrap(each, width, indent, indent))
+        if len(each) <= room:
+            wrapped.append(indent + each)
+        else:
+            wrapped.extend(_wrap(each, width, indent, indent))
     return wrapped
 
 
@@ -408,9 +412,13 @@ def alerts_text(
             f"  {_l(language, 'due'):<11} {_l(language, 'left'):>8} {_l(language, 'subject')}"
         )
         lines.append("  " + "-" * (width - 2))
+        heads: dict[tuple[date | None, int | None], str] = {}
         for a in group:
-            due = medium_date(a.due, language) if a.due else "-"
-            head = f"  {due:<11} {_left(a.days_left, language):>8} "
+            head = heads.get((a.due, a.days_left))
+            if head is None:
+                due = medium_date(a.due, language) if a.due else "-"
+                head = f"  {due:<11} {_left(a.days_left, language):>8} "
+                heads[(a.due, a.days_left)] = head
             title = _wrap(a.title, width, head, indent)
             who = [a.supplier_name, a.contract_number, a.service_code]
             if a.snoozed_until:

@@ -32,11 +32,10 @@ import hashlib
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import String, delete, func, insert, select, text, type_coerce, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -142,10 +141,12 @@ def register_rows(
     return shown
 
 
-@dataclass(frozen=True, slots=True)
-class StoredAlert:
+class StoredAlert(NamedTuple):
     """One alert as the register keeps it: what lists, filters and sorts it (the fields of
-    ``rekanan.domain.alert.Listed``), and the whole alert as the JSON of ``to_dict``."""
+    ``rekanan.domain.alert.Listed``), and the whole alert as the JSON of ``to_dict``.
+
+    A named tuple: 23 000 of them are built for every read of a national agency's day.
+    """
 
     kind: AlertKind
     severity: Severity
@@ -256,7 +257,7 @@ def _stored(session: Session, day_id: int) -> list[StoredAlert]:
     """
     e = table_of(AlertRegisterEntry).c
     columns = [type_coerce(e[name], String) if name in _DATES else e[name] for name in _COLUMNS]
-    rows = session.execute(select(*columns, e.payload).where(e.day_id == day_id))
+    rows = session.execute(select(*columns, e.payload).where(e.day_id == day_id)).all()
     kinds, severities = _KINDS, _SEVERITIES
     found = [
         StoredAlert(
