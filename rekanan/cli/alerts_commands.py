@@ -273,6 +273,7 @@ CSV_COLUMNS = (
     "rule",
     "key",
     "snoozed_until",
+    "snooze_reason",
 )
 
 
@@ -298,6 +299,7 @@ def alerts_csv(alerts: Sequence[Alert]) -> str:
                 a.rule,
                 a.key,
                 a.snoozed_until.isoformat() if a.snoozed_until else "",
+                a.snooze_reason,
             )
         )
     return out.getvalue()
