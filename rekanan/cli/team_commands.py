@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rekanan.cli.common import (
     CommandError,
@@ -31,6 +31,9 @@ from rekanan.config import Settings
 from rekanan.domain.records import AuditRecord
 from rekanan.io.export.csv_safe import csv_value
 from rekanan.store.errors import ENTITY_LABELS
+
+if TYPE_CHECKING:
+    from rekanan.store.audit_text import Names
 
 _LABELS: dict[str, tuple[str, str]] = {
     "backup_done": (
@@ -299,6 +302,7 @@ def run_db(args: argparse.Namespace, settings: Settings) -> int:
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     """Print the audit log, newest first, as text or CSV."""
     from rekanan.store.audit import audit_entries
+    from rekanan.store.audit_text import session_names
     from rekanan.store.database import open_database
 
     language = settings.language
@@ -319,14 +323,16 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
                 user=who,
             )
         )
+        more = bool(args.limit) and len(entries) > args.limit
+        entries = entries[: args.limit] if args.limit else entries
+        with db.session() as session:
+            names = session_names(session, entries)
     finally:
         db.close()
-    more = bool(args.limit) and len(entries) > args.limit
-    entries = entries[: args.limit] if args.limit else entries
     if args.format == "csv":
-        text = audit_csv(entries)
+        text = audit_csv(entries, language, names)
     else:
-        text = audit_text(entries, language)
+        text = audit_text(entries, language, names)
         if more:
             text += _l(language, "more", limit=args.limit) + "\n"
     if args.output:
@@ -379,9 +385,12 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
-def audit_text(entries: Sequence[AuditRecord], language: str) -> str:
-    """One line per change, plus one indented line per field an update changed; control and
-    direction characters are shown escaped, so a name cannot redraw the terminal."""
+def audit_text(entries: Sequence[AuditRecord], language: str, names: Names | None = None) -> str:
+    """One line per change that names the record, plus one indented line per field an update
+    changed, with the form's labels and the values as the screens show them (G20). Control
+    and direction characters are shown escaped, so a name cannot redraw the terminal."""
+    from rekanan.store.audit_text import entry_headline
+
     if not entries:
         return _l(language, "no_entries") + "\n"
     lines = [_l(language, "header")]
@@ -389,39 +398,63 @@ def audit_text(entries: Sequence[AuditRecord], language: str) -> str:
         at = entry.at.astimezone() if entry.at.tzinfo else entry.at
         action = _LABELS.get(f"action.{entry.action}")
         action_text = (action[1] if language == "en" else action[0]) if action else entry.action
+        when = f"{at:%Y-%m-%d %H:%M}" if language == "en" else f"{at:%d/%m/%Y %H:%M}"
         lines.append(
-            f"{at:%Y-%m-%d %H:%M} {printable(entry.user, 12):<12} {action_text:<7} "
-            f"{entry.entity}#{entry.entity_id} {printable(entry.summary, 80)}".rstrip()
+            f"{when} {printable(entry.user, 12):<12} {action_text:<7} "
+            f"{printable(entry_headline(entry, language, names), 160)}".rstrip()
         )
         if entry.action != "update":
             continue  # a create or delete lists every column: the CSV has them
-        for field, before, after in changes(entry):
-            lines.append(f"    {printable(field, 40)}: {before} -> {after}")
+        for field, before, after in changes(entry, language, names):
+            lines.append(f"    {field}: {before} → {after}")
     return "\n".join(lines) + "\n"
 
 
-def changes(entry: AuditRecord) -> list[tuple[str, str, str]]:
-    """(field, before, after) for each field the entry records, shown safely."""
-    before = _json_object(entry.before_json)
-    after = _json_object(entry.after_json)
-    rows: list[tuple[str, str, str]] = []
-    for field in sorted(set(before) | set(after)):
-        old = printable(_show(before.get(field)), 60) if field in before else "-"
-        new = printable(_show(after.get(field)), 60) if field in after else "-"
-        rows.append((field, old, new))
-    return rows
+def changes(
+    entry: AuditRecord, language: str = "id", names: Names | None = None
+) -> list[tuple[str, str, str]]:
+    """(label, before, after) for each field the entry records, worded and shown safely."""
+    from rekanan.store.audit_text import entry_changes
+
+    return [
+        (printable(change.label, 40), printable(change.before, 60), printable(change.after, 60))
+        for change in entry_changes(entry, language, names)
+    ]
 
 
-def audit_csv(entries: Sequence[AuditRecord]) -> str:
-    """The entries as CSV (formula-looking text neutralised), one row per entry."""
+def audit_csv(
+    entries: Sequence[AuditRecord], language: str = "id", names: Names | None = None
+) -> str:
+    """The entries as CSV (formula-looking text neutralised), one row per entry.
+
+    The columns a program reads stay raw (codes, ISO times, the stored JSON); the last two
+    columns add what a person reads: the entry in words and its changes with labels.
+    """
     import io
+
+    from rekanan.store.audit_text import entry_changes, entry_headline
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
-        ["id", "at", "user", "action", "entity", "entity_id", "summary", "before", "after"]
+        [
+            "id",
+            "at",
+            "user",
+            "action",
+            "entity",
+            "entity_id",
+            "summary",
+            "before",
+            "after",
+            "description",
+            "changes",
+        ]
     )
     for entry in entries:
+        worded = "; ".join(
+            f"{c.label}: {c.before} → {c.after}" for c in entry_changes(entry, language, names)
+        )
         writer.writerow(
             [
                 csv_value(entry.id),
@@ -433,6 +466,8 @@ def audit_csv(entries: Sequence[AuditRecord]) -> str:
                 csv_value(entry.summary),
                 csv_value(entry.before_json),
                 csv_value(entry.after_json),
+                csv_value(entry_headline(entry, language, names)),
+                csv_value(worded if entry.action == "update" else ""),
             ]
         )
     return buffer.getvalue()
@@ -449,17 +484,3 @@ def printable(text: str, width: int) -> str:
             out.append(char)
     shown = "".join(out)
     return shown if len(shown) <= width else shown[: max(width - 1, 0)] + "…"
-
-
-def _json_object(text: str) -> dict[str, object]:
-    try:
-        value = json.loads(text or "{}")
-    except ValueError:
-        return {"?": text}
-    return value if isinstance(value, dict) else {"?": value}
-
-
-def _show(value: object) -> str:
-    if value is None:
-        return "∅"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

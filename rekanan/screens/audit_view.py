@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 from typing import Any
 
 from rich.text import Text
@@ -35,7 +34,9 @@ def load_audit(session: Session, entity: str, entity_id: int) -> tuple[AuditReco
             found = lister(session, entity=entity, entity_id=entity_id, limit=_LIMIT)
         except TypeError:
             found = lister(session, entity, entity_id)
-        return tuple(found)[:_LIMIT]
+        records = tuple(found)[:_LIMIT]
+        remember_names(session, records)
+        return records
     rows = session.execute(
         select(AuditEntry)
         .where(_A.entity == entity, _A.entity_id == entity_id)
@@ -61,22 +62,53 @@ def load_audit(session: Session, entity: str, entity_id: int) -> tuple[AuditReco
 ACTION_LABEL = {"create": N_("dibuat"), "update": N_("diubah"), "delete": N_("dihapus")}
 
 
-def changes_text(record: AuditRecord) -> str:
-    """``field: before → after`` for each changed field, or the summary."""
-    try:
-        before = json.loads(record.before_json or "{}")
-        after = json.loads(record.after_json or "{}")
-    except ValueError:
-        return record.summary
-    if record.action == "update" and isinstance(after, dict):
+_NAMES: dict[tuple[str, int], str] = {}
+"""Names of the records the loaded entries point at (filled by ``load_audit`` in its worker,
+read when the rows are drawn); only ever grows by what the history tabs showed."""
+
+
+def _known_name(table: str, row_id: int) -> str | None:
+    return _NAMES.get((table, row_id))
+
+
+def remember_names(session: Session, records: tuple[AuditRecord, ...]) -> None:
+    """Read the names the entries refer to (a contract's number, a service's code)."""
+    from rekanan.store.audit_text import NAME_COLUMNS, session_names
+
+    names = session_names(session, records)
+    for record in records:
+        for key in _referenced(record):
+            if key[0] in NAME_COLUMNS:
+                found = names(*key)
+                if found:
+                    _NAMES[key] = found
+
+
+def _referenced(record: AuditRecord) -> list[tuple[str, int]]:
+    from rekanan.store.audit_text import json_object, ref_table
+
+    keys = [(record.entity, record.entity_id)]
+    for values in (json_object(record.before_json), json_object(record.after_json)):
+        for field, value in values.items():
+            target = ref_table(record.entity, field)
+            if target is not None and isinstance(value, int):
+                keys.append((target, value))
+    return keys
+
+
+def changes_text(record: AuditRecord, lang: str = "id") -> str:
+    """``Label: before → after`` for each field an update changed, with values as the screens
+    show them; a create or delete in one sentence that names the record (G20)."""
+    from rekanan.store.audit_text import entry_changes, entry_headline
+
+    if record.action == "update":
         parts = [
-            f"{name}: {before.get(name, '') if isinstance(before, dict) else ''} → {value}"
-            for name, value in after.items()
-            if name not in ("version", "updated_at")
+            f"{change.label}: {change.before} → {change.after}"
+            for change in entry_changes(record, lang, _known_name)
         ]
         if parts:
             return "; ".join(parts)
-    return record.summary
+    return entry_headline(record, lang, _known_name)
 
 
 def audit_columns(node: DOMNode) -> list[Column[AuditRecord]]:
@@ -96,5 +128,5 @@ def audit_columns(node: DOMNode) -> list[Column[AuditRecord]]:
             N_("Tindakan"),
             lambda r: text(tr(node, ACTION_LABEL.get(str(r.action), str(r.action)))),
         ),
-        Column("what", N_("Perubahan"), lambda r: text(changes_text(r)), width=70),
+        Column("what", N_("Perubahan"), lambda r: text(changes_text(r, language(node))), width=70),
     ]

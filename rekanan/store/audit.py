@@ -64,14 +64,22 @@ def audit_row(
     row_id: int | None = None,
 ) -> dict[str, Any]:
     """The values of one audit row for a change to ``row``."""
+    from rekanan.store.audit_text import headline, object_names
     from rekanan.store.validation import describe_row, entity_label, label
 
     table: str = type(row).__tablename__
     entity_id = row_id if row_id is not None else int(row.id)
-    summary = f"{entity_label(table).capitalize()} {describe_row(row)} {_VERBS[action]}"
-    if action is AuditAction.UPDATE and after:
-        # The fields as the forms call them ("tanggal berakhir", not "end_date").
-        summary += ": " + ", ".join(_lower_first(label(name)) for name in after)
+    if action is AuditAction.UPDATE:
+        # No look-ups here: ``update_many`` audits rows outside the session and must write
+        # what ``update`` writes. The fields as the forms call them ("tanggal berakhir").
+        summary = f"{entity_label(table).capitalize()} {describe_row(row)} {_VERBS[action]}"
+        if after:
+            summary += ": " + ", ".join(_lower_first(label(name)) for name in after)
+    else:
+        # A created or deleted row holds every column: name what it is about (G20), e.g.
+        # "Insiden layanan EKIN – e-Kinerja, kontrak 000.3/1/SPK, Kritis, … (ID 78) dibuat".
+        values = after if action is AuditAction.CREATE else before
+        summary = headline(table, action.value, values, entity_id, "id", object_names(row))
     if len(summary) > SUMMARY_LIMIT:
         summary = summary[: SUMMARY_LIMIT - 1] + "…"
     return {

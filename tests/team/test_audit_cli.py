@@ -60,7 +60,7 @@ def test_audit_shows_who_did_what_newest_first(
     assert len(records) == 5
     assert "hapus" in records[0] and "budi" in records[0]
     assert any("sari" in line and "ubah" in line for line in records)
-    assert "    end_date: 2026-06-30 -> 2026-12-31" in lines
+    assert "    Tanggal berakhir: 30 Jun 2026 → 31 Des 2026" in lines
 
 
 def test_audit_filters_by_entity_person_and_day(
@@ -113,4 +113,4 @@ def test_terminal_output_escapes_control_and_direction_characters() -> None:
         1, datetime(2026, 1, 1, tzinfo=UTC), "x\ty", "update", "supplier", 1, "s", '{"a": 1}', "[]"
     )
     text = audit_text([entry], "en")
-    assert "\t" not in text and "a: 1 -> -" in text
+    assert "\t" not in text and "A: 1 → -" in text
