@@ -64,14 +64,17 @@ def audit_row(
     row_id: int | None = None,
 ) -> dict[str, Any]:
     """The values of one audit row for a change to ``row``."""
-    from rekanan.store.audit_text import headline, object_names
+    from rekanan.store.audit_text import SUBJECT_PARTS, headline, object_names
     from rekanan.store.validation import describe_row, entity_label, label
 
     table: str = type(row).__tablename__
     entity_id = row_id if row_id is not None else int(row.id)
-    if action is AuditAction.UPDATE:
-        # No look-ups here: ``update_many`` audits rows outside the session and must write
-        # what ``update`` writes. The fields as the forms call them ("tanggal berakhir").
+    if action is AuditAction.UPDATE and table in SUBJECT_PARTS:
+        # A row without a name (an incident) is named by its own values; no look-ups, as
+        # ``update_many`` audits rows outside the session and must write what ``update`` does.
+        summary = headline(table, "update", row_values(row), entity_id, "id", None, after)
+    elif action is AuditAction.UPDATE:
+        # The fields as the forms call them ("tanggal berakhir", not "end_date").
         summary = f"{entity_label(table).capitalize()} {describe_row(row)} {_VERBS[action]}"
         if after:
             summary += ": " + ", ".join(_lower_first(label(name)) for name in after)

@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session, object_session
 from rekanan.domain.formatting import medium_date, number, percent, rupiah
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.records import AuditRecord
+from rekanan.domain.review import ReviewScope
 from rekanan.models.base import EnumText
+from rekanan.store.audit import row_values
 from rekanan.store.audit_words import (
     WORDS,
     alert_kind_word,
@@ -117,6 +119,11 @@ def show_value(
         return format_npwp(str(value)) or str(value)
     if field == "alert_key":
         return alert_text(str(value), language, names)
+    if table == "review_session" and field == "scope":
+        try:
+            return f"'{ReviewScope.parse(str(value)).describe(language)}'"
+        except ValueError:
+            return str(value)
     column = _column(table, field)
     if column is None:
         return _plain(value)
@@ -287,9 +294,10 @@ def entry_headline(entry: AuditRecord, language: str = "id", names: Names | None
     """The entry in one sentence that names the record, worded afresh from its JSON.
 
     A create or delete holds every column, so even an old "Insiden ID 78 dibuat" now reads
-    with its service, contract and start. An update holds only what changed: in Indonesian
-    its stored summary already names the record as it was then; in English it is worded
-    with the record's name as it is now.
+    with its service, contract and start. An update holds only what changed: a row without
+    a name of its own (an incident) is named by its values as they are now, when ``names``
+    read them; otherwise, in Indonesian, its stored summary names the record as it was then,
+    and in English it is worded with the record's name as it is now.
     """
     names = names or no_names
     before = json_object(entry.before_json)
@@ -298,13 +306,16 @@ def entry_headline(entry: AuditRecord, language: str = "id", names: Names | None
         return headline(entry.entity, "create", after, entry.entity_id, language, names)
     if entry.action == "delete":
         return headline(entry.entity, "delete", before, entry.entity_id, language, names)
+    fields = after or before
+    current = names.current(entry.entity, entry.entity_id) if isinstance(names, NameBook) else None
+    if current is not None and entry.entity in SUBJECT_PARTS:
+        # a row without a name of its own: name it by what it is now (its service, contract)
+        return headline(entry.entity, "update", current, entry.entity_id, language, names, fields)
     if language != "en" and entry.summary:
         return entry.summary
     name = names(entry.entity, entry.entity_id)
     values = {"name": name} if name else {}
-    return headline(
-        entry.entity, "update", values, entry.entity_id, language, names, after or before
-    )
+    return headline(entry.entity, "update", values, entry.entity_id, language, names, fields)
 
 
 # ---------------------------------------------------------------------------- names
@@ -336,36 +347,71 @@ def object_names(row: Any) -> Names:
     return names
 
 
-def session_names(session: Session, entries: Iterable[AuditRecord]) -> Names:
+class NameBook:
+    """``Names`` read ahead for a page of entries, plus the current values of the rows
+    without a name of their own that the entries changed (to name an old update)."""
+
+    def __init__(
+        self,
+        found: Mapping[tuple[str, int], str],
+        rows: Mapping[tuple[str, int], Mapping[str, Any]],
+    ) -> None:
+        self._found = dict(found)
+        self._rows = dict(rows)
+
+    def __call__(self, table: str, row_id: int) -> str | None:
+        return self._found.get((table, row_id))
+
+    def current(self, table: str, row_id: int) -> Mapping[str, Any] | None:
+        """The row as it is now (JSON values), when it still exists."""
+        return self._rows.get((table, row_id))
+
+
+def session_names(session: Session, entries: Iterable[AuditRecord]) -> NameBook:
     """Names of every record the entries point at, read with one query per table."""
+    entries = list(entries)
     wanted: dict[str, set[int]] = {}
+    updated: dict[str, set[int]] = {}
     for entry in entries:
         wanted.setdefault(entry.entity, set()).add(entry.entity_id)
+        if entry.action == "update" and entry.entity in SUBJECT_PARTS:
+            updated.setdefault(entry.entity, set()).add(entry.entity_id)
         for values in (json_object(entry.before_json), json_object(entry.after_json)):
-            for field, value in values.items():
-                target = ref_table(entry.entity, field)
-                if target is not None and isinstance(value, int):
-                    wanted.setdefault(target, set()).add(value)
-                elif field == "alert_key" and isinstance(value, str):
-                    parts = value.split(":")
-                    if len(parts) >= 3 and parts[2].isdigit():
-                        wanted.setdefault(parts[1], set()).add(int(parts[2]))
+            _want_refs(entry.entity, values, wanted)
+    rows: dict[tuple[str, int], dict[str, Any]] = {}
+    for table, ids in updated.items():
+        model: Any = MODELS[table]
+        for chunk in _chunks(sorted(ids)):
+            for row in session.execute(select(model).where(model.id.in_(chunk))).scalars():
+                values = row_values(row)
+                rows[(table, int(row.id))] = values
+                _want_refs(table, values, wanted)
     found: dict[tuple[str, int], str] = {}
     for table, ids in wanted.items():
         columns = NAME_COLUMNS.get(table)
-        model: Any = MODELS.get(table)
+        model = MODELS.get(table)
         if not columns or model is None:
             continue
         chosen = [model.id, *(getattr(model, c) for c in columns)]
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 500):
-            stmt = select(*chosen).where(model.id.in_(ordered[start : start + 500]))
-            for row in session.execute(stmt):
+        for chunk in _chunks(sorted(ids)):
+            for row in session.execute(select(*chosen).where(model.id.in_(chunk))):
                 name = _name(SimpleNamespace(**dict(zip(columns, row[1:], strict=True))), table)
                 if name:
                     found[(table, int(row[0]))] = name
+    return NameBook(found, rows)
 
-    def names(table: str, row_id: int) -> str | None:
-        return found.get((table, row_id))
 
-    return names
+def _want_refs(table: str, values: Mapping[str, Any], wanted: dict[str, set[int]]) -> None:
+    """Note the records ``values`` point at (foreign keys, an alert key's record)."""
+    for field, value in values.items():
+        target = ref_table(table, field)
+        if target is not None and isinstance(value, int):
+            wanted.setdefault(target, set()).add(value)
+        elif field == "alert_key" and isinstance(value, str):
+            parts = value.split(":")
+            if len(parts) >= 3 and parts[2].isdigit():
+                wanted.setdefault(parts[1], set()).add(int(parts[2]))
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    return [ids[start : start + size] for start in range(0, len(ids), size)]

@@ -248,3 +248,33 @@ def test_history_tab_shows_labels_and_words() -> None:
     update = _entry("update", "contract", "", {"status": "aktif"}, {"status": "diputus"})
     assert changes_text(update) == "Status: Aktif → Diputus"
     assert changes_text(update, "en") == "Status: Active → Terminated"
+
+
+def test_an_old_update_of_an_incident_is_named_by_the_incident_as_it_is_now(
+    db: Database,
+) -> None:
+    _agency(db)
+    with db.session() as s:
+        incident = s.exec(select(Incident)).one()
+    old = AuditRecord(
+        1,
+        AT,
+        "budi",
+        "update",
+        "incident",
+        int(incident.id or 0),
+        f"Insiden ID {incident.id} diubah: waktu selesai",
+        json.dumps({"resolved_at": None}),
+        json.dumps({"resolved_at": "2026-11-20T23:00:00"}),
+    )
+    with db.session() as session:
+        names = session_names(session, [old])
+    shown = entry_headline(old, "id", names)
+    assert shown.startswith("Insiden layanan EKIN – e-Kinerja, kontrak 000.3.3/041/SPK")
+    assert shown.endswith("diubah: waktu selesai")
+    (change,) = entry_changes(old, "id", names)
+    assert (change.label, change.before, change.after) == (
+        "Waktu selesai",
+        "(kosong)",
+        "20 Nov 2026 23:00",
+    )
