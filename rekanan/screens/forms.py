@@ -74,6 +74,7 @@ from rekanan.screens.register_support import (
     writable,
 )
 from rekanan.store.errors import DeleteRefused, StaleEdit, ValidationFailed
+from rekanan.store.validation import Order, broken_orders
 from rekanan.store.writes import dependents, refusal_sentence
 from rekanan.widgets.form import (
     FieldError,
@@ -673,6 +674,7 @@ class RecordForm(Screen[int | None]):
         self.saved_note: list[Sentence] = []
         self.stale_seen = False  # a newer version was found: the caller shows it on close
         self.award_confirmed = False  # yes given to saving for a sanctioned supplier
+        self.order_shown: set[str] = set()  # fields showing a date-order sentence (G9)
 
     def compose(self) -> ComposeResult:
         noun = tr(self, self.kind.noun)
@@ -760,6 +762,7 @@ class RecordForm(Screen[int | None]):
     @on(Input.Blurred)
     def _ref_blurred(self, event: Input.Blurred) -> None:
         name = (event.input.id or "").removeprefix("field-")
+        self._check_orders()  # after FormView's own check of the field just left
         self._check_ref(name, event.value)
         if name == "started_at" and "contract_id" in self.kind.refs:
             raw = self.form.raw("contract_id")
@@ -774,6 +777,42 @@ class RecordForm(Screen[int | None]):
             return parse_datetime(str(self.form.raw("started_at") or "")).date()
         except FieldError:
             return None
+
+    # -- dates in order, said on leaving a date and on saving (G9) -------------------
+
+    def _dates(self) -> dict[str, Any]:
+        """The date and time fields that parse now; a wrong one says its own sentence."""
+        found: dict[str, Any] = {}
+        for spec in self.form.specs:
+            if spec.kind in ("date", "datetime"):
+                try:
+                    found[spec.name] = parse_field(spec, self.form.raw(spec.name)).value
+                except FieldError:
+                    continue
+        return found
+
+    def _order_fields(self, order: Order) -> tuple[str, ...]:
+        """Where an order's sentence goes: the field(s) of the pair the person changed,
+        else the later one (the store's choice)."""
+        pair = (order.earlier, order.later)
+        changed = tuple(n for n in pair if self.form.raw(n) != self.opened_raw.get(n))
+        return changed or (order.later,)
+
+    def _check_orders(self) -> list[str]:
+        """Show every broken date order under its field(s), clear the mended ones; the
+        names of the fields that now show one."""
+        if self.loaded is None or not self.query(FormView) or not self.form.is_mounted:
+            return []
+        wanted: dict[str, str] = {}
+        for order in broken_orders(self.kind.model, self._dates()):
+            for name in self._order_fields(order):
+                wanted.setdefault(name, tr(self, order.sentence))
+        for name in self.order_shown - set(wanted):
+            self.form.check(name)  # back to the field's own sentence, warning or hint
+        for name, sentence in wanted.items():
+            self.form.row(name).show(sentence, "error")
+        self.order_shown = set(wanted)
+        return list(wanted)
 
     def _check_refs(self) -> None:
         """Check every reference field now (when saving stopped on another field)."""
@@ -826,10 +865,13 @@ class RecordForm(Screen[int | None]):
     def action_save(self) -> None:
         if self.saving or self.loaded is None:
             return
-        values = self.form.read()
-        if values is None:
+        values = self.form.read()  # every field's own sentence, focus on the first wrong
+        out_of_order = self._check_orders()  # and, at once, every date out of order (G9)
+        if values is None or out_of_order:
             self._status(tr(self, "Periksa kolom yang ditandai merah."), error=True)
             self._check_refs()
+            if values is not None:
+                self.form.row(out_of_order[0]).control.focus()
             return
         self.saving = True
         self._status(tr(self, "Menyimpan…"))

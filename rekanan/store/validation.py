@@ -541,6 +541,22 @@ def _check_rules(obj: SQLModel) -> None:
             raise ValidationFailed(order.later, order.sentence)
 
 
+def broken_orders(model: type[SQLModel], values: Mapping[str, Any]) -> tuple[Order, ...]:
+    """Every date order of ``ORDERS`` that ``values`` (field name -> parsed value) break.
+
+    Pure and total, unlike ``check_row`` which stops at the first problem: a form calls it
+    before saving so a person sees every cross-field problem at once, next to the field
+    they changed. A missing or unparsed value (not a date) breaks nothing.
+    """
+    return tuple(
+        order
+        for order in ORDERS.get(model, ())
+        if isinstance(earlier := values.get(order.earlier), date)
+        and isinstance(later := values.get(order.later), date)
+        and _comparable(later) < _comparable(earlier)
+    )
+
+
 def _comparable(value: date | datetime) -> datetime:
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
