@@ -7,8 +7,13 @@ Rules (issue 5; DOMAIN.md 3 and 4 "Performance review"):
   suppliers at blacklist risk (the warning level or above); contracts with open SLA gaps
   (alignment, coverage, or a UC that missed its targets in the last 90 days); the
   periodic review of one supplier category; or a hand-picked set;
-* **urgency**: overdue contracts first (the longest overdue first), then the worst alert,
-  then the nearest date, then the supplier's risk score, then the value;
+* **order**: the due scope goes by date, the earliest decision or notice date that put a
+  contract in it first (overdue ones therefore on top), as the dashboard and the contract
+  list do (finding G23: a January decision came before a December one); a periodic review
+  goes through the never or longest ago reviewed first; the other scopes by **urgency**:
+  overdue contracts first (the longest overdue first), then the worst alert, then the
+  nearest date, then the supplier's risk score, then the value. ``ReviewScope.order``
+  says which, in words, for the page;
 * **the page**: everything needed to decide without leaving it, from the rules;
 * **the suggestion** (``review_suggest``): from the facts on the page, with its reasons,
   never applied by itself;
@@ -140,6 +145,12 @@ class ReviewScope:
             return rt(language, "scope.picked", count=len(self.contract_ids) or self.size)
         return rt(language, f"scope.{self.kind.value}")
 
+    def order(self, language: str) -> str:
+        """How ``build_queue`` orders this scope, in words (the page says it: G23)."""
+        if self.kind in (ScopeKind.DUE, ScopeKind.CATEGORY):
+            return rt(language, f"order.{self.kind.value}")
+        return rt(language, "order.urgency")
+
 
 # --------------------------------------------------------------------------- context
 
@@ -243,6 +254,8 @@ class QueueItem:
     severity: Severity | None
     risk_score: int
     why: tuple[str, ...]
+    scope_date: date | None = None
+    """The due scope: the earliest decision or notice date that put the contract in it."""
 
     def urgency(self) -> tuple[int, int, int, int, int, Decimal, str]:
         """Sort key: overdue first (longest overdue first), worst alert, nearest date, risk,
@@ -318,10 +331,12 @@ def deferred_until(reviews: list[ReviewDecisionRecord] | tuple[()], as_of: date)
     return max(running, default=None)
 
 
-def _due_scope(context: ReviewContext, days: int) -> dict[int, list[str]]:
+def _due_scope(context: ReviewContext, days: int) -> tuple[dict[int, list[str]], dict[int, date]]:
+    """The contracts due within ``days`` with why, and the earliest date that put each in."""
     as_of, language = context.as_of, context.language
     reach = max(days, max(context.thresholds.alert_horizons_days, default=90))
     found: dict[int, list[str]] = {}
+    earliest: dict[int, date] = {}
     for contract in context.index.data.contracts:
         if contract.status not in LIVE_STATUSES or contract.end_date is None:
             continue
@@ -338,6 +353,7 @@ def _due_scope(context: ReviewContext, days: int) -> dict[int, list[str]]:
                 continue
             if _decided_since(reviews, when - timedelta(days=reach), as_of):
                 continue
+            earliest[contract.id] = min(when, earliest.get(contract.id, when))
             whys.append(
                 rt(
                     language,
@@ -348,7 +364,7 @@ def _due_scope(context: ReviewContext, days: int) -> dict[int, list[str]]:
             )
         if whys:
             found[contract.id] = whys
-    return found
+    return found, earliest
 
 
 def _live_contracts_of(context: ReviewContext, supplier_id: int) -> list[ContractRecord]:
@@ -451,7 +467,12 @@ def _picked_scope(context: ReviewContext, ids: tuple[int, ...]) -> dict[int, lis
     return {i: [why] for i in dict.fromkeys(ids) if i in context.index.contracts}
 
 
-def queue_item(context: ReviewContext, contract_id: int, why: list[str] | None = None) -> QueueItem:
+def queue_item(
+    context: ReviewContext,
+    contract_id: int,
+    why: list[str] | None = None,
+    scope_date: date | None = None,
+) -> QueueItem:
     """The queue line of one contract."""
     contract = context.index.contracts[contract_id]
     supplier = context.index.supplier_of(contract)
@@ -470,13 +491,15 @@ def queue_item(context: ReviewContext, contract_id: int, why: list[str] | None =
         severity=severity,
         risk_score=context.risk(contract.supplier_id).score,
         why=tuple(why or ()),
+        scope_date=scope_date,
     )
 
 
 def build_queue(context: ReviewContext, scope: ReviewScope) -> list[QueueItem]:
-    """The contracts of ``scope``, most urgent first."""
+    """The contracts of ``scope`` in the order ``ReviewScope.order`` describes."""
+    scope_dates: dict[int, date] = {}
     if scope.kind == ScopeKind.DUE:
-        found = _due_scope(context, scope.days)
+        found, scope_dates = _due_scope(context, scope.days)
     elif scope.kind == ScopeKind.RISK:
         found = _risk_scope(context)
     elif scope.kind == ScopeKind.SLA_GAPS:
@@ -488,8 +511,15 @@ def build_queue(context: ReviewContext, scope: ReviewScope) -> list[QueueItem]:
     context.prepare_risks(
         {context.index.contracts[i].supplier_id for i in found if i in context.index.contracts}
     )
-    items = [queue_item(context, contract_id, why) for contract_id, why in found.items()]
+    items = [
+        queue_item(context, contract_id, why, scope_dates.get(contract_id))
+        for contract_id, why in found.items()
+    ]
     items.sort(key=QueueItem.urgency)
+    if scope.kind == ScopeKind.DUE:
+        # The earliest decision or notice date first, as on the dashboard and the contract
+        # list (G23); urgency orders contracts due the same day (the sort is stable).
+        items.sort(key=lambda i: i.scope_date or date.max)
     if scope.kind == ScopeKind.CATEGORY:
         # A periodic review goes through the never reviewed first, then the longest ago
         # (F38); urgency orders contracts last reviewed the same day (the sort is stable).

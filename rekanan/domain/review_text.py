@@ -25,6 +25,20 @@ _CATALOG: dict[str, tuple[str, str]] = {
         "Periodic review of {category} suppliers",
     ),
     "scope.picked": ("{count} kontrak pilihan", "{count} hand-picked contracts"),
+    # --- how the queue of a scope is ordered (G23) -------------------------------------
+    "order.due": (
+        "Urutan: tanggal keputusan atau batas pemberitahuan terdekat dulu; "
+        "yang sudah lewat paling atas",
+        "Order: soonest decision or notice date first; overdue ones at the top",
+    ),
+    "order.category": (
+        "Urutan: yang belum pernah ditinjau dulu, lalu yang paling lama tidak ditinjau",
+        "Order: never reviewed first, then the longest since the last review",
+    ),
+    "order.urgency": (
+        "Urutan: yang terlambat dulu, lalu peringatan terberat, lalu tanggal terdekat",
+        "Order: overdue first, then the most severe alert, then the soonest date",
+    ),
     # --- why a contract is in the queue -----------------------------------------------
     "why.decision": (
         "Keputusan perpanjangan jatuh {day} ({left})",

@@ -2,8 +2,13 @@
 
 Keys on a page: ``p`` renew, ``n`` renegotiate, ``t`` re-tender, ``x`` terminate, ``e``
 escalate, ``d`` defer, ``s`` skip (renegotiate, terminate and defer ask for a note first),
-``u`` undo the last decision, ``←``/``→`` move without deciding, ``l`` the session's report,
-``Esc`` leave (the place is kept; the next visit offers to resume).
+``u`` undo the last decision, ``←``/``→`` move without deciding, ``h`` earlier decisions,
+``l`` the session's summary, ``w`` write its report, ``Esc`` leave (the place is kept; the
+next visit offers to resume). Under the header the page says how the queue is ordered (G23).
+
+The footer of a page holds the decisions, undo, the summary, Esc and ``?`` inside 120
+columns (G6): the other keys, ``Ctrl+Q`` and the command palette (``Ctrl+P``) still work and
+``?`` lists them all.
 
 Every database call runs in a thread worker (``run_db``); a page is built from the
 contract's supplier slice (``rekanan.store.review.page_data``), so moving on stays quick on
@@ -24,7 +29,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -100,7 +105,15 @@ DECISION_KEYS: dict[str, ReviewDecisionKind] = {
     "skip": ReviewDecisionKind.SKIP,
 }
 PAGE_ACTIONS = frozenset(
-    {*(f"decide_{k}" for k in DECISION_KEYS), "undo", "next", "previous", "report", "history"}
+    {
+        *(f"decide_{k}" for k in DECISION_KEYS),
+        "undo",
+        "next",
+        "previous",
+        "report",
+        "history",
+        "write_report_here",
+    }
 )
 CHOOSER, PAGE, SUMMARY = "review-chooser", "review-page", "review-summary"
 DASHBOARD_DUE = "dashboard-due"
@@ -113,6 +126,17 @@ SCREEN_KEYS: tuple[tuple[str, str, str, str], ...] = (
 )
 """The app's screen keys, bound again here without a footer entry (same ids, so a
 ``[keymap]`` moves them too): the footer has room for the decisions instead."""
+
+
+class PageScroll(VerticalScroll, inherit_bindings=False):
+    """A column that only scrolls up and down: ``←``/``→`` are left to the screen, which
+    moves between contracts with them, so the help lists them as the keys that do (G6)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        b
+        for b in ScrollableContainer.BINDINGS
+        if not (isinstance(b, Binding) and b.key in ("left", "right"))
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +160,9 @@ class ReviewScreen(Screen[None]):
         "Tinjauan kontrak. Pilih cakupan lalu Enter. Di halaman kontrak: p perpanjang, "
         "n negosiasi ulang, t tender ulang, x putus, e eskalasi, d tunda, s lewati; u "
         "membatalkan keputusan terakhir; panah kiri/kanan berpindah tanpa memutuskan; h "
-        "riwayat keputusan dengan fakta saat itu; l ringkasan dan laporan; Esc keluar "
-        "(posisi disimpan)."
+        "riwayat keputusan dengan fakta saat itu; l ringkasan dan laporan; w menulis laporan "
+        "PDF dan XLSX; Esc keluar (posisi disimpan). Baris di bawah judul menyebut urutan "
+        "antrean."
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -146,14 +171,26 @@ class ReviewScreen(Screen[None]):
         Binding("t", "decide_retender", N_("Tender ulang"), id="review.retender"),
         Binding("x", "decide_terminate", N_("Putus"), id="review.terminate"),
         Binding("e", "decide_escalate", N_("Eskalasi"), id="review.escalate"),
-        Binding("d", "decide_defer", N_("Tunda s.d."), id="review.defer"),
+        Binding("d", "decide_defer", N_("Tunda…"), id="review.defer"),
         Binding("s", "decide_skip", N_("Lewati"), id="review.skip"),
         Binding("u,ctrl+z", "undo", N_("Batalkan"), id="review.undo"),
         Binding("l", "report", N_("Laporan"), id="review.report"),
         Binding("w", "write_report", N_("Tulis PDF+XLSX"), id="review.write_report"),
         Binding("escape", "leave", N_("Kembali"), id="review.leave"),
-        # Below: kept out of the footer so the decision keys and the report key fit in
-        # 120 columns (F1 help and the screen's HELP list them).
+        # Below: kept out of the footer so the decision keys, undo, the summary, Esc and ?
+        # fit in 120 columns (G6; ? and the screen's HELP list them).
+        # ``w`` on a page writes the report too (the README promises it), without a footer
+        # entry: the same id, so a ``[keymap]`` moves both.
+        Binding(
+            "w",
+            "write_report_here",
+            N_("Tulis PDF+XLSX"),
+            id="review.write_report",
+            show=False,
+        ),
+        # Ctrl+Q still quits (the app's own priority binding runs first); this copy only
+        # hides it from a page's footer. Same id, so a ``[keymap]`` moves it too.
+        Binding("ctrl+q", "quit_app", N_("Keluar"), id="app.quit", show=False, priority=True),
         Binding("right,right_square_bracket", "next", N_("Berikut"), id="review.next", show=False),
         Binding(
             "left,left_square_bracket",
@@ -215,15 +252,18 @@ class ReviewScreen(Screen[None]):
                 yield Static(self._reviewer_note(), id="review-reviewer-note")
             with Vertical(id=PAGE):
                 yield Static("", id="review-header")
+                yield Static("", id="review-order")
                 yield Static("", id="review-why")
                 with Horizontal(id="review-columns"):
-                    with VerticalScroll(id="review-left", classes="review-column"):
+                    with PageScroll(id="review-left", classes="review-column"):
                         yield Static("", id="review-page-left")
-                    with VerticalScroll(id="review-right", classes="review-column"):
+                    with PageScroll(id="review-right", classes="review-column"):
                         yield Static("", id="review-page-right")
-            with VerticalScroll(id=SUMMARY):
+            with PageScroll(id=SUMMARY):
                 yield Static("", id="review-summary-body")
-        yield Footer(compact=True)  # the decision keys and the report key fit in 120 columns
+        # The decision keys, undo, the summary, Esc and ? fit in 120 columns on a page (G6):
+        # the command palette's entry is hidden there (Ctrl+P still opens it).
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # What the worker threads read, taken once on the UI thread.
@@ -378,6 +418,13 @@ class ReviewScreen(Screen[None]):
             return ReviewScope.parse(code).describe(language(self))
         except ValueError:
             return code
+
+    def _order_text(self, code: str) -> str:
+        """How the session's queue is ordered, in words (G23)."""
+        try:
+            return ReviewScope.parse(code).order(language(self))
+        except ValueError:
+            return ""
 
     def _offer_resume(self, state: SessionState | None) -> None:
         self.resumable = state
@@ -561,6 +608,7 @@ class ReviewScreen(Screen[None]):
                 ),
             )
         self.query_one("#review-header", Static).update(header)
+        self.query_one("#review-order", Static).update(Text(self._order_text(state.scope)))
         item = self.items.get(contract_id)
         why = Text()
         if self.page is not None:
@@ -578,6 +626,7 @@ class ReviewScreen(Screen[None]):
             return  # refreshing the bindings rebuilds the footer: only when the view changes
         self.mode = mode
         self.query_one("#review-switcher", ContentSwitcher).current = mode
+        self.query_one(Footer).show_command_palette = mode != PAGE
         self.refresh_bindings()
         if mode == PAGE:
             self.query_one("#review-right", VerticalScroll).focus()
@@ -588,8 +637,12 @@ class ReviewScreen(Screen[None]):
         if action in PAGE_ACTIONS:
             if self.mode == CHOOSER:
                 return False
-            if self.mode == SUMMARY and action.startswith("decide_"):
+            if self.mode == SUMMARY and (
+                action.startswith("decide_") or action == "write_report_here"
+            ):
                 return False
+        if action == "quit_app":
+            return self.mode == PAGE  # elsewhere the app's own entry shows in the footer
         return not (action == "write_report" and self.mode != SUMMARY)
 
     # -- moving ------------------------------------------------------------------------
@@ -635,6 +688,10 @@ class ReviewScreen(Screen[None]):
             run_db(
                 self, lambda: resumable_session(db, reviewer), self._offer_resume, group="review"
             )
+
+    def action_quit_app(self) -> None:
+        """Quit, as the app's Ctrl+Q does (that binding normally runs before this one)."""
+        self.app.exit()
 
     def action_leave(self) -> None:
         """Leave the review; the session keeps its place for the next visit."""
@@ -871,6 +928,10 @@ class ReviewScreen(Screen[None]):
 
     def _summary(self, state: SessionState) -> Group:
         return session_summary(self, state, {i: x.number for i, x in self.items.items()})
+
+    def action_write_report_here(self) -> None:
+        """``w`` on a contract page: the report of the session so far, as on the summary."""
+        self.action_write_report()
 
     def action_write_report(self) -> None:
         state = self.session

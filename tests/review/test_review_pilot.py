@@ -123,7 +123,16 @@ async def test_a_whole_review_session_from_the_keyboard(seeded_db, data_dir, bac
         remaining = list(PLAN)
         while remaining:
             page = screen.page
-            choice = next((p for p in remaining if fits(p[0], page)), None)
+            # The renew through the form goes last whatever the queue order (G23 put the
+            # due queue in date order): after the end the session wraps to what is left.
+            choice = next(
+                (
+                    p
+                    for p in remaining
+                    if fits(p[0], page) and (p[0] != "renew_form" or len(remaining) == 1)
+                ),
+                None,
+            )
             if choice is None:  # nothing of the plan fits this contract: look at the next
                 await pilot.press("right")
                 await settle(app, pilot, screen)
