@@ -134,15 +134,11 @@ def test_update_lines_use_form_labels_and_screen_values() -> None:
 def test_the_words_are_the_screens_words() -> None:
     from rekanan.screens.register_support import ENUM_LABELS
 
-    # "lainnya" is both a legal form and a sanction kind: equal StrEnum keys collide in the
-    # screens' table, so it cannot say which one it means; this module keeps them apart.
-    for member, label in ENUM_LABELS.items():
+    for member, label in ENUM_LABELS:
         kind = type(member)
-        if member.value == "lainnya":
-            continue
         assert enum_word(kind, member.value, "id") == label, member
         assert enum_word(kind, member.value, "en") == translate("en", label), member
-    assert {k for words in ENUM_WORDS.values() for k in words} >= {m.value for m in ENUM_LABELS}
+    assert {k for words in ENUM_WORDS.values() for k in words} >= {m.value for m, _ in ENUM_LABELS}
     assert set(FIELD_LABELS) <= set(FIELD_LABELS_EN)
 
 
