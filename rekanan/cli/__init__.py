@@ -60,6 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     words = list(argv if argv is not None else sys.argv[1:])
     set_language(language_of(words))
+    if any("\x00" in word for word in words):
+        # No shell can pass one, but a script calling main() can; no path or value holds it.
+        print(
+            "rekanan: "
+            + pick(
+                "sebuah argumen berisi karakter NUL; tulis ulang perintahnya tanpa karakter itu.",
+                "an argument contains a NUL character; write the command again without it.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
     parser = build_parser()
     args = parser.parse_args(words)
     if not getattr(args, "func", None):

@@ -252,6 +252,21 @@ OPTION_WORDS = [
 ]
 
 
+@pytest.mark.parametrize("command", ["backup", "restore", "alerts"])
+def test_a_nul_character_in_an_argument_is_a_sentence(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Hypothesis found ``rekanan backup '\x00'`` raising ValueError from pathlib."""
+    monkeypatch.setenv("REKANAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("REKANAN_DB", str(tmp_path / "x.db"))
+    assert main([command, "\x00"]) == 2
+    err = capsys.readouterr().err
+    assert "NUL" in err and "Traceback" not in err
+
+
 def test_cli_never_shows_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
