@@ -24,25 +24,12 @@ from textual.worker import Worker, get_current_worker
 
 from rekanan.config import Settings
 from rekanan.domain import formatting
+from rekanan.domain.enum_words import enum_label
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.index import AgencyIndex
 from rekanan.domain.risk import supplier_risk
 from rekanan.domain.thresholds import Thresholds
 from rekanan.errors import RekananError
-from rekanan.models.enums import (
-    ContractStatus,
-    Criticality,
-    IncidentSeverity,
-    LegalForm,
-    RenewalKind,
-    ReviewDecisionKind,
-    SanctionKind,
-    SanctionSource,
-    SanctionStatus,
-    ServiceHours,
-    SupplierCategory,
-    WarningLevel,
-)
 from rekanan.store.lists import DeadlineCache, data_stamp
 from rekanan.store.slices import risk_candidates_slice, running_sanctions
 
@@ -295,67 +282,6 @@ def N_(text: str) -> str:
     return text
 
 
-ENUM_LABELS: tuple[tuple[StrEnum, str], ...] = (
-    (SupplierCategory.STRATEGIC, N_("Strategis")),
-    (SupplierCategory.TACTICAL, N_("Taktis")),
-    (SupplierCategory.OPERATIONAL, N_("Operasional")),
-    (SupplierCategory.COMMODITY, N_("Komoditas")),
-    (LegalForm.PT, N_("PT")),
-    (LegalForm.CV, N_("CV")),
-    (LegalForm.KOPERASI, N_("Koperasi")),
-    (LegalForm.FIRMA, N_("Firma")),
-    (LegalForm.BUMN, N_("BUMN")),
-    (LegalForm.BUMD, N_("BUMD")),
-    (LegalForm.PERORANGAN, N_("Perorangan")),
-    (LegalForm.LAINNYA, N_("Lainnya")),
-    (ContractStatus.DRAFT, N_("Draf")),
-    (ContractStatus.ACTIVE, N_("Aktif")),
-    (ContractStatus.IN_NOTICE, N_("Masa pemberitahuan")),
-    (ContractStatus.RENEWED, N_("Diperpanjang")),
-    (ContractStatus.EXPIRED, N_("Berakhir")),
-    (ContractStatus.TERMINATED, N_("Diputus")),
-    (RenewalKind.NONE, N_("Tidak diperpanjang")),
-    (RenewalKind.TACIT, N_("Otomatis (diam-diam)")),
-    (RenewalKind.EXPRESS, N_("Eksplisit")),
-    (ServiceHours.ALWAYS, N_("24x7")),
-    (ServiceHours.OFFICE, N_("Jam kerja")),
-    (Criticality.CRITICAL, N_("Kritis")),
-    (Criticality.HIGH, N_("Tinggi")),
-    (Criticality.MEDIUM, N_("Sedang")),
-    (Criticality.LOW, N_("Rendah")),
-    (WarningLevel.SP1, N_("SP1")),
-    (WarningLevel.SP2, N_("SP2")),
-    (WarningLevel.SP3, N_("SP3")),
-    (SanctionKind.BLACKLIST_1Y, N_("Daftar hitam 1 tahun")),
-    (SanctionKind.BLACKLIST_2Y, N_("Daftar hitam 2 tahun")),
-    (SanctionKind.OTHER, N_("Sanksi lain")),
-    (SanctionStatus.PUBLISHED, N_("Tayang")),
-    (SanctionStatus.POSTPONED, N_("Penundaan")),
-    (SanctionStatus.CANCELLED, N_("Pembatalan")),
-    (SanctionSource.LOCAL, N_("Lokal")),
-    (SanctionSource.NATIONAL, N_("Nasional")),
-    (ReviewDecisionKind.RENEW, N_("Perpanjang")),
-    (ReviewDecisionKind.RENEGOTIATE, N_("Negosiasi ulang")),
-    (ReviewDecisionKind.RETENDER, N_("Tender ulang")),
-    (ReviewDecisionKind.TERMINATE, N_("Putus")),
-    (ReviewDecisionKind.ESCALATE, N_("Eskalasi")),
-    (ReviewDecisionKind.DEFER, N_("Tunda keputusan")),
-    (ReviewDecisionKind.SKIP, N_("Lewati")),
-)
-"""Each enum member with its word. Pairs, not a dict: members of different enums with the
-same value (``LegalForm.LAINNYA`` and ``SanctionKind.OTHER`` are both ``"lainnya"``) are
-equal as ``StrEnum`` keys and would overwrite each other."""
-
-_LABEL_OF = {(type(member), member.value): text for member, text in ENUM_LABELS}
-
-
-def _label_of(value: StrEnum) -> str | None:
-    found = _LABEL_OF.get((type(value), value.value))
-    if found is None and isinstance(value, IncidentSeverity):
-        found = _LABEL_OF.get((Criticality, value.value))
-    return found
-
-
 # IncidentSeverity shares its values with Criticality; its labels are the same words.
 
 
@@ -363,7 +289,7 @@ def label(node: DOMNode, value: StrEnum | None) -> str:
     """The person's word for an enum value, in the UI language."""
     if value is None:
         return "-"
-    found = _label_of(value)
+    found = enum_label(value)
     return tr(node, found) if found else str(value)
 
 
@@ -371,7 +297,7 @@ def choices(enum: type[StrEnum]) -> tuple[tuple[str, str], ...]:
     """``(value, label)`` pairs for a choice field (labels translated by the form)."""
     result = []
     for member in enum:
-        found = _label_of(member)
+        found = enum_label(member)
         result.append((member.value, found or member.value))
     return tuple(result)
 

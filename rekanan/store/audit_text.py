@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, select
 from sqlalchemy.orm import Session, object_session
 
+from rekanan.domain.enum_words import enum_word
 from rekanan.domain.formatting import medium_date, number, percent, rupiah
 from rekanan.domain.identifiers import format_npwp
 from rekanan.domain.records import AuditRecord
@@ -33,7 +34,6 @@ from rekanan.store.audit_words import (
     WORDS,
     alert_kind_word,
     entity_word,
-    enum_word,
     field_label,
     word,
 )

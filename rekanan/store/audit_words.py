@@ -1,31 +1,13 @@
 """The words of the audit trail in Indonesian and English (finding G20).
 
 Indonesian field labels are the store's own (``rekanan.store.validation.FIELD_LABELS``, the
-words the forms and the error sentences use); this module adds their English, the words of
-the stored codes (the same words the screens show: a test holds them to
-``rekanan.screens.register_support.ENUM_LABELS`` and its English catalogue) and the names
-of the alert kinds a snooze points at. It lives in the store, not the domain, because the
-Indonesian labels do and the layers forbid the domain to import the store.
+words the forms and the error sentences use); this module adds their English and the names
+of the alert kinds a snooze points at. Stored codes are worded by
+``rekanan.domain.enum_words``, the table the screens use too.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from rekanan.models.enums import (
-    ContractStatus,
-    Criticality,
-    IncidentSeverity,
-    LegalForm,
-    RenewalKind,
-    ReviewDecisionKind,
-    SanctionKind,
-    SanctionSource,
-    SanctionStatus,
-    ServiceHours,
-    SupplierCategory,
-    WarningLevel,
-)
 from rekanan.store.errors import ENTITY_LABELS
 from rekanan.store.validation import FIELD_LABELS
 
@@ -142,69 +124,6 @@ ENTITY_LABELS_EN: dict[str, str] = {
     "audit_log": "audit trail",
 }
 
-_E = dict[str, tuple[str, str]]
-ENUM_WORDS: dict[type[StrEnum], _E] = {
-    SupplierCategory: {
-        "strategis": ("Strategis", "Strategic"),
-        "taktis": ("Taktis", "Tactical"),
-        "operasional": ("Operasional", "Operational"),
-        "komoditas": ("Komoditas", "Commodity"),
-    },
-    LegalForm: {
-        "pt": ("PT", "PT"),
-        "cv": ("CV", "CV"),
-        "koperasi": ("Koperasi", "Cooperative"),
-        "firma": ("Firma", "Firm"),
-        "bumn": ("BUMN", "BUMN"),
-        "bumd": ("BUMD", "BUMD"),
-        "perorangan": ("Perorangan", "Individual"),
-        "lainnya": ("Lainnya", "Other"),
-    },
-    ContractStatus: {
-        "draf": ("Draf", "Draft"),
-        "aktif": ("Aktif", "Active"),
-        "masa_pemberitahuan": ("Masa pemberitahuan", "Notice period"),
-        "diperpanjang": ("Diperpanjang", "Renewed"),
-        "berakhir": ("Berakhir", "End"),
-        "diputus": ("Diputus", "Terminated"),
-    },
-    RenewalKind: {
-        "tidak": ("Tidak diperpanjang", "No renewal"),
-        "otomatis": ("Otomatis (diam-diam)", "Tacit (automatic)"),
-        "eksplisit": ("Eksplisit", "Express"),
-    },
-    ServiceHours: {"24x7": ("24x7", "24x7"), "jam_kerja": ("Jam kerja", "Office hours")},
-    Criticality: {
-        "kritis": ("Kritis", "Critical"),
-        "tinggi": ("Tinggi", "High"),
-        "sedang": ("Sedang", "Medium"),
-        "rendah": ("Rendah", "Low"),
-    },
-    WarningLevel: {"SP1": ("SP1", "SP1"), "SP2": ("SP2", "SP2"), "SP3": ("SP3", "SP3")},
-    SanctionKind: {
-        "daftar_hitam_1_tahun": ("Daftar hitam 1 tahun", "Blacklist, 1 year"),
-        "daftar_hitam_2_tahun": ("Daftar hitam 2 tahun", "Blacklist, 2 years"),
-        "lainnya": ("Sanksi lain", "Other sanction"),
-    },
-    SanctionStatus: {
-        "tayang": ("Tayang", "Published"),
-        "penundaan": ("Penundaan", "Postponed"),
-        "pembatalan": ("Pembatalan", "Cancelled"),
-    },
-    SanctionSource: {"lokal": ("Lokal", "Local"), "nasional": ("Nasional", "National")},
-    ReviewDecisionKind: {
-        "perpanjang": ("Perpanjang", "Renew"),
-        "negosiasi_ulang": ("Negosiasi ulang", "Renegotiate"),
-        "tender_ulang": ("Tender ulang", "Re-tender"),
-        "putus": ("Putus", "Terminate"),
-        "eskalasi": ("Eskalasi", "Escalate"),
-        "tunda": ("Tunda keputusan", "Defer"),
-        "lewati": ("Lewati", "Skip"),
-    },
-}
-"""Stored codes as the screens show them, per vocabulary (``lainnya`` means two things)."""
-ENUM_WORDS[IncidentSeverity] = ENUM_WORDS[Criticality]
-
 ALERT_KINDS: dict[str, tuple[str, str]] = {
     "renewal_decision": ("Keputusan perpanjangan", "Renewal decision"),
     "notice_deadline": ("Batas pemberitahuan", "Notice deadline"),
@@ -270,14 +189,6 @@ def entity_word(table: str, language: str) -> str:
     if language == "en":
         return ENTITY_LABELS_EN.get(table, table.replace("_", " "))
     return ENTITY_LABELS.get(table, table)
-
-
-def enum_word(kind: type[StrEnum], value: str, language: str) -> str:
-    """A stored code as the screens show it; an unknown code comes back as it is."""
-    pair = ENUM_WORDS.get(kind, {}).get(value)
-    if pair is None:
-        return value
-    return pair[1] if language == "en" else pair[0]
 
 
 def alert_kind_word(kind: str, language: str) -> str:

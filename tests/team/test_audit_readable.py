@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from rekanan.cli import main
 from rekanan.cli.team_commands import audit_csv, audit_text
+from rekanan.domain.enum_words import enum_word
 from rekanan.domain.records import AuditRecord
 from rekanan.i18n import translate
 from rekanan.models import (
@@ -26,10 +27,10 @@ from rekanan.models import (
     Service,
     Supplier,
 )
-from rekanan.models.enums import ReviewDecisionKind
+from rekanan.models.enums import LegalForm, ReviewDecisionKind, SanctionKind
 from rekanan.store.audit import audit_entries
 from rekanan.store.audit_text import entry_changes, entry_headline, session_names
-from rekanan.store.audit_words import ENUM_WORDS, FIELD_LABELS_EN, enum_word
+from rekanan.store.audit_words import FIELD_LABELS_EN
 from rekanan.store.database import Database
 from rekanan.store.validation import FIELD_LABELS
 
@@ -131,14 +132,13 @@ def test_update_lines_use_form_labels_and_screen_values() -> None:
     assert "masa_pemberitahuan" not in text and "end_date" not in text and "version" not in text
 
 
-def test_the_words_are_the_screens_words() -> None:
-    from rekanan.screens.register_support import ENUM_LABELS
-
-    for member, label in ENUM_LABELS:
-        kind = type(member)
-        assert enum_word(kind, member.value, "id") == label, member
-        assert enum_word(kind, member.value, "en") == translate("en", label), member
-    assert {k for words in ENUM_WORDS.values() for k in words} >= {m.value for m, _ in ENUM_LABELS}
+def test_codes_are_worded_from_the_screens_table() -> None:
+    assert enum_word(LegalForm, "lainnya", "id") == "Lainnya"
+    assert enum_word(SanctionKind, "lainnya", "id") == "Sanksi lain"
+    assert enum_word(ContractStatus, "masa_pemberitahuan", "en") == translate(
+        "en", "Masa pemberitahuan"
+    )
+    assert enum_word(ContractStatus, "no_such_code", "en") == "no_such_code"
     assert set(FIELD_LABELS) <= set(FIELD_LABELS_EN)
 
 

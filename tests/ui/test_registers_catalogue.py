@@ -31,6 +31,7 @@ FILES = [
             "help",
         )
     ),
+    ROOT / "domain" / "enum_words.py",
     ROOT / "widgets" / "paged_table.py",
     ROOT / "widgets" / "form.py",
 ]
