@@ -37,7 +37,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import String, delete, func, insert, select, text, type_coerce, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -250,55 +250,17 @@ def _state(session: Session) -> tuple[int, int]:
 
 
 def _stored(session: Session, day_id: int) -> list[StoredAlert]:
-    """The day's rows, most urgent first.
-
-    Dates are read as text on SQLite and parsed by ``date.fromisoformat``: SQLAlchemy's
-    own parsing of SQLite dates costs more than the rest of the read.
-    """
+    """The day's rows, most urgent first."""
     e = table_of(AlertRegisterEntry).c
-    columns = [type_coerce(e[name], String) if name in _DATES else e[name] for name in _COLUMNS]
+    columns = (e[name] for name in _COLUMNS)
     rows = session.execute(select(*columns, e.payload).where(e.day_id == day_id)).all()
     kinds, severities = _KINDS, _SEVERITIES
     found = [
-        StoredAlert(
-            kinds[kind],
-            severities[severity],
-            title,
-            key,
-            _day_of(due),
-            days_left,
-            supplier,
-            contract,
-            service,
-            _day_of(until),
-            payload,
-        )
-        for (
-            kind,
-            severity,
-            title,
-            key,
-            due,
-            days_left,
-            supplier,
-            contract,
-            service,
-            until,
-            payload,
-        ) in rows
+        StoredAlert(kinds[kind], severities[severity], *rest) for (kind, severity, *rest) in rows
     ]
     found.sort(key=urgency)
     return found
 
-
-def _day_of(value: str | date | None) -> date | None:
-    """A date read as text (SQLite) or as a date (PostgreSQL)."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
-
-
-_DATES = frozenset({"due", "snoozed_until"})
 
 _COLUMNS = (
     "kind",
